@@ -1,0 +1,326 @@
+//! The domain of the briefing: what a locality, a unit, a report, a model, a task, a blocker
+//! and an indicator are. Pure types, no I/O. These are also the shapes of the RON snapshot
+//! files (see `data/README.md`), so every optional field has a default.
+
+pub mod cause;
+pub mod deadline;
+pub mod status;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub use cause::Cause;
+pub use deadline::Deadline;
+pub use status::Status;
+
+/// Where a record came from inside its report: "Phụ lục 01, row 23, line 412".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SourceRef {
+    /// Appendix or section as printed ("Phụ lục 01", "Mục II.3").
+    pub section: String,
+    /// Row number or label as printed in the table ("23", "A.1", "II").
+    pub row: Option<String>,
+    /// Line in the source text file (1-based), so anyone can open the seed and find it.
+    pub line: Option<u32>,
+}
+
+impl SourceRef {
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.section.is_empty() {
+            parts.push(self.section.clone());
+        }
+        if let Some(r) = &self.row {
+            parts.push(format!("dòng {r}"));
+        }
+        if let Some(l) = self.line {
+            parts.push(format!("line {l}"));
+        }
+        parts.join(", ")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LocalityLevel {
+    Province,
+    District,
+    Commune,
+}
+
+/// A province of 2024 (one of 63), or a district or commune a report names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Locality {
+    pub id: String,
+    pub name: String,
+    pub level: LocalityLevel,
+    /// Every other spelling seen in the reports ("Bắc Kan", "TP. Hà Nội", "Thừa thiên - Huế").
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The province (for a district) or district (for a commune).
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// For a province: the id of the province of today (one of 34) that absorbed it.
+    #[serde(default)]
+    pub today: Option<String>,
+}
+
+/// One of the 34 provincial-level units since 1 July 2025.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TodayProvince {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub city: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitLevel {
+    Central,
+    Province,
+    District,
+    Commune,
+    Business,
+}
+
+/// A ministry, department, office, police unit or business.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    /// Abbreviations and spellings ("STTTT", "Sở TTTT", "Sở TT&TT").
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub level: UnitLevel,
+    /// The locality of a local unit; none for a central unit or a role found in every province.
+    #[serde(default)]
+    pub locality: Option<String>,
+}
+
+/// What a headline figure claims, so that it can be recomputed from the report's own rows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Claim {
+    /// The number of task rows in the report (optionally only in one section).
+    TasksTotal { section: Option<String> },
+    /// The number of task rows with this normalised status.
+    TasksWithStatus {
+        status: Status,
+        section: Option<String>,
+    },
+    /// The number of model rows (assessments) in the report.
+    ModelsAssessed,
+    /// The number of blockers in the report.
+    Blockers,
+    /// The number of items the report lists in a group of its benefits table.
+    Benefits { group: Option<String> },
+}
+
+/// A figure as printed in the body of a report ("Tổng số nhiệm vụ đã hoàn thành: 38").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Headline {
+    pub id: String,
+    pub label: String,
+    /// The sentence as printed.
+    pub raw: String,
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub claim: Option<Claim>,
+    #[serde(default)]
+    pub source: SourceRef,
+}
+
+/// A source document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub id: String,
+    /// The seed file it was converted from.
+    pub file: String,
+    /// Short name for screens: "Bình Định 258/BC-UBND".
+    pub short: String,
+    pub title: String,
+    pub issuer: String,
+    #[serde(default)]
+    pub locality: Option<String>,
+    #[serde(default)]
+    pub number: Option<String>,
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    #[serde(default)]
+    pub date_raw: Option<String>,
+    #[serde(default)]
+    pub period: Option<String>,
+    #[serde(default)]
+    pub headline: Vec<Headline>,
+}
+
+/// A group of the national catalogue ("I. Nhóm tiện ích phục vụ giải quyết TTHC …").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelGroup {
+    pub id: String,
+    pub title: String,
+    /// The count as printed in the group's title ("05 MÔ HÌNH").
+    #[serde(default)]
+    pub printed_count: Option<String>,
+    #[serde(default)]
+    pub source: SourceRef,
+}
+
+/// A national pilot model (one of 44).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    pub number: u32,
+    pub group: String,
+    pub title: String,
+    #[serde(default)]
+    pub source: SourceRef,
+}
+
+/// One source's assessment of a model: what the national appendix or a province says of it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Assessment {
+    pub id: String,
+    /// The national model, when the row could be mapped to one.
+    pub model: Option<u32>,
+    /// The number this source printed for it.
+    pub local_number: Option<String>,
+    /// The model's name as this source wrote it.
+    pub title_raw: String,
+    /// The province whose report this is (none for the national appendix).
+    pub locality: Option<String>,
+    pub result: String,
+    /// The localities cell as printed.
+    pub localities_raw: String,
+    /// Every locality of that cell, resolved to ids, in the printed order (repeats kept).
+    pub localities: Vec<String>,
+    /// The count as printed ("40/63").
+    pub printed_count: Option<String>,
+    pub difficulties: String,
+    pub effectiveness: String,
+    pub cost: String,
+    pub replication: String,
+    pub status_raw: String,
+    pub source: SourceRef,
+    #[serde(skip_deserializing)]
+    pub report: String,
+}
+
+/// A task: a row of a task appendix, a deployment row, or a solution proposed for a gap.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Task {
+    pub id: String,
+    pub source: SourceRef,
+    /// Section heading of the table the row sits in.
+    pub section: Option<String>,
+    pub local_number: Option<String>,
+    pub title: String,
+    pub lead_raw: String,
+    pub lead_units: Vec<String>,
+    pub coord_raw: String,
+    pub coord_units: Vec<String>,
+    pub force_raw: String,
+    pub force_units: Vec<String>,
+    pub businesses_raw: String,
+    pub steps: Vec<String>,
+    pub equipment: String,
+    pub note: String,
+    pub deadline_raw: String,
+    pub status_raw: String,
+    pub result: String,
+    pub model: Option<u32>,
+    /// The model number as this source printed it, when it differs from the national one.
+    pub model_printed: Option<String>,
+    pub locality: Option<String>,
+    #[serde(skip_deserializing)]
+    pub report: String,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockerKind {
+    /// Khó khăn, vướng mắc.
+    #[default]
+    Difficulty,
+    /// Tồn tại, hạn chế: who has not benefited yet.
+    Gap,
+    /// Kiến nghị, đề xuất addressed to a higher body.
+    Proposal,
+}
+
+/// A difficulty, a gap or a proposal, with what it is attached to and who must act.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Blocker {
+    pub id: String,
+    pub kind: BlockerKind,
+    pub text: String,
+    pub source: SourceRef,
+    pub model: Option<u32>,
+    pub task: Option<String>,
+    pub locality: Option<String>,
+    /// The cause categories the text names (empty: unknown).
+    pub causes: Vec<Cause>,
+    pub cause_raw: String,
+    pub responsible_raw: String,
+    pub responsible: Vec<String>,
+    pub solution: String,
+    /// For a proposal: the units it is addressed to.
+    pub addressees: Vec<String>,
+    #[serde(skip_deserializing)]
+    pub report: String,
+}
+
+/// A figure: accounts, cards, online dossiers, services, budget …
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Indicator {
+    pub id: String,
+    pub name: String,
+    /// The sentence or table row as printed.
+    pub raw: String,
+    pub value: Option<f64>,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    pub unit: Option<String>,
+    /// The percentage as printed ("99,51%").
+    pub percent_raw: Option<String>,
+    pub as_of: Option<NaiveDate>,
+    pub group: Option<String>,
+    pub locality: Option<String>,
+    pub source: SourceRef,
+    #[serde(skip_deserializing)]
+    pub report: String,
+}
+
+/// An item of a benefits table (Phụ lục 07): what citizens, businesses and government gained.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Benefit {
+    pub id: String,
+    pub group: String,
+    pub content: String,
+    pub citizens: String,
+    pub businesses: String,
+    pub government: String,
+    pub source: SourceRef,
+    #[serde(skip_deserializing)]
+    pub report: String,
+}
+
+/// Something the conversion could not place (merged cell, shifted column, split row), kept raw.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Note {
+    pub id: String,
+    pub text: String,
+    pub raw: String,
+    pub source: SourceRef,
+    #[serde(skip_deserializing)]
+    pub report: String,
+}

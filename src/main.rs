@@ -1,0 +1,87 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use giaoban::cli;
+
+/// giaoban — bảng điều khiển giao ban Đề án 06 / the Đề án 06 briefing console.
+#[derive(Parser, Debug)]
+#[command(name = "giaoban", version, about)]
+struct Args {
+    /// A snapshot folder (with manifest.ron) or file; the shipped snapshot when omitted.
+    path: Option<PathBuf>,
+    /// Count overdue against this date (YYYY-MM-DD) instead of the snapshot's own date.
+    #[arg(long, global = true, value_parser = cli::parse_date)]
+    as_of: Option<chrono::NaiveDate>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check a snapshot: counts, errors (file:line:column), warnings, reconciliation findings.
+    Check {
+        /// Snapshot folder or file (the shipped snapshot when omitted).
+        path: Option<PathBuf>,
+    },
+    /// Write records to standard output, one per row.
+    Export {
+        /// models, assessments, tasks, blockers, units, localities, today, indicators, benefits, reports or findings
+        kind: String,
+        #[arg(long, default_value = "json", value_parser = ["json", "csv"])]
+        format: String,
+        /// Keep only the records that match this query (the console's query language).
+        #[arg(long)]
+        filter: Option<String>,
+        /// Snapshot folder or file (the shipped snapshot when omitted).
+        #[arg(long)]
+        data: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let code = match args.command {
+        Some(Command::Check { path }) => cli::check::run(path.as_deref(), &mut out).unwrap_or(2),
+        Some(Command::Export {
+            kind,
+            format,
+            filter,
+            data,
+        }) => {
+            let result = cli::load(data.as_deref()).and_then(|loaded| {
+                let as_of = cli::as_of(&loaded, args.as_of);
+                let rows = cli::export::rows(&loaded, &kind, filter.as_deref(), as_of)?;
+                let fmt = if format == "csv" {
+                    cli::export::Format::Csv
+                } else {
+                    cli::export::Format::Json
+                };
+                cli::export::write(&rows, fmt, &mut out).map_err(|e| e.to_string())
+            });
+            match result {
+                Ok(()) => 0,
+                Err(e) => {
+                    eprintln!("giaoban export: {e}");
+                    1
+                }
+            }
+        }
+        None => match cli::load(args.path.as_deref()) {
+            Ok(loaded) => {
+                let label = cli::data_label(args.path.as_ref());
+                cli::check::print_summary(&loaded, &label, &mut out)
+                    .map(|_| 0)
+                    .unwrap_or(2)
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                1
+            }
+        },
+    };
+    ExitCode::from(code as u8)
+}

@@ -1,0 +1,507 @@
+//! Evaluating a query against the records of a snapshot.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+
+use super::parse::{Query, QueryError, TermKind};
+use crate::domain::{Cause, Status};
+use crate::snapshot::Snapshot;
+use crate::store::Finding;
+use crate::text::{did_you_mean, fold_nfc};
+
+/// A record of any kind, by index into its snapshot vector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rec {
+    Task(usize),
+    Blocker(usize),
+    Model(usize),
+    Assessment(usize),
+    Unit(usize),
+    Locality(usize),
+    Today(usize),
+    Indicator(usize),
+    Finding(usize),
+    Report(usize),
+}
+
+/// What a query is evaluated against.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub snap: &'a Snapshot,
+    pub findings: &'a [Finding],
+    pub as_of: NaiveDate,
+    /// Decisions recorded in the meeting that change what a record says (state, lead, due).
+    pub overlay: Option<&'a dyn Overlay>,
+}
+
+/// Decisions layered over the snapshot (the journal implements this).
+pub trait Overlay: Sync {
+    /// A lead unit decided for a task or blocker.
+    fn assigned_unit(&self, rec: Rec) -> Option<&str>;
+    /// A new due date decided.
+    fn decided_due(&self, rec: Rec) -> Option<NaiveDate>;
+    /// Resolved or closed by decision.
+    fn decided_done(&self, rec: Rec) -> bool;
+}
+
+impl Ctx<'_> {
+    /// Days late for a task at the as-of date, decisions included.
+    pub fn task_days_overdue(&self, i: usize) -> Option<i64> {
+        let rec = Rec::Task(i);
+        if let Some(o) = self.overlay {
+            if o.decided_done(rec) {
+                return None;
+            }
+            if let Some(due) = o.decided_due(rec) {
+                if self.snap.task_status(i).is_done() {
+                    return None;
+                }
+                let d = (self.as_of - due).num_days();
+                return (d > 0).then_some(d);
+            }
+        }
+        self.snap.task_days_overdue(i, self.as_of)
+    }
+
+    pub fn task_lead_units(&self, i: usize) -> Vec<&str> {
+        if let Some(u) = self.overlay.and_then(|o| o.assigned_unit(Rec::Task(i))) {
+            return vec![u];
+        }
+        self.snap.tasks[i]
+            .lead_units
+            .iter()
+            .map(String::as_str)
+            .collect()
+    }
+
+    pub fn blocker_units(&self, i: usize) -> Vec<&str> {
+        if let Some(u) = self.overlay.and_then(|o| o.assigned_unit(Rec::Blocker(i))) {
+            return vec![u];
+        }
+        self.snap.blockers[i]
+            .responsible
+            .iter()
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Pred {
+    Word(String),
+    Phrase(String),
+    Status(Status),
+    Units { any: bool, ids: HashSet<String> },
+    Localities(HashSet<String>),
+    Model(u32),
+    Cause(Option<Cause>),
+    Report(HashSet<String>),
+    Kind(String),
+    Group(String),
+    Overdue,
+    Open,
+    Done,
+}
+
+/// A query with its names resolved against one snapshot.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub query: Query,
+    preds: Vec<(bool, Pred)>,
+}
+
+impl Compiled {
+    /// Resolve the query's names (`unit:STTTT`, `locality:"Bình Định"`) against the snapshot.
+    pub fn new(query: Query, snap: &Snapshot) -> Result<Compiled, QueryError> {
+        let mut preds = Vec::new();
+        for t in &query.terms {
+            let err = |message: String| QueryError {
+                message,
+                span: t.span,
+            };
+            let p = match &t.kind {
+                TermKind::Word(w) => Pred::Word(w.clone()),
+                TermKind::Phrase(p) => Pred::Phrase(p.clone()),
+                TermKind::Status(s) => Pred::Status(*s),
+                TermKind::Unit(v) | TermKind::Lead(v) => {
+                    let ids = resolve_units(snap, v);
+                    if ids.is_empty() {
+                        let names = snap.units.iter().flat_map(|u| {
+                            std::iter::once(u.id.as_str())
+                                .chain(u.aliases.iter().map(String::as_str))
+                        });
+                        let hint = did_you_mean(v, names)
+                            .map(|s| format!(" (did you mean '{s}'?)"))
+                            .unwrap_or_default();
+                        return Err(err(format!("no unit is called '{v}'{hint}")));
+                    }
+                    Pred::Units {
+                        any: matches!(t.kind, TermKind::Unit(_)),
+                        ids,
+                    }
+                }
+                TermKind::Locality(v) => {
+                    let ids = resolve_localities(snap, v);
+                    if ids.is_empty() {
+                        let names = snap.localities.iter().map(|l| l.name.as_str());
+                        let hint = did_you_mean(v, names)
+                            .map(|s| format!(" (did you mean '{s}'?)"))
+                            .unwrap_or_default();
+                        return Err(err(format!("no locality is called '{v}'{hint}")));
+                    }
+                    Pred::Localities(ids)
+                }
+                TermKind::Today(v) => {
+                    let f = fold_nfc(v).replace(' ', "-");
+                    let Some(today) = snap
+                        .today
+                        .iter()
+                        .find(|t| t.id == f || fold_nfc(&t.name) == fold_nfc(v))
+                    else {
+                        let hint = did_you_mean(v, snap.today.iter().map(|t| t.name.as_str()))
+                            .map(|s| format!(" (did you mean '{s}'?)"))
+                            .unwrap_or_default();
+                        return Err(err(format!("no province of today is called '{v}'{hint}")));
+                    };
+                    let mut ids = HashSet::new();
+                    for old in snap.absorbed_by(&today.id) {
+                        ids.extend(descendants(snap, &old.id));
+                    }
+                    Pred::Localities(ids)
+                }
+                TermKind::Model(n) => {
+                    if snap.model(*n).is_none() && !snap.models.is_empty() {
+                        return Err(err(format!(
+                            "there is no model {n} in the national catalogue (1–{})",
+                            snap.models.len()
+                        )));
+                    }
+                    Pred::Model(*n)
+                }
+                TermKind::Cause(c) => Pred::Cause(*c),
+                TermKind::Report(v) => {
+                    let ids: HashSet<String> = snap
+                        .reports
+                        .iter()
+                        .filter(|r| {
+                            fold_nfc(&r.id).contains(v.as_str())
+                                || fold_nfc(&r.short).contains(v.as_str())
+                                || r.number
+                                    .as_deref()
+                                    .is_some_and(|n| fold_nfc(n).contains(v.as_str()))
+                        })
+                        .map(|r| r.id.clone())
+                        .collect();
+                    if ids.is_empty() {
+                        let hint = did_you_mean(v, snap.reports.iter().map(|r| r.id.as_str()))
+                            .map(|s| format!(" (did you mean '{s}'?)"))
+                            .unwrap_or_default();
+                        return Err(err(format!("no report matches '{v}'{hint}")));
+                    }
+                    Pred::Report(ids)
+                }
+                TermKind::Kind(k) => Pred::Kind(k.clone()),
+                TermKind::Group(g) => Pred::Group(g.clone()),
+                TermKind::Overdue => Pred::Overdue,
+                TermKind::Open => Pred::Open,
+                TermKind::Done => Pred::Done,
+            };
+            preds.push((t.negated, p));
+        }
+        Ok(Compiled { query, preds })
+    }
+
+    /// Parse and resolve in one step.
+    pub fn parse(text: &str, snap: &Snapshot) -> Result<Compiled, QueryError> {
+        Compiled::new(Query::parse(text)?, snap)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.preds.is_empty()
+    }
+
+    pub fn matches(&self, ctx: &Ctx, rec: Rec) -> bool {
+        self.preds.iter().all(|(neg, p)| eval(ctx, rec, p) != *neg)
+    }
+
+    /// The records of `candidates` that match, in order.
+    pub fn filter(&self, ctx: &Ctx, candidates: &[Rec]) -> Vec<Rec> {
+        candidates
+            .iter()
+            .copied()
+            .filter(|r| self.matches(ctx, *r))
+            .collect()
+    }
+}
+
+fn descendants(snap: &Snapshot, id: &str) -> HashSet<String> {
+    let mut out: HashSet<String> = HashSet::new();
+    out.insert(id.to_string());
+    // Districts and communes (two levels below a province).
+    for _ in 0..2 {
+        for l in &snap.localities {
+            if l.parent.as_ref().is_some_and(|p| out.contains(p)) {
+                out.insert(l.id.clone());
+            }
+        }
+    }
+    out
+}
+
+fn resolve_units(snap: &Snapshot, v: &str) -> HashSet<String> {
+    let exact = snap.units_spelled(v);
+    let idx: Vec<usize> = if !exact.is_empty() {
+        exact
+    } else {
+        let f = fold_nfc(v);
+        snap.index
+            .unit_text
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.contains(&f))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    idx.into_iter().map(|i| snap.units[i].id.clone()).collect()
+}
+
+fn resolve_localities(snap: &Snapshot, v: &str) -> HashSet<String> {
+    let mut idx = snap.localities_spelled(v);
+    if idx.is_empty() {
+        let f = fold_nfc(v);
+        idx = snap
+            .index
+            .locality_text
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.contains(&f))
+            .map(|(i, _)| i)
+            .collect();
+    }
+    let mut out = HashSet::new();
+    for i in idx {
+        out.extend(descendants(snap, &snap.localities[i].id));
+    }
+    out
+}
+
+thread_local! {
+    static MATCHER: SkimMatcherV2 = SkimMatcherV2::default();
+}
+
+/// The folded text a free word is searched in, and the short title fuzzy matching may use.
+fn texts<'a>(ctx: &Ctx<'a>, rec: Rec) -> (std::borrow::Cow<'a, str>, std::borrow::Cow<'a, str>) {
+    use std::borrow::Cow;
+    let ix = &ctx.snap.index;
+    let title = |s: &'a str| Cow::Borrowed(s.split('\n').next().unwrap_or(""));
+    match rec {
+        Rec::Task(i) => (
+            Cow::Borrowed(ix.task_text[i].as_str()),
+            title(&ix.task_text[i]),
+        ),
+        Rec::Blocker(i) => (
+            Cow::Borrowed(ix.blocker_text[i].as_str()),
+            title(&ix.blocker_text[i]),
+        ),
+        Rec::Model(i) => (
+            Cow::Borrowed(ix.model_text[i].as_str()),
+            title(&ix.model_text[i]),
+        ),
+        Rec::Assessment(i) => (
+            Cow::Borrowed(ix.assessment_text[i].as_str()),
+            title(&ix.assessment_text[i]),
+        ),
+        Rec::Unit(i) => (
+            Cow::Borrowed(ix.unit_text[i].as_str()),
+            title(&ix.unit_text[i]),
+        ),
+        Rec::Locality(i) => (
+            Cow::Borrowed(ix.locality_text[i].as_str()),
+            title(&ix.locality_text[i]),
+        ),
+        Rec::Indicator(i) => (
+            Cow::Borrowed(ix.indicator_text[i].as_str()),
+            title(&ix.indicator_text[i]),
+        ),
+        Rec::Today(i) => {
+            let t = &ctx.snap.today[i];
+            let s = fold_nfc(&format!("{} {}", t.name, t.id));
+            (Cow::Owned(s.clone()), Cow::Owned(s))
+        }
+        Rec::Finding(i) => {
+            let f = &ctx.findings[i];
+            let s = fold_nfc(&format!(
+                "{}\n{}\n{}\n{}",
+                f.message,
+                f.kind,
+                f.subject,
+                f.printed.as_deref().unwrap_or("")
+            ));
+            (Cow::Owned(s.clone()), Cow::Owned(fold_nfc(&f.message)))
+        }
+        Rec::Report(i) => {
+            let r = &ctx.snap.reports[i];
+            let s = fold_nfc(&format!("{}\n{}\n{}", r.short, r.title, r.issuer));
+            (Cow::Owned(s.clone()), Cow::Owned(fold_nfc(&r.short)))
+        }
+    }
+}
+
+fn word_matches(ctx: &Ctx, rec: Rec, w: &str) -> bool {
+    let (all, title) = texts(ctx, rec);
+    if all.contains(w) {
+        return true;
+    }
+    // Fuzzy only for longer words, on the title, and only when most of the word lines up.
+    let n = w.chars().count();
+    if n < 4 {
+        return false;
+    }
+    MATCHER.with(|m| {
+        m.fuzzy_match(&title, w)
+            .is_some_and(|score| score >= (n as i64) * 16)
+    })
+}
+
+fn record_report<'a>(ctx: &Ctx<'a>, rec: Rec) -> Option<&'a str> {
+    let s = ctx.snap;
+    Some(match rec {
+        Rec::Task(i) => &s.tasks[i].report,
+        Rec::Blocker(i) => &s.blockers[i].report,
+        Rec::Assessment(i) => &s.assessments[i].report,
+        Rec::Indicator(i) => &s.indicators[i].report,
+        Rec::Finding(i) => ctx.findings[i].report.as_deref()?,
+        Rec::Report(i) => &s.reports[i].id,
+        _ => return None,
+    })
+}
+
+fn record_localities(ctx: &Ctx, rec: Rec) -> Vec<String> {
+    let s = ctx.snap;
+    let report_loc = |r: &str| s.report(r).and_then(|r| r.locality.clone());
+    match rec {
+        Rec::Task(i) => s.tasks[i]
+            .locality
+            .clone()
+            .or_else(|| report_loc(&s.tasks[i].report))
+            .into_iter()
+            .collect(),
+        Rec::Blocker(i) => s.blockers[i]
+            .locality
+            .clone()
+            .or_else(|| report_loc(&s.blockers[i].report))
+            .into_iter()
+            .collect(),
+        Rec::Assessment(i) => {
+            let a = &s.assessments[i];
+            a.locality
+                .iter()
+                .chain(a.localities.iter())
+                .cloned()
+                .collect()
+        }
+        Rec::Model(i) => s.model_localities(s.models[i].number),
+        Rec::Unit(i) => s.units[i].locality.clone().into_iter().collect(),
+        Rec::Locality(i) => vec![s.localities[i].id.clone()],
+        Rec::Indicator(i) => s.indicators[i]
+            .locality
+            .clone()
+            .or_else(|| report_loc(&s.indicators[i].report))
+            .into_iter()
+            .collect(),
+        Rec::Report(i) => s.reports[i].locality.clone().into_iter().collect(),
+        Rec::Finding(i) => ctx.findings[i]
+            .report
+            .as_deref()
+            .and_then(report_loc)
+            .into_iter()
+            .collect(),
+        Rec::Today(_) => vec![],
+    }
+}
+
+fn eval(ctx: &Ctx, rec: Rec, p: &Pred) -> bool {
+    let s = ctx.snap;
+    match p {
+        Pred::Word(w) => word_matches(ctx, rec, w),
+        Pred::Phrase(ph) => texts(ctx, rec).0.contains(ph.as_str()),
+        Pred::Status(st) => matches!(rec, Rec::Task(i) if s.task_status(i) == *st),
+        Pred::Units { any, ids } => match rec {
+            Rec::Task(i) => {
+                let t = &s.tasks[i];
+                ctx.task_lead_units(i).iter().any(|u| ids.contains(*u))
+                    || (*any
+                        && t.coord_units
+                            .iter()
+                            .chain(&t.force_units)
+                            .any(|u| ids.contains(u)))
+            }
+            Rec::Blocker(i) => {
+                ctx.blocker_units(i).iter().any(|u| ids.contains(*u))
+                    || (*any && s.blockers[i].addressees.iter().any(|u| ids.contains(u)))
+            }
+            Rec::Unit(i) => ids.contains(&s.units[i].id),
+            _ => false,
+        },
+        Pred::Localities(ids) => record_localities(ctx, rec).iter().any(|l| ids.contains(l)),
+        Pred::Model(n) => match rec {
+            Rec::Task(i) => s.tasks[i].model == Some(*n),
+            Rec::Blocker(i) => s.blockers[i].model == Some(*n),
+            Rec::Assessment(i) => s.assessments[i].model == Some(*n),
+            Rec::Model(i) => s.models[i].number == *n,
+            _ => false,
+        },
+        Pred::Cause(c) => match rec {
+            Rec::Blocker(i) => match c {
+                Some(c) => s.blockers[i].causes.contains(c),
+                None => s.blockers[i].causes.is_empty(),
+            },
+            _ => false,
+        },
+        Pred::Report(ids) => record_report(ctx, rec).is_some_and(|r| ids.contains(r)),
+        Pred::Kind(k) => match rec {
+            Rec::Blocker(i) => {
+                let kind = s.blockers[i].kind;
+                let key = match kind {
+                    crate::domain::BlockerKind::Difficulty => ["difficulty", "kho-khan"],
+                    crate::domain::BlockerKind::Gap => ["gap", "ton-tai"],
+                    crate::domain::BlockerKind::Proposal => ["proposal", "kien-nghi"],
+                };
+                key.contains(&k.as_str())
+            }
+            Rec::Finding(i) => fold_nfc(&ctx.findings[i].kind) == *k,
+            Rec::Unit(i) => fold_nfc(&format!("{:?}", s.units[i].level)) == *k,
+            _ => false,
+        },
+        Pred::Group(g) => match rec {
+            Rec::Model(i) => fold_nfc(&s.models[i].group) == *g,
+            Rec::Assessment(i) => s.assessments[i]
+                .model
+                .and_then(|m| s.model(m))
+                .is_some_and(|m| fold_nfc(&m.group) == *g),
+            Rec::Indicator(i) => s.indicators[i]
+                .group
+                .as_deref()
+                .is_some_and(|x| fold_nfc(x).contains(g.as_str())),
+            _ => false,
+        },
+        Pred::Overdue => matches!(rec, Rec::Task(i) if ctx.task_days_overdue(i).is_some()),
+        Pred::Done => match rec {
+            Rec::Task(i) => {
+                s.task_status(i).is_done() || ctx.overlay.is_some_and(|o| o.decided_done(rec))
+            }
+            Rec::Blocker(_) => ctx.overlay.is_some_and(|o| o.decided_done(rec)),
+            _ => false,
+        },
+        Pred::Open => match rec {
+            Rec::Task(i) => {
+                !s.task_status(i).is_done() && !ctx.overlay.is_some_and(|o| o.decided_done(rec))
+            }
+            Rec::Blocker(_) => !ctx.overlay.is_some_and(|o| o.decided_done(rec)),
+            _ => false,
+        },
+    }
+}

@@ -1,0 +1,9 @@
+//! The query language: parse once, resolve names against the snapshot, then test records.
+//! A compiled query is plain data (`Send + Sync`), so filtering can run on another thread,
+//! and narrowing a query only needs to re-test the previous matches.
+
+pub mod eval;
+pub mod parse;
+
+pub use eval::{Compiled, Ctx, Rec};
+pub use parse::{Query, QueryError, Term, TermKind};

@@ -1,0 +1,306 @@
+//! The loaded snapshot: every record of every file, immutable once built, with the indexes
+//! the views and the query language need (ids → records, unit → tasks, locality → …).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::domain::{
+    deadline::days_between, Assessment, Benefit, Blocker, Deadline, Indicator, Locality,
+    LocalityLevel, Model, ModelGroup, Note, Report, Status, Task, TodayProvince, Unit,
+};
+use crate::text::fold_nfc;
+
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    pub title: String,
+    pub as_of: Option<NaiveDate>,
+    pub reports: Vec<Report>,
+    pub today: Vec<TodayProvince>,
+    pub localities: Vec<Locality>,
+    pub units: Vec<Unit>,
+    pub model_groups: Vec<ModelGroup>,
+    pub models: Vec<Model>,
+    pub assessments: Vec<Assessment>,
+    pub tasks: Vec<Task>,
+    pub blockers: Vec<Blocker>,
+    pub indicators: Vec<Indicator>,
+    pub benefits: Vec<Benefit>,
+    pub notes: Vec<Note>,
+    pub index: Index,
+}
+
+/// Lookups built once after loading.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    pub report: HashMap<String, usize>,
+    pub today: HashMap<String, usize>,
+    pub locality: HashMap<String, usize>,
+    pub unit: HashMap<String, usize>,
+    pub model: HashMap<u32, usize>,
+    pub task: HashMap<String, usize>,
+    pub blocker: HashMap<String, usize>,
+    pub task_deadline: Vec<Deadline>,
+    pub task_status: Vec<Status>,
+    /// Folded search text of each record, by kind, in record order.
+    pub task_text: Vec<String>,
+    pub blocker_text: Vec<String>,
+    pub model_text: Vec<String>,
+    pub assessment_text: Vec<String>,
+    pub unit_text: Vec<String>,
+    pub locality_text: Vec<String>,
+    pub indicator_text: Vec<String>,
+    /// Folded spellings (id, name, aliases) → unit indexes.
+    pub unit_spelling: HashMap<String, Vec<usize>>,
+    pub locality_spelling: HashMap<String, Vec<usize>>,
+}
+
+fn join_fold(parts: &[&str]) -> String {
+    let mut s = String::new();
+    for p in parts {
+        if !p.is_empty() {
+            s.push_str(&fold_nfc(p));
+            s.push('\n');
+        }
+    }
+    s
+}
+
+impl Snapshot {
+    /// Build the indexes. Called once by the loader.
+    pub fn build_index(&mut self) {
+        let mut ix = Index::default();
+        for (i, r) in self.reports.iter().enumerate() {
+            ix.report.insert(r.id.clone(), i);
+        }
+        for (i, t) in self.today.iter().enumerate() {
+            ix.today.insert(t.id.clone(), i);
+        }
+        for (i, l) in self.localities.iter().enumerate() {
+            ix.locality.insert(l.id.clone(), i);
+            for s in std::iter::once(&l.id)
+                .chain(std::iter::once(&l.name))
+                .chain(l.aliases.iter())
+            {
+                let e = ix.locality_spelling.entry(fold_nfc(s)).or_default();
+                if !e.contains(&i) {
+                    e.push(i);
+                }
+            }
+            ix.locality_text
+                .push(join_fold(&[&l.name, &l.id, &l.aliases.join(", ")]));
+        }
+        for (i, u) in self.units.iter().enumerate() {
+            ix.unit.insert(u.id.clone(), i);
+            for s in std::iter::once(&u.id)
+                .chain(std::iter::once(&u.name))
+                .chain(u.aliases.iter())
+            {
+                let e = ix.unit_spelling.entry(fold_nfc(s)).or_default();
+                if !e.contains(&i) {
+                    e.push(i);
+                }
+            }
+            ix.unit_text
+                .push(join_fold(&[&u.name, &u.id, &u.aliases.join(", ")]));
+        }
+        for (i, m) in self.models.iter().enumerate() {
+            ix.model.insert(m.number, i);
+            ix.model_text
+                .push(join_fold(&[&m.title, &format!("mô hình {}", m.number)]));
+        }
+        for (i, t) in self.tasks.iter().enumerate() {
+            ix.task.insert(t.id.clone(), i);
+            ix.task_deadline.push(Deadline::parse(&t.deadline_raw));
+            ix.task_status.push(Status::from_raw(&t.status_raw));
+            ix.task_text.push(join_fold(&[
+                &t.title,
+                &t.id,
+                &t.lead_raw,
+                &t.coord_raw,
+                &t.force_raw,
+                &t.result,
+                &t.deadline_raw,
+                &t.status_raw,
+                &t.note,
+                &t.steps.join("\n"),
+            ]));
+        }
+        for (i, b) in self.blockers.iter().enumerate() {
+            ix.blocker.insert(b.id.clone(), i);
+            ix.blocker_text.push(join_fold(&[
+                &b.text,
+                &b.id,
+                &b.cause_raw,
+                &b.responsible_raw,
+                &b.solution,
+            ]));
+        }
+        for a in &self.assessments {
+            ix.assessment_text.push(join_fold(&[
+                &a.title_raw,
+                &a.result,
+                &a.localities_raw,
+                &a.difficulties,
+                &a.status_raw,
+            ]));
+        }
+        for ind in &self.indicators {
+            ix.indicator_text.push(join_fold(&[
+                &ind.name,
+                &ind.raw,
+                ind.group.as_deref().unwrap_or(""),
+            ]));
+        }
+        self.index = ix;
+    }
+
+    pub fn report(&self, id: &str) -> Option<&Report> {
+        self.index.report.get(id).map(|&i| &self.reports[i])
+    }
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.index.unit.get(id).map(|&i| &self.units[i])
+    }
+    pub fn locality(&self, id: &str) -> Option<&Locality> {
+        self.index.locality.get(id).map(|&i| &self.localities[i])
+    }
+    pub fn today_province(&self, id: &str) -> Option<&TodayProvince> {
+        self.index.today.get(id).map(|&i| &self.today[i])
+    }
+    pub fn model(&self, number: u32) -> Option<&Model> {
+        self.index.model.get(&number).map(|&i| &self.models[i])
+    }
+    pub fn task_index(&self, id: &str) -> Option<usize> {
+        self.index.task.get(id).copied()
+    }
+    pub fn blocker_index(&self, id: &str) -> Option<usize> {
+        self.index.blocker.get(id).copied()
+    }
+
+    pub fn unit_name(&self, id: &str) -> String {
+        self.unit(id)
+            .map(|u| u.aliases.first().cloned().unwrap_or_else(|| u.name.clone()))
+            .unwrap_or_else(|| id.to_string())
+    }
+    pub fn locality_name(&self, id: &str) -> String {
+        self.locality(id)
+            .map(|l| l.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    /// The province (level province) a locality belongs to, following parents.
+    pub fn province_of<'a>(&'a self, id: &'a str) -> Option<&'a str> {
+        let mut cur = id;
+        for _ in 0..4 {
+            let l = self.locality(cur)?;
+            if l.level == LocalityLevel::Province {
+                return Some(&l.id);
+            }
+            cur = l.parent.as_deref()?;
+        }
+        None
+    }
+
+    /// The province of today that absorbed a locality.
+    pub fn today_of(&self, id: &str) -> Option<&str> {
+        let p = self.province_of(id)?;
+        self.locality(p)?.today.as_deref()
+    }
+
+    /// The old provinces a province of today absorbed.
+    pub fn absorbed_by(&self, today_id: &str) -> Vec<&Locality> {
+        self.localities
+            .iter()
+            .filter(|l| l.level == LocalityLevel::Province && l.today.as_deref() == Some(today_id))
+            .collect()
+    }
+
+    /// Units whose id, name or any alias equals `spelling` (folded).
+    pub fn units_spelled(&self, spelling: &str) -> Vec<usize> {
+        self.index
+            .unit_spelling
+            .get(&fold_nfc(spelling.trim()))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// Localities whose id, name or any alias equals `spelling` (folded), ignoring prefixes
+    /// such as "Tỉnh", "TP.", "Thành phố".
+    pub fn localities_spelled(&self, spelling: &str) -> Vec<usize> {
+        let f = fold_nfc(spelling.trim());
+        if let Some(v) = self.index.locality_spelling.get(&f) {
+            return v.clone();
+        }
+        for prefix in ["tinh ", "tp. ", "tp ", "thanh pho ", "tp."] {
+            if let Some(rest) = f.strip_prefix(prefix) {
+                if let Some(v) = self.index.locality_spelling.get(rest.trim()) {
+                    return v.clone();
+                }
+            }
+        }
+        let dashed = f.replace(' ', "-");
+        self.index
+            .locality_spelling
+            .get(&dashed)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    pub fn task_status(&self, i: usize) -> Status {
+        self.index
+            .task_status
+            .get(i)
+            .copied()
+            .unwrap_or(Status::Unknown)
+    }
+    pub fn task_deadline(&self, i: usize) -> &Deadline {
+        &self.index.task_deadline[i]
+    }
+
+    /// Days late at `as_of`, when the task is not done and its due date has passed.
+    pub fn task_days_overdue(&self, i: usize, as_of: NaiveDate) -> Option<i64> {
+        if self.task_status(i).is_done() {
+            return None;
+        }
+        let due = self.task_deadline(i).due()?;
+        let d = days_between(due, as_of);
+        (d > 0).then_some(d)
+    }
+
+    /// The newest report date of each province (for "how old is its latest report").
+    pub fn latest_report_of(&self, province: &str) -> Option<&Report> {
+        self.reports
+            .iter()
+            .filter(|r| r.locality.as_deref().and_then(|l| self.province_of(l)) == Some(province))
+            .max_by_key(|r| r.date)
+    }
+
+    /// Distinct provinces listed as deployed for a model across the sources that list them.
+    pub fn model_localities(&self, number: u32) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for a in self.assessments.iter().filter(|a| a.model == Some(number)) {
+            for l in a.localities.iter().chain(a.locality.iter()) {
+                if let Some(p) = self.province_of(l) {
+                    if !out.iter().any(|o| o == p) {
+                        out.push(p.to_string());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The national appendix's assessment of a model, if any.
+    pub fn national_assessment(&self, number: u32) -> Option<&Assessment> {
+        self.assessments
+            .iter()
+            .find(|a| a.model == Some(number) && a.locality.is_none())
+    }
+
+    pub fn province_count(&self) -> usize {
+        self.localities
+            .iter()
+            .filter(|l| l.level == LocalityLevel::Province)
+            .count()
+    }
+}

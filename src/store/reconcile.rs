@@ -1,0 +1,351 @@
+//! Reconciliation: recompute from a report's own rows what its printed figures claim, and
+//! list every place where they disagree, printed against computed. Nothing is corrected.
+
+use serde::Serialize;
+
+use crate::domain::{Claim, Deadline, SourceRef};
+use crate::snapshot::Snapshot;
+use crate::text::one_line;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub id: String,
+    pub report: Option<String>,
+    /// count, list, headline, percent, group, numbering, deadline, extraction
+    pub kind: String,
+    /// The record the finding is about (an assessment, a task, a headline …).
+    pub subject: String,
+    pub message: String,
+    pub printed: Option<String>,
+    pub computed: Option<String>,
+    pub source: Option<SourceRef>,
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+/// "40/63" → (40, 63)
+pub fn parse_fraction(s: &str) -> Option<(u32, u32)> {
+    let s = one_line(s);
+    let slash = s.find('/')?;
+    let a: String = s[..slash]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let b: String = s[slash + 1..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    Some((a.parse().ok()?, b.parse().ok()?))
+}
+
+/// A Vietnamese-printed percentage ("99,51%", "99.48%") → 99.51, with its number of decimals.
+pub fn parse_percent(s: &str) -> Option<(f64, usize)> {
+    let t: String = s
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .collect();
+    let t = t.trim_matches(|c| c == ',' || c == '.');
+    if t.is_empty() {
+        return None;
+    }
+    let norm = t.replace(',', ".");
+    let decimals = norm.rsplit_once('.').map(|(_, d)| d.len()).unwrap_or(0);
+    norm.parse().ok().map(|v| (v, decimals))
+}
+
+pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut push = |report: Option<&str>,
+                    kind: &str,
+                    subject: &str,
+                    message: String,
+                    printed: Option<String>,
+                    computed: Option<String>,
+                    source: Option<&SourceRef>| {
+        let id = format!("F{:03}", out.len() + 1);
+        out.push(Finding {
+            id,
+            report: report.filter(|r| !r.is_empty()).map(str::to_string),
+            kind: kind.to_string(),
+            subject: subject.to_string(),
+            message,
+            printed,
+            computed,
+            source: source.cloned(),
+        });
+    };
+
+    // Model groups: the count printed in the title against the models listed in it.
+    for g in &s.model_groups {
+        if let Some(p) = &g.printed_count {
+            let printed: Option<u32> = p
+                .chars()
+                .filter(|c| c.is_ascii_digit())
+                .collect::<String>()
+                .parse()
+                .ok();
+            let listed = s.models.iter().filter(|m| m.group == g.id).count() as u32;
+            if printed.is_some_and(|n| n != listed) {
+                push(
+                    None,
+                    "group",
+                    &g.id,
+                    format!(
+                        "Nhóm {}: tiêu đề ghi {p}, danh mục có {listed} mô hình",
+                        g.id
+                    ),
+                    Some(p.clone()),
+                    Some(listed.to_string()),
+                    Some(&g.source),
+                );
+            }
+        }
+    }
+
+    // Assessments: "N/63" against the localities listed beside it.
+    for a in &s.assessments {
+        let Some(p) = &a.printed_count else { continue };
+        let Some((n, _)) = parse_fraction(p) else {
+            continue;
+        };
+        if a.localities.is_empty() {
+            continue;
+        }
+        let mut distinct: Vec<&String> = Vec::new();
+        for l in &a.localities {
+            if !distinct.contains(&l) {
+                distinct.push(l);
+            }
+        }
+        let listed = distinct.len() as u32;
+        let label = a
+            .model
+            .map(|m| format!("Mô hình {m}"))
+            .unwrap_or_else(|| a.id.clone());
+        if listed != n {
+            push(
+                Some(&a.report),
+                "list",
+                &a.id,
+                format!("{label}: ghi {p} địa phương, danh sách kèm theo có {listed}"),
+                Some(p.clone()),
+                Some(format!("{listed} địa phương được liệt kê")),
+                Some(&a.source),
+            );
+        }
+        if distinct.len() < a.localities.len() {
+            let repeated: Vec<String> = distinct
+                .iter()
+                .filter(|d| a.localities.iter().filter(|l| l == *d).count() > 1)
+                .map(|d| s.locality_name(d))
+                .collect();
+            push(
+                Some(&a.report),
+                "list",
+                &a.id,
+                format!(
+                    "{label}: danh sách địa phương nêu hai lần: {}",
+                    repeated.join(", ")
+                ),
+                Some(format!("{} mục", a.localities.len())),
+                Some(format!("{listed} địa phương khác nhau")),
+                Some(&a.source),
+            );
+        }
+    }
+
+    // Headline figures against the report's own rows.
+    for r in &s.reports {
+        for h in &r.headline {
+            let (Some(claim), Some(value)) = (&h.claim, h.value) else {
+                continue;
+            };
+            let tasks = s.tasks.iter().enumerate().filter(|(_, t)| t.report == r.id);
+            let in_section = |t: &crate::domain::Task, sec: &Option<String>| match sec {
+                None => true,
+                Some(sec) => {
+                    t.section
+                        .as_deref()
+                        .is_some_and(|ts| ts.starts_with(sec.as_str()))
+                        || t.source.section.starts_with(sec.as_str())
+                }
+            };
+            let computed = match claim {
+                Claim::TasksTotal { section } => {
+                    tasks.filter(|(_, t)| in_section(t, section)).count()
+                }
+                Claim::TasksWithStatus { status, section } => tasks
+                    .filter(|(i, t)| in_section(t, section) && s.task_status(*i) == *status)
+                    .count(),
+                Claim::ModelsAssessed => s.assessments.iter().filter(|a| a.report == r.id).count(),
+                Claim::Blockers => s.blockers.iter().filter(|b| b.report == r.id).count(),
+                Claim::Benefits { group } => s
+                    .benefits
+                    .iter()
+                    .filter(|b| {
+                        b.report == r.id
+                            && group
+                                .as_ref()
+                                .is_none_or(|g| b.group.starts_with(g.as_str()))
+                    })
+                    .count(),
+            } as f64;
+            if (computed - value).abs() > 0.0 {
+                push(
+                    Some(&r.id),
+                    "headline",
+                    &h.id,
+                    format!(
+                        "{}: {} — báo cáo ghi {}, các dòng phụ lục cho {}",
+                        r.short,
+                        h.label,
+                        fmt_num(value),
+                        fmt_num(computed)
+                    ),
+                    Some(one_line(&h.raw)),
+                    Some(fmt_num(computed)),
+                    Some(&h.source),
+                );
+            }
+        }
+    }
+
+    // Percentages against their own numerator and denominator.
+    for ind in &s.indicators {
+        let (Some(n), Some(d), Some(p)) =
+            (ind.numerator, ind.denominator, ind.percent_raw.as_deref())
+        else {
+            continue;
+        };
+        let Some((printed, decimals)) = parse_percent(p) else {
+            continue;
+        };
+        if d == 0.0 {
+            push(
+                Some(&ind.report),
+                "percent",
+                &ind.id,
+                format!("{}: mẫu số bằng 0", ind.name),
+                Some(p.to_string()),
+                None,
+                Some(&ind.source),
+            );
+            continue;
+        }
+        let computed = n / d * 100.0;
+        let tolerance = 0.5 * 10f64.powi(-(decimals as i32)) + 1e-9;
+        // Printed percentages are rounded or truncated: accept either.
+        if (computed - printed).abs() > tolerance
+            && !(computed >= printed && computed - printed < 2.0 * tolerance)
+        {
+            push(
+                Some(&ind.report),
+                "percent",
+                &ind.id,
+                format!(
+                    "{}: ghi {p}, {}/{} = {:.2}%",
+                    ind.name,
+                    fmt_num(n),
+                    fmt_num(d),
+                    computed
+                ),
+                Some(p.to_string()),
+                Some(format!("{computed:.2}%")),
+                Some(&ind.source),
+            );
+        }
+    }
+
+    // The same model under another number.
+    for t in &s.tasks {
+        if let (Some(m), Some(p)) = (t.model, &t.model_printed) {
+            if p.trim() != m.to_string() {
+                push(
+                    Some(&t.report),
+                    "numbering",
+                    &t.id,
+                    format!(
+                        "{}: tài liệu ghi \"Mô hình {p}\", là mô hình {m} của danh mục quốc gia",
+                        t.id
+                    ),
+                    Some(p.clone()),
+                    Some(m.to_string()),
+                    Some(&t.source),
+                );
+            }
+        }
+    }
+    for a in &s.assessments {
+        if let (Some(m), Some(p)) = (a.model, &a.local_number) {
+            if a.locality.is_some() && p.trim().trim_end_matches('.') != m.to_string() {
+                push(
+                    Some(&a.report),
+                    "numbering",
+                    &a.id,
+                    format!(
+                        "{}: số thứ tự địa phương {p}, là mô hình {m} của danh mục quốc gia",
+                        a.id
+                    ),
+                    Some(p.clone()),
+                    Some(m.to_string()),
+                    Some(&a.source),
+                );
+            }
+        }
+    }
+
+    // Deadlines that cannot be dates.
+    for (i, t) in s.tasks.iter().enumerate() {
+        if let Deadline::Invalid { reason } = s.task_deadline(i) {
+            push(
+                Some(&t.report),
+                "deadline",
+                &t.id,
+                format!(
+                    "{}: thời hạn \"{}\" không đọc được ({reason})",
+                    t.id,
+                    one_line(&t.deadline_raw)
+                ),
+                Some(one_line(&t.deadline_raw)),
+                None,
+                Some(&t.source),
+            );
+        }
+    }
+
+    // What the conversion could not place.
+    for n in &s.notes {
+        push(
+            Some(&n.report),
+            "extraction",
+            &n.id,
+            one_line(&n.text),
+            (!n.raw.is_empty()).then(|| one_line(&n.raw)),
+            None,
+            Some(&n.source),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fractions_and_percents() {
+        assert_eq!(parse_fraction("<b>40/63 địa phương</b>"), Some((40, 63)));
+        assert_eq!(parse_percent("99,51%"), Some((99.51, 2)));
+        assert_eq!(parse_percent("đạt 25.6%"), Some((25.6, 1)));
+    }
+}

@@ -9,3 +9,4 @@ pub mod query;
 pub mod snapshot;
 pub mod store;
 pub mod text;
+pub mod tui;

@@ -14,6 +14,15 @@ struct Args {
     /// Count overdue against this date (YYYY-MM-DD) instead of the snapshot's own date.
     #[arg(long, global = true, value_parser = cli::parse_date)]
     as_of: Option<chrono::NaiveDate>,
+    /// Language of the console: vi (default) or en.
+    #[arg(long, global = true, default_value = "vi", value_parser = ["vi", "en"])]
+    lang: String,
+    /// Theme: dark, light, high-contrast, or the path of a theme.ron.
+    #[arg(long)]
+    theme: Option<String>,
+    /// Do not capture the mouse (lets the terminal select text).
+    #[arg(long)]
+    no_mouse: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -72,10 +81,29 @@ fn main() -> ExitCode {
         }
         None => match cli::load(args.path.as_deref()) {
             Ok(loaded) => {
-                let label = cli::data_label(args.path.as_ref());
-                cli::check::print_summary(&loaded, &label, &mut out)
-                    .map(|_| 0)
-                    .unwrap_or(2)
+                use std::io::IsTerminal;
+                if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+                    // No terminal to draw in: say what would be shown.
+                    let label = cli::data_label(args.path.as_ref());
+                    let code = cli::check::print_summary(&loaded, &label, &mut out);
+                    return ExitCode::from(code.map(|_| 0).unwrap_or(2));
+                }
+                drop(out);
+                let as_of = cli::as_of(&loaded, args.as_of);
+                let opts = giaoban::tui::config::Options {
+                    lang: giaoban::tui::i18n::Lang::parse(&args.lang).unwrap_or_default(),
+                    theme: args.theme.clone(),
+                    mouse: !args.no_mouse,
+                    config_dir: None,
+                    no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+                };
+                match giaoban::tui::run(std::sync::Arc::new(loaded), as_of, opts) {
+                    Ok(()) => 0,
+                    Err(e) => {
+                        eprintln!("giaoban: the terminal failed: {e}");
+                        2
+                    }
+                }
             }
             Err(e) => {
                 eprintln!("{e}");

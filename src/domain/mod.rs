@@ -15,7 +15,7 @@ pub use status::Status;
 
 /// Where a record came from inside its report: "Phụ lục 01, row 23, line 412".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct SourceRef {
     /// Appendix or section as printed ("Phụ lục 01", "Mục II.3").
     pub section: String,
@@ -51,6 +51,7 @@ pub enum LocalityLevel {
 
 /// A province of 2024 (one of 63), or a district or commune a report names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Locality {
     pub id: String,
     pub name: String,
@@ -68,6 +69,7 @@ pub struct Locality {
 
 /// One of the 34 provincial-level units since 1 July 2025.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TodayProvince {
     pub id: String,
     pub name: String,
@@ -87,6 +89,7 @@ pub enum UnitLevel {
 
 /// A ministry, department, office, police unit or business.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Unit {
     pub id: String,
     pub name: String,
@@ -120,6 +123,7 @@ pub enum Claim {
 
 /// A figure as printed in the body of a report ("Tổng số nhiệm vụ đã hoàn thành: 38").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Headline {
     pub id: String,
     pub label: String,
@@ -134,6 +138,7 @@ pub struct Headline {
 
 /// A source document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Report {
     pub id: String,
     /// The seed file it was converted from.
@@ -158,6 +163,7 @@ pub struct Report {
 
 /// A group of the national catalogue ("I. Nhóm tiện ích phục vụ giải quyết TTHC …").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ModelGroup {
     pub id: String,
     pub title: String,
@@ -170,6 +176,7 @@ pub struct ModelGroup {
 
 /// A national pilot model (one of 44).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Model {
     pub number: u32,
     pub group: String,
@@ -180,7 +187,7 @@ pub struct Model {
 
 /// One source's assessment of a model: what the national appendix or a province says of it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Assessment {
     pub id: String,
     /// The national model, when the row could be mapped to one.
@@ -210,7 +217,7 @@ pub struct Assessment {
 
 /// A task: a row of a task appendix, a deployment row, or a solution proposed for a gap.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Task {
     pub id: String,
     pub source: SourceRef,
@@ -255,7 +262,7 @@ pub enum BlockerKind {
 
 /// A difficulty, a gap or a proposal, with what it is attached to and who must act.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Blocker {
     pub id: String,
     pub kind: BlockerKind,
@@ -278,7 +285,7 @@ pub struct Blocker {
 
 /// A figure: accounts, cards, online dossiers, services, budget …
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Indicator {
     pub id: String,
     pub name: String,
@@ -300,7 +307,7 @@ pub struct Indicator {
 
 /// An item of a benefits table (Phụ lục 07): what citizens, businesses and government gained.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Benefit {
     pub id: String,
     pub group: String,
@@ -315,7 +322,7 @@ pub struct Benefit {
 
 /// Something the conversion could not place (merged cell, shifted column, split row), kept raw.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Note {
     pub id: String,
     pub text: String,

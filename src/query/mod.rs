@@ -3,7 +3,9 @@
 //! and narrowing a query only needs to re-test the previous matches.
 
 pub mod eval;
+pub mod overlay;
 pub mod parse;
 
-pub use eval::{Compiled, Ctx, Rec};
+pub use eval::{Compiled, Ctx, Overlay, Rec};
+pub use overlay::{Decided, DecidedMap};
 pub use parse::{Query, QueryError, Term, TermKind};

@@ -1,0 +1,798 @@
+//! The console's state and the one place it changes: `App::update`.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::domain::LocalityLevel;
+use crate::query::{Compiled, Ctx, DecidedMap, Rec};
+use crate::store::Loaded;
+
+use super::action::Command;
+use super::i18n::Lang;
+use super::keymap::KeyMap;
+use super::pages;
+use super::rows::{self, Row, Table};
+use super::theme::Theme;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ViewId {
+    Overview,
+    Models,
+    Tasks,
+    Overdue,
+    Blockers,
+    Units,
+    Localities,
+    Findings,
+}
+
+impl ViewId {
+    pub const ALL: [ViewId; 8] = [
+        ViewId::Overview,
+        ViewId::Models,
+        ViewId::Tasks,
+        ViewId::Overdue,
+        ViewId::Blockers,
+        ViewId::Units,
+        ViewId::Localities,
+        ViewId::Findings,
+    ];
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            ViewId::Overview => "view.overview",
+            ViewId::Models => "view.models",
+            ViewId::Tasks => "view.tasks",
+            ViewId::Overdue => "view.overdue",
+            ViewId::Blockers => "view.blockers",
+            ViewId::Units => "view.units",
+            ViewId::Localities => "view.localities",
+            ViewId::Findings => "view.findings",
+        }
+    }
+
+    pub fn command(self) -> Command {
+        match self {
+            ViewId::Overview => Command::Overview,
+            ViewId::Models => Command::Models,
+            ViewId::Tasks => Command::Tasks,
+            ViewId::Overdue => Command::Overdue,
+            ViewId::Blockers => Command::Blockers,
+            ViewId::Units => Command::Units,
+            ViewId::Localities => Command::Localities,
+            ViewId::Findings => Command::Findings,
+        }
+    }
+
+    fn index(self) -> usize {
+        ViewId::ALL.iter().position(|v| *v == self).unwrap_or(0)
+    }
+}
+
+/// A list on screen: the rows it can show, the filtered and sorted rows it shows, and where the
+/// cursor is.
+#[derive(Debug, Clone)]
+pub struct List {
+    pub table: Table,
+    pub base: Arc<Vec<Row>>,
+    pub rows: Vec<Row>,
+    pub selected: usize,
+    pub offset: usize,
+    pub filter: String,
+    pub filter_error: Option<String>,
+    /// Matching rows come from the filter thread; until they arrive this is true.
+    pub pending: bool,
+    /// Bumped on every change of filter or base, so stale results are dropped.
+    pub generation: u64,
+    pub sort: Option<(usize, bool)>,
+}
+
+impl List {
+    pub fn new(table: Table, base: Vec<Row>) -> List {
+        let rows = base.clone();
+        let mut l = List {
+            table,
+            base: Arc::new(base),
+            rows,
+            selected: 0,
+            offset: 0,
+            filter: String::new(),
+            filter_error: None,
+            pending: false,
+            generation: 0,
+            sort: None,
+        };
+        l.select_first_record();
+        l
+    }
+
+    pub fn record_count(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| matches!(r, Row::Rec(_)))
+            .count()
+    }
+    pub fn base_count(&self) -> usize {
+        self.base
+            .iter()
+            .filter(|r| matches!(r, Row::Rec(_)))
+            .count()
+    }
+
+    pub fn selected_rec(&self) -> Option<Rec> {
+        match self.rows.get(self.selected) {
+            Some(Row::Rec(r)) => Some(*r),
+            _ => None,
+        }
+    }
+
+    fn select_first_record(&mut self) {
+        self.selected = self
+            .rows
+            .iter()
+            .position(|r| matches!(r, Row::Rec(_)))
+            .unwrap_or(0);
+    }
+
+    /// Move the cursor by `delta` records, skipping headers.
+    pub fn move_by(&mut self, delta: isize) {
+        if self.rows.is_empty() {
+            return;
+        }
+        let recs: Vec<usize> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r, Row::Rec(_)))
+            .map(|(i, _)| i)
+            .collect();
+        if recs.is_empty() {
+            return;
+        }
+        let cur = recs
+            .iter()
+            .position(|&i| i >= self.selected)
+            .unwrap_or(recs.len() - 1);
+        let next = (cur as isize + delta).clamp(0, recs.len() as isize - 1) as usize;
+        self.selected = recs[next];
+    }
+
+    pub fn to_top(&mut self) {
+        self.select_first_record();
+        self.offset = 0;
+    }
+
+    pub fn to_bottom(&mut self) {
+        self.selected = self
+            .rows
+            .iter()
+            .rposition(|r| matches!(r, Row::Rec(_)))
+            .unwrap_or(0);
+    }
+
+    /// Keep the cursor inside a window of `height` rows.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        let h = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected.saturating_sub(usize::from(
+                self.selected > 0
+                    && matches!(self.rows.get(self.selected - 1), Some(Row::Header(_))),
+            ));
+        } else if self.selected >= self.offset + h {
+            self.offset = self.selected + 1 - h;
+        }
+        let max_offset = self.rows.len().saturating_sub(h);
+        self.offset = self.offset.min(max_offset);
+    }
+
+    /// Put filtered rows in place (from the filter thread or computed here), keeping the
+    /// selected record when it is still there.
+    pub fn set_rows(&mut self, rows: Vec<Row>) {
+        let keep = self.selected_rec();
+        self.rows = rows;
+        self.pending = false;
+        match keep.and_then(|k| self.rows.iter().position(|r| *r == Row::Rec(k))) {
+            Some(i) => self.selected = i,
+            None => self.select_first_record(),
+        }
+        self.offset = self.offset.min(self.rows.len().saturating_sub(1));
+    }
+}
+
+/// What a list remembers across a rebuild: its filter, its sort and the selected record.
+type ListMemory = (String, Option<(usize, bool)>, Option<Rec>);
+
+/// One drill-down level: a record's own page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub rec: Rec,
+    pub list: List,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    Normal,
+    /// Typing in the filter bar.
+    Filter,
+    /// The help screen, with its own filter text.
+    Help {
+        filter: String,
+        scroll: usize,
+    },
+    ConfirmQuit,
+}
+
+/// Everything the console shows, in one value.
+pub struct App {
+    pub data: Arc<Loaded>,
+    pub as_of: NaiveDate,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub keymap: KeyMap,
+    pub view: ViewId,
+    pub lists: Vec<List>,
+    pub pages: Vec<Page>,
+    pub mode: Mode,
+    pub frame_today: bool,
+    pub show_detail: bool,
+    pub detail_scroll: u16,
+    /// A message for the status line: (text, is_error).
+    pub message: Option<(String, bool)>,
+    pub decided: Arc<DecidedMap>,
+    /// What the meeting decided, per record, as shown beside the reported data:
+    /// a short badge for tables and full lines for the detail pane.
+    pub decision_text: std::collections::HashMap<Rec, (String, Vec<String>)>,
+    pub unsaved: bool,
+    pub quit: bool,
+    /// Height of the table body at the last draw (for paging and scrolling).
+    pub table_height: usize,
+    /// Where the table body was drawn (x, y, width, height), for mouse clicks.
+    pub table_area: (u16, u16, u16, u16),
+    /// Where the tabs were drawn: (x start, x end, view) per tab.
+    pub tab_spans: Vec<(u16, u16, ViewId)>,
+}
+
+/// A request for the filter thread.
+#[derive(Clone)]
+pub struct FilterJob {
+    pub target: ListRef,
+    pub generation: u64,
+    pub query: Compiled,
+    pub base: Arc<Vec<Row>>,
+}
+
+/// Which list a filter result belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListRef {
+    View(ViewId, bool),
+    Page(usize),
+}
+
+impl App {
+    pub fn new(
+        data: Arc<Loaded>,
+        as_of: NaiveDate,
+        lang: Lang,
+        theme: Theme,
+        keymap: KeyMap,
+    ) -> App {
+        let mut app = App {
+            data,
+            as_of,
+            lang,
+            theme,
+            keymap,
+            view: ViewId::Overview,
+            lists: Vec::new(),
+            pages: Vec::new(),
+            mode: Mode::Normal,
+            frame_today: false,
+            show_detail: true,
+            detail_scroll: 0,
+            message: None,
+            decided: Arc::new(DecidedMap::default()),
+            decision_text: Default::default(),
+            unsaved: false,
+            quit: false,
+            table_height: 20,
+            table_area: (0, 0, 0, 0),
+            tab_spans: Vec::new(),
+        };
+        app.rebuild_lists();
+        app
+    }
+
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            snap: &self.data.snapshot,
+            findings: &self.data.findings,
+            as_of: self.as_of,
+            overlay: Some(&*self.decided),
+        }
+    }
+
+    /// The rows of every top-level view (the list for Localities exists in both frames).
+    fn rebuild_lists(&mut self) {
+        let old: Vec<ListMemory> = self
+            .lists
+            .iter()
+            .map(|l| (l.filter.clone(), l.sort, l.selected_rec()))
+            .collect();
+        let ctx = self.ctx();
+        let mut lists = Vec::new();
+        for v in ViewId::ALL {
+            lists.push(view_list(&ctx, v, false));
+        }
+        lists.push(view_list(&ctx, ViewId::Localities, true));
+        self.lists = lists;
+        for (i, (filter, sort, sel)) in old.into_iter().enumerate() {
+            if let Some(l) = self.lists.get_mut(i) {
+                l.filter = filter;
+                l.sort = sort;
+                if let Some(sel) = sel {
+                    if let Some(p) = l.rows.iter().position(|r| *r == Row::Rec(sel)) {
+                        l.selected = p;
+                    }
+                }
+            }
+        }
+        for i in 0..self.lists.len() {
+            self.refilter(self.list_ref_at(i));
+        }
+    }
+
+    fn list_ref_at(&self, i: usize) -> ListRef {
+        if i == ViewId::ALL.len() {
+            ListRef::View(ViewId::Localities, true)
+        } else {
+            ListRef::View(ViewId::ALL[i], false)
+        }
+    }
+
+    pub fn current_ref(&self) -> ListRef {
+        if !self.pages.is_empty() {
+            ListRef::Page(self.pages.len() - 1)
+        } else {
+            ListRef::View(
+                self.view,
+                self.view == ViewId::Localities && self.frame_today,
+            )
+        }
+    }
+
+    pub fn list(&self, r: ListRef) -> Option<&List> {
+        match r {
+            ListRef::Page(i) => self.pages.get(i).map(|p| &p.list),
+            ListRef::View(ViewId::Localities, true) => self.lists.get(ViewId::ALL.len()),
+            ListRef::View(v, _) => self.lists.get(v.index()),
+        }
+    }
+
+    pub fn list_mut(&mut self, r: ListRef) -> Option<&mut List> {
+        match r {
+            ListRef::Page(i) => self.pages.get_mut(i).map(|p| &mut p.list),
+            ListRef::View(ViewId::Localities, true) => self.lists.get_mut(ViewId::ALL.len()),
+            ListRef::View(v, _) => self.lists.get_mut(v.index()),
+        }
+    }
+
+    /// The list the cursor is in (none on the overview).
+    pub fn current(&self) -> Option<&List> {
+        if self.pages.is_empty() && self.view == ViewId::Overview {
+            return None;
+        }
+        self.list(self.current_ref())
+    }
+
+    fn current_mut(&mut self) -> Option<&mut List> {
+        if self.pages.is_empty() && self.view == ViewId::Overview {
+            return None;
+        }
+        let r = self.current_ref();
+        self.list_mut(r)
+    }
+
+    pub fn selected_rec(&self) -> Option<Rec> {
+        self.current().and_then(List::selected_rec)
+    }
+
+    /// Recompile the filter of a list and compute its rows here. Returns the job so that a
+    /// caller with a filter thread can run it there instead.
+    pub fn filter_job(&mut self, r: ListRef) -> Option<FilterJob> {
+        let snap = &self.data.snapshot;
+        let list = match r {
+            ListRef::Page(i) => self.pages.get(i).map(|p| &p.list),
+            ListRef::View(ViewId::Localities, true) => self.lists.get(ViewId::ALL.len()),
+            ListRef::View(v, _) => self.lists.get(v.index()),
+        }?;
+        let compiled = Compiled::parse(&list.filter, snap);
+        let base = list.base.clone();
+        let sort = list.sort;
+        let table = list.table;
+        let lang = self.lang;
+        let list = self.list_mut(r)?;
+        list.generation += 1;
+        match compiled {
+            Ok(q) if q.is_empty() => {
+                list.filter_error = None;
+                let mut rows = (*base).clone();
+                if let Some((c, rev)) = sort {
+                    let ctx = Ctx {
+                        snap: &self.data.snapshot,
+                        findings: &self.data.findings,
+                        as_of: self.as_of,
+                        overlay: Some(&*self.decided),
+                    };
+                    rows::sort_rows(&ctx, table, &mut rows, c, rev, lang);
+                }
+                let list = self.list_mut(r)?;
+                list.set_rows(rows);
+                None
+            }
+            Ok(q) => {
+                list.filter_error = None;
+                list.pending = true;
+                Some(FilterJob {
+                    target: r,
+                    generation: list.generation,
+                    query: q,
+                    base,
+                })
+            }
+            Err(e) => {
+                list.filter_error = Some(e.message.clone());
+                None
+            }
+        }
+    }
+
+    /// Run a filter job (on whichever thread) and give back the rows.
+    pub fn run_filter(ctx: &Ctx, job: &FilterJob) -> Vec<Row> {
+        let mut out: Vec<Row> = Vec::new();
+        let mut pending_header: Option<&Row> = None;
+        for row in job.base.iter() {
+            match row {
+                Row::Header(_) => pending_header = Some(row),
+                Row::Rec(rec) => {
+                    if job.query.matches(ctx, *rec) {
+                        if let Some(h) = pending_header.take() {
+                            out.push(h.clone());
+                        }
+                        out.push(row.clone());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Accept rows computed for a job, unless a newer job has superseded it.
+    pub fn accept_filtered(&mut self, target: ListRef, generation: u64, mut rows: Vec<Row>) {
+        let lang = self.lang;
+        let Some(list) = self.list(target) else {
+            return;
+        };
+        if list.generation != generation {
+            return;
+        }
+        if let Some((c, rev)) = list.sort {
+            let table = list.table;
+            rows::sort_rows(&self.ctx(), table, &mut rows, c, rev, lang);
+        }
+        if let Some(list) = self.list_mut(target) {
+            list.set_rows(rows);
+        }
+    }
+
+    /// Filter synchronously (tests, and lists small enough not to need the thread).
+    pub fn refilter(&mut self, r: ListRef) {
+        if let Some(job) = self.filter_job(r) {
+            let rows = App::run_filter(&self.ctx(), &job);
+            self.accept_filtered(job.target, job.generation, rows);
+        }
+    }
+
+    fn set_view(&mut self, v: ViewId) {
+        self.view = v;
+        self.pages.clear();
+        self.detail_scroll = 0;
+    }
+
+    fn open_selected(&mut self) {
+        let Some(rec) = self.selected_rec() else {
+            return;
+        };
+        let ctx = self.ctx();
+        let (table, rows) = pages::page_rows(&ctx, self.lang, rec);
+        let list = List::new(table, rows);
+        self.pages.push(Page { rec, list });
+        self.detail_scroll = 0;
+    }
+
+    pub fn decision_badge(&self, rec: Rec) -> Option<String> {
+        self.decision_text.get(&rec).map(|(b, _)| b.clone())
+    }
+
+    pub fn decision_lines(&self, rec: Rec) -> Option<Vec<String>> {
+        self.decision_text.get(&rec).map(|(_, l)| l.clone())
+    }
+
+    /// Breadcrumb: the view, then each page's title.
+    pub fn breadcrumb(&self) -> Vec<String> {
+        let mut out = vec![super::i18n::t(self.lang, self.view.label_key()).to_string()];
+        if self.view == ViewId::Localities && self.frame_today && self.pages.is_empty() {
+            out[0] = format!("{} ({})", out[0], super::i18n::t(self.lang, "frame.new"));
+        }
+        let ctx = self.ctx();
+        for p in &self.pages {
+            let t = rows::title(&ctx, p.rec);
+            let short: String = t.chars().take(32).collect();
+            out.push(if t.chars().count() > 32 {
+                format!("{short}…")
+            } else {
+                short
+            });
+        }
+        out
+    }
+
+    /// Apply one command. Returns a filter job when the visible rows must be recomputed.
+    pub fn update(&mut self, cmd: Command) -> Option<FilterJob> {
+        self.message = None;
+        let page = self.table_height.max(1) as isize;
+        match cmd {
+            Command::Quit => {
+                if self.unsaved {
+                    self.mode = Mode::ConfirmQuit;
+                } else {
+                    self.quit = true;
+                }
+            }
+            Command::Help => {
+                self.mode = Mode::Help {
+                    filter: String::new(),
+                    scroll: 0,
+                }
+            }
+            Command::NextView => {
+                self.set_view(ViewId::ALL[(self.view.index() + 1) % ViewId::ALL.len()])
+            }
+            Command::PrevView => self.set_view(
+                ViewId::ALL[(self.view.index() + ViewId::ALL.len() - 1) % ViewId::ALL.len()],
+            ),
+            Command::Overview => self.set_view(ViewId::Overview),
+            Command::Models => self.set_view(ViewId::Models),
+            Command::Tasks => self.set_view(ViewId::Tasks),
+            Command::Overdue => self.set_view(ViewId::Overdue),
+            Command::Blockers => self.set_view(ViewId::Blockers),
+            Command::Units => self.set_view(ViewId::Units),
+            Command::Localities => self.set_view(ViewId::Localities),
+            Command::Findings => self.set_view(ViewId::Findings),
+            Command::Up => self.move_cursor(-1),
+            Command::Down => self.move_cursor(1),
+            Command::PageUp => self.move_cursor(-page),
+            Command::PageDown => self.move_cursor(page),
+            Command::Top => {
+                if let Some(l) = self.current_mut() {
+                    l.to_top();
+                }
+                self.detail_scroll = 0;
+            }
+            Command::Bottom => {
+                if let Some(l) = self.current_mut() {
+                    l.to_bottom();
+                }
+                self.detail_scroll = 0;
+            }
+            Command::Open => self.open_selected(),
+            Command::Back => {
+                if self.pages.pop().is_some() {
+                    self.detail_scroll = 0;
+                } else if let Some(l) = self.current_mut() {
+                    if !l.filter.is_empty() {
+                        l.filter.clear();
+                        let r = self.current_ref();
+                        return self.filter_job(r);
+                    }
+                }
+            }
+            Command::Filter if self.current().is_some() => self.mode = Mode::Filter,
+            Command::SortNext | Command::SortReverse => {
+                let l = self.current_mut()?;
+                let ncols = rows::columns(l.table).len();
+                l.sort = Some(match (l.sort, cmd) {
+                    (None, Command::SortNext) => (0, false),
+                    (Some((c, r)), Command::SortNext) => ((c + 1) % ncols, r),
+                    (None, _) => (0, true),
+                    (Some((c, r)), _) => (c, !r),
+                });
+                let r = self.current_ref();
+                return self.filter_job(r);
+            }
+            Command::ToggleFrame if self.view == ViewId::Localities && self.pages.is_empty() => {
+                self.frame_today = !self.frame_today
+            }
+            Command::ToggleDetail => self.show_detail = !self.show_detail,
+            Command::DetailDown => self.detail_scroll = self.detail_scroll.saturating_add(3),
+            Command::DetailUp => self.detail_scroll = self.detail_scroll.saturating_sub(3),
+            _ => {}
+        }
+        None
+    }
+
+    fn move_cursor(&mut self, delta: isize) {
+        let h = self.table_height;
+        if let Some(l) = self.current_mut() {
+            l.move_by(delta);
+            l.scroll_into_view(h);
+        }
+        self.detail_scroll = 0;
+    }
+
+    /// Text typed into the filter bar.
+    pub fn filter_input(&mut self, edit: FilterEdit) -> Option<FilterJob> {
+        let r = self.current_ref();
+        let list = self.list_mut(r)?;
+        match edit {
+            FilterEdit::Char(c) => list.filter.push(c),
+            FilterEdit::Backspace => {
+                list.filter.pop();
+            }
+            FilterEdit::Clear => {
+                list.filter.clear();
+                self.mode = Mode::Normal;
+            }
+            FilterEdit::Accept => {
+                self.mode = Mode::Normal;
+                return None;
+            }
+        }
+        self.filter_job(r)
+    }
+
+    /// Select the row at a screen line of the table (mouse click).
+    pub fn click_row(&mut self, line: usize) {
+        if let Some(l) = self.current_mut() {
+            let idx = l.offset + line;
+            if matches!(l.rows.get(idx), Some(Row::Rec(_))) {
+                l.selected = idx;
+            }
+        }
+        self.detail_scroll = 0;
+    }
+
+    /// Replace the decisions shown over the snapshot, then recompute every list.
+    pub fn set_decided(&mut self, decided: DecidedMap) {
+        self.decided = Arc::new(decided);
+        self.rebuild_lists();
+        for i in 0..self.pages.len() {
+            let ctx = self.ctx();
+            let (table, rows) = pages::page_rows(&ctx, self.lang, self.pages[i].rec);
+            let keep = self.pages[i].list.selected_rec();
+            let filter = self.pages[i].list.filter.clone();
+            let mut list = List::new(table, rows);
+            list.filter = filter;
+            if let Some(k) = keep {
+                if let Some(p) = list.rows.iter().position(|r| *r == Row::Rec(k)) {
+                    list.selected = p;
+                }
+            }
+            self.pages[i].list = list;
+            self.refilter(ListRef::Page(i));
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterEdit {
+    Char(char),
+    Backspace,
+    Clear,
+    Accept,
+}
+
+/// The base rows of a top-level view.
+fn view_list(ctx: &Ctx, v: ViewId, today_frame: bool) -> List {
+    let s = ctx.snap;
+    match v {
+        ViewId::Overview => List::new(Table::Mixed, Vec::new()),
+        ViewId::Models => List::new(
+            Table::Models,
+            (0..s.models.len())
+                .map(|i| Row::Rec(Rec::Model(i)))
+                .collect(),
+        ),
+        ViewId::Tasks => List::new(
+            Table::Tasks,
+            (0..s.tasks.len()).map(|i| Row::Rec(Rec::Task(i))).collect(),
+        ),
+        ViewId::Overdue => List::new(Table::Tasks, overdue_rows(ctx)),
+        ViewId::Blockers => List::new(
+            Table::Blockers,
+            (0..s.blockers.len())
+                .map(|i| Row::Rec(Rec::Blocker(i)))
+                .collect(),
+        ),
+        ViewId::Units => {
+            let mut idx: Vec<(usize, (usize, usize, usize))> = (0..s.units.len())
+                .map(|i| (i, rows::unit_counts(ctx, &s.units[i].id)))
+                .collect();
+            idx.sort_by(|a, b| {
+                (b.1 .1, b.1 .0 + b.1 .2)
+                    .cmp(&(a.1 .1, a.1 .0 + a.1 .2))
+                    .then(a.0.cmp(&b.0))
+            });
+            List::new(
+                Table::Units,
+                idx.into_iter()
+                    .map(|(i, _)| Row::Rec(Rec::Unit(i)))
+                    .collect(),
+            )
+        }
+        ViewId::Localities if today_frame => List::new(
+            Table::Today,
+            (0..s.today.len())
+                .map(|i| Row::Rec(Rec::Today(i)))
+                .collect(),
+        ),
+        ViewId::Localities => List::new(
+            Table::Localities,
+            (0..s.localities.len())
+                .filter(|&i| s.localities[i].level == LocalityLevel::Province)
+                .map(|i| Row::Rec(Rec::Locality(i)))
+                .collect(),
+        ),
+        ViewId::Findings => List::new(
+            Table::Findings,
+            (0..ctx.findings.len())
+                .map(|i| Row::Rec(Rec::Finding(i)))
+                .collect(),
+        ),
+    }
+}
+
+/// Overdue tasks grouped by lead unit, each group sorted by days late (most first); groups
+/// ordered by their most late task.
+pub fn overdue_rows(ctx: &Ctx) -> Vec<Row> {
+    let s = ctx.snap;
+    let mut groups: Vec<(String, Vec<(i64, usize)>)> = Vec::new();
+    for i in 0..s.tasks.len() {
+        let Some(late) = ctx.task_days_overdue(i) else {
+            continue;
+        };
+        let leads = ctx.task_lead_units(i);
+        let names: Vec<String> = if leads.is_empty() {
+            let raw = crate::text::one_line(&s.tasks[i].lead_raw);
+            vec![if raw.is_empty() {
+                "(không ghi đơn vị chủ trì)".to_string()
+            } else {
+                raw
+            }]
+        } else {
+            leads.iter().map(|u| s.unit_name(u)).collect()
+        };
+        for n in names {
+            match groups.iter_mut().find(|(g, _)| *g == n) {
+                Some((_, v)) => v.push((late, i)),
+                None => groups.push((n, vec![(late, i)])),
+            }
+        }
+    }
+    for (_, v) in &mut groups {
+        v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    }
+    groups.sort_by(|a, b| {
+        b.1[0]
+            .0
+            .cmp(&a.1[0].0)
+            .then(b.1.len().cmp(&a.1.len()))
+            .then(a.0.cmp(&b.0))
+    });
+    let mut out = Vec::new();
+    for (name, v) in groups {
+        out.push(Row::Header(name));
+        out.extend(v.into_iter().map(|(_, i)| Row::Rec(Rec::Task(i))));
+    }
+    out
+}

@@ -1,0 +1,132 @@
+//! Terminal events → state changes. The same function serves the real loop and the tests.
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+
+use super::action::Command;
+use super::app::{App, FilterEdit, FilterJob, Mode};
+use super::keymap::Key;
+
+pub fn handle_event(app: &mut App, ev: Event) -> Option<FilterJob> {
+    match ev {
+        Event::Key(k) if k.kind == KeyEventKind::Press => handle_key(app, k),
+        Event::Mouse(m) => {
+            if app.mode != Mode::Normal {
+                return None;
+            }
+            match m.kind {
+                MouseEventKind::ScrollDown => app.update(Command::Down),
+                MouseEventKind::ScrollUp => app.update(Command::Up),
+                MouseEventKind::Down(MouseButton::Left) => {
+                    if m.row == 0 {
+                        if let Some((_, _, v)) = app
+                            .tab_spans
+                            .iter()
+                            .find(|(a, b, _)| m.column >= *a && m.column < *b)
+                        {
+                            return app.update(v.command());
+                        }
+                    }
+                    let (x, y, w, h) = app.table_area;
+                    if m.column >= x && m.column < x + w && m.row >= y && m.row < y + h {
+                        app.click_row((m.row - y) as usize);
+                    }
+                    None
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+fn handle_key(app: &mut App, k: KeyEvent) -> Option<FilterJob> {
+    if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL) {
+        app.quit = true;
+        return None;
+    }
+    match app.mode.clone() {
+        Mode::ConfirmQuit => {
+            match k.code {
+                KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Char('c') => app.quit = true,
+                _ => app.mode = Mode::Normal,
+            }
+            None
+        }
+        Mode::Filter => match k.code {
+            KeyCode::Esc => app.filter_input(FilterEdit::Clear),
+            KeyCode::Enter => app.filter_input(FilterEdit::Accept),
+            KeyCode::Backspace => app.filter_input(FilterEdit::Backspace),
+            KeyCode::Up => app.update(Command::Up),
+            KeyCode::Down => app.update(Command::Down),
+            KeyCode::PageUp => app.update(Command::PageUp),
+            KeyCode::PageDown => app.update(Command::PageDown),
+            KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+                app.filter_input(FilterEdit::Char(c))
+            }
+            _ => None,
+        },
+        Mode::Help {
+            mut filter,
+            mut scroll,
+        } => {
+            match k.code {
+                KeyCode::Esc => {
+                    if filter.is_empty() {
+                        app.mode = Mode::Normal;
+                        return None;
+                    }
+                    filter.clear();
+                }
+                KeyCode::Backspace => {
+                    filter.pop();
+                }
+                KeyCode::Down => scroll += 1,
+                KeyCode::Up => scroll = scroll.saturating_sub(1),
+                KeyCode::PageDown => scroll += 10,
+                KeyCode::PageUp => scroll = scroll.saturating_sub(10),
+                KeyCode::Char(c)
+                    if filter.is_empty()
+                        && (app.keymap.command_for(Key::from_event(k)) == Some(Command::Help)
+                            || app.keymap.command_for(Key::from_event(k))
+                                == Some(Command::Quit)) =>
+                {
+                    let _ = c;
+                    app.mode = Mode::Normal;
+                    return None;
+                }
+                KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    if !(filter.is_empty() && c == '/') {
+                        filter.push(c);
+                    }
+                    scroll = 0;
+                }
+                _ => {}
+            }
+            let max = super::views::help::help_rows(app, &filter)
+                .len()
+                .saturating_sub(1);
+            app.mode = Mode::Help {
+                filter,
+                scroll: scroll.min(max),
+            };
+            None
+        }
+        Mode::Normal => {
+            let key = Key::from_event(k);
+            let cmd = app.keymap.command_for(key).or_else(|| {
+                // Shifted letters arrive with SHIFT; bindings name them by the letter itself.
+                if let KeyCode::Char(c) = k.code {
+                    app.keymap.command_for(Key {
+                        code: KeyCode::Char(c),
+                        mods: KeyModifiers::NONE,
+                    })
+                } else {
+                    None
+                }
+            })?;
+            app.update(cmd)
+        }
+    }
+}

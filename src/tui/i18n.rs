@@ -1,0 +1,263 @@
+//! Every label of the console, in Vietnamese (default) and English, from one table.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.to_ascii_lowercase().as_str() {
+            "vi" | "vn" | "vie" => Some(Lang::Vi),
+            "en" | "eng" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// (key, Vietnamese, English)
+const LABELS: &[(&str, &str, &str)] = &[
+    ("app", "Giao ban Đề án 06", "Đề án 06 briefing"),
+    ("view.overview", "Tổng quan", "Overview"),
+    ("view.models", "Mô hình", "Models"),
+    ("view.tasks", "Nhiệm vụ", "Tasks"),
+    ("view.overdue", "Quá hạn", "Overdue"),
+    ("view.blockers", "Vướng mắc", "Blockers"),
+    ("view.units", "Đơn vị", "Units"),
+    ("view.localities", "Địa phương", "Localities"),
+    ("view.findings", "Sai lệch", "Findings"),
+    ("view.help", "Trợ giúp", "Help"),
+    ("view.meeting", "Họp", "Meeting"),
+    ("as_of", "Số liệu đến ngày", "As of"),
+    ("col.no", "STT", "No."),
+    ("col.group", "Nhóm", "Group"),
+    ("col.title", "Nội dung", "Title"),
+    ("col.coverage", "Triển khai", "Coverage"),
+    ("col.printed", "Ghi", "Printed"),
+    ("col.source", "Nguồn", "Source"),
+    ("col.lead", "Chủ trì", "Lead"),
+    ("col.due", "Hạn", "Due"),
+    ("col.status", "Trạng thái", "Status"),
+    ("col.late", "Trễ (ngày)", "Days late"),
+    ("col.kind", "Loại", "Kind"),
+    ("col.cause", "Nguyên nhân", "Cause"),
+    ("col.responsible", "Trách nhiệm", "Responsible"),
+    ("col.attached", "Gắn với", "Attached to"),
+    ("col.name", "Tên", "Name"),
+    ("col.level", "Cấp", "Level"),
+    ("col.tasks", "Nhiệm vụ", "Tasks"),
+    ("col.overdue", "Quá hạn", "Overdue"),
+    ("col.blockers", "Vướng mắc", "Blockers"),
+    ("col.models", "Mô hình", "Models"),
+    ("col.today", "Tỉnh mới", "Province today"),
+    ("col.report_date", "Báo cáo gần nhất", "Latest report"),
+    ("col.absorbed", "Sáp nhập từ", "Absorbed"),
+    ("col.message", "Nội dung sai lệch", "Disagreement"),
+    ("col.decision", "Quyết định", "Decision"),
+    ("frame.old", "63 tỉnh (2024)", "63 provinces (2024)"),
+    ("frame.new", "34 tỉnh (nay)", "34 provinces (today)"),
+    ("filter", "Lọc", "Filter"),
+    (
+        "filter.hint",
+        "gõ để lọc · Enter giữ · Esc xoá",
+        "type to filter · Enter keep · Esc clear",
+    ),
+    ("detail", "Chi tiết", "Detail"),
+    (
+        "detail.none",
+        "Không có dòng nào được chọn",
+        "Nothing selected",
+    ),
+    ("source", "Nguồn", "Source"),
+    ("too_small", "Cửa sổ quá nhỏ", "Window too small"),
+    ("too_small.need", "cần ít nhất", "needs at least"),
+    ("empty", "Không có dòng nào", "No rows"),
+    (
+        "empty.filter",
+        "Không có dòng nào khớp bộ lọc",
+        "No row matches the filter",
+    ),
+    (
+        "help.title",
+        "Phím tắt (theo bảng phím đang dùng)",
+        "Keys (from the live key map)",
+    ),
+    (
+        "help.filter",
+        "gõ để lọc trợ giúp",
+        "type to filter the help",
+    ),
+    (
+        "quit.confirm",
+        "Còn thay đổi chưa lưu. Thoát? (y/n)",
+        "Unsaved changes. Quit? (y/n)",
+    ),
+    ("overview.totals", "Tổng số", "Totals"),
+    (
+        "overview.coverage",
+        "Mô hình: số tỉnh triển khai theo nhóm (trung bình)",
+        "Models: provinces deployed by group (average)",
+    ),
+    (
+        "overview.status",
+        "Nhiệm vụ theo trạng thái",
+        "Tasks by status",
+    ),
+    (
+        "overview.overdue_by_unit",
+        "Quá hạn theo đơn vị chủ trì",
+        "Overdue by lead unit",
+    ),
+    (
+        "overview.blockers_by_cause",
+        "Vướng mắc theo nguyên nhân",
+        "Blockers by cause",
+    ),
+    (
+        "overview.report_age",
+        "Tuổi báo cáo gần nhất của tỉnh",
+        "Age of each province's latest report",
+    ),
+    ("unknown_cause", "chưa rõ", "unknown"),
+    ("days", "ngày", "days"),
+    ("page.tasks_led", "Nhiệm vụ chủ trì", "Tasks led"),
+    (
+        "page.tasks_involved",
+        "Nhiệm vụ phối hợp",
+        "Tasks coordinated",
+    ),
+    ("page.tasks", "Nhiệm vụ", "Tasks"),
+    ("page.blockers", "Vướng mắc", "Blockers"),
+    ("page.models", "Mô hình", "Models"),
+    (
+        "page.models_deployed",
+        "Mô hình đã triển khai",
+        "Models deployed",
+    ),
+    ("page.indicators", "Chỉ số", "Indicators"),
+    (
+        "page.assessments",
+        "Đánh giá theo từng nguồn",
+        "Assessments by source",
+    ),
+    (
+        "page.deployed",
+        "Địa phương đã triển khai",
+        "Localities deployed",
+    ),
+    (
+        "page.not_deployed",
+        "Địa phương chưa triển khai",
+        "Localities not yet deployed",
+    ),
+    ("page.units", "Đơn vị", "Units"),
+    ("page.localities", "Địa phương", "Localities"),
+    (
+        "page.absorbed",
+        "Các tỉnh cũ đã sáp nhập",
+        "Old provinces absorbed",
+    ),
+    ("page.reports", "Báo cáo", "Reports"),
+    ("page.findings", "Sai lệch", "Findings"),
+    ("page.related", "Liên quan", "Related"),
+    ("kind.task", "Nhiệm vụ", "Task"),
+    ("kind.blocker", "Vướng mắc", "Blocker"),
+    ("kind.model", "Mô hình", "Model"),
+    ("kind.assessment", "Đánh giá", "Assessment"),
+    ("kind.unit", "Đơn vị", "Unit"),
+    ("kind.locality", "Địa phương", "Locality"),
+    ("kind.today", "Tỉnh (nay)", "Province (today)"),
+    ("kind.indicator", "Chỉ số", "Indicator"),
+    ("kind.finding", "Sai lệch", "Finding"),
+    ("kind.report", "Báo cáo", "Report"),
+    ("blocker.difficulty", "Khó khăn", "Difficulty"),
+    ("blocker.gap", "Tồn tại", "Gap"),
+    ("blocker.proposal", "Kiến nghị", "Proposal"),
+    ("level.central", "Trung ương", "Central"),
+    ("level.province", "Tỉnh", "Province"),
+    ("level.district", "Huyện", "District"),
+    ("level.commune", "Xã", "Commune"),
+    ("level.business", "Doanh nghiệp", "Business"),
+    ("field.lead", "Chủ trì", "Lead"),
+    ("field.coord", "Phối hợp", "Coordinating"),
+    ("field.force", "Lực lượng triển khai", "Deploying force"),
+    ("field.deadline", "Thời hạn", "Deadline"),
+    ("field.due", "Đến hạn", "Due"),
+    ("field.status", "Trạng thái báo cáo", "Reported status"),
+    ("field.result", "Kết quả", "Result"),
+    ("field.steps", "Các bước", "Steps"),
+    ("field.equipment", "Thiết bị, kinh phí", "Equipment, cost"),
+    ("field.note", "Ghi chú", "Note"),
+    ("field.businesses", "Doanh nghiệp", "Businesses"),
+    ("field.model", "Mô hình", "Model"),
+    ("field.locality", "Địa phương", "Locality"),
+    ("field.causes", "Nguyên nhân", "Causes"),
+    ("field.responsible", "Trách nhiệm", "Responsible"),
+    ("field.solution", "Giải pháp", "Solution"),
+    ("field.addressees", "Kiến nghị tới", "Addressed to"),
+    ("field.difficulties", "Khó khăn", "Difficulties"),
+    ("field.effectiveness", "Hiệu quả", "Effectiveness"),
+    ("field.cost", "Kinh phí", "Cost"),
+    ("field.replication", "Nhân rộng", "Replication"),
+    ("field.localities", "Địa phương", "Localities"),
+    ("field.printed", "Số ghi trong báo cáo", "Count as printed"),
+    ("field.listed", "Số địa phương liệt kê", "Localities listed"),
+    (
+        "field.printed_vs_computed",
+        "Ghi / Tính lại",
+        "Printed / Computed",
+    ),
+    ("field.today", "Nay thuộc", "Now part of"),
+    ("field.late", "Trễ", "Late"),
+    ("field.aliases", "Cách viết khác", "Other spellings"),
+    ("field.value", "Giá trị", "Value"),
+    (
+        "field.percent",
+        "Tỉ lệ ghi / tính",
+        "Percent printed / computed",
+    ),
+    ("field.headline", "Số liệu tổng hợp", "Headline figures"),
+    ("field.issuer", "Cơ quan ban hành", "Issuer"),
+    ("field.date", "Ngày", "Date"),
+    ("field.decision", "Quyết định", "Decision"),
+    ("field.reported", "Báo cáo ghi", "Reported"),
+    ("deadline.recurring", "thường xuyên", "recurring"),
+    ("deadline.roadmap", "theo lộ trình", "roadmap"),
+    ("deadline.invalid", "không đọc được", "unreadable"),
+    ("none", "—", "—"),
+    ("hint.help", "trợ giúp", "help"),
+    ("hint.filter", "lọc", "filter"),
+    ("hint.open", "mở", "open"),
+    ("hint.back", "quay lại", "back"),
+    ("hint.sort", "sắp xếp", "sort"),
+    ("hint.quit", "thoát", "quit"),
+];
+
+pub fn t(lang: Lang, key: &str) -> &'static str {
+    LABELS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, vi, en)| if lang == Lang::Vi { *vi } else { *en })
+        .unwrap_or("?")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_unique_and_translated() {
+        let mut keys: Vec<&str> = LABELS.iter().map(|l| l.0).collect();
+        keys.sort();
+        let n = keys.len();
+        keys.dedup();
+        assert_eq!(keys.len(), n, "duplicate label key");
+        assert!(LABELS
+            .iter()
+            .all(|(_, vi, en)| !vi.is_empty() && !en.is_empty()));
+        assert_eq!(t(Lang::En, "view.tasks"), "Tasks");
+        assert_eq!(t(Lang::Vi, "view.tasks"), "Nhiệm vụ");
+    }
+}

@@ -1,0 +1,118 @@
+//! The console: ratatui + crossterm. State and update in `app`, drawing in `views`,
+//! reusable pieces in `widgets`, key map, theme and labels apart.
+
+pub mod action;
+pub mod app;
+pub mod config;
+pub mod event;
+pub mod i18n;
+pub mod keymap;
+pub mod pages;
+pub mod rows;
+pub mod theme;
+pub mod views;
+pub mod widgets;
+
+use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crossterm::event::{self as ct, DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+
+use crate::store::Loaded;
+use app::{App, FilterJob, ListRef};
+use config::Options;
+
+/// A filter job with the decisions it must see.
+type JobMsg = (FilterJob, Arc<crate::query::DecidedMap>);
+/// Rows computed for a list, with the job's generation.
+type ResultMsg = (ListRef, u64, Vec<rows::Row>);
+
+/// Filtering runs here, off the UI thread: the newest job per list wins; results carry the
+/// job's generation so that stale ones are dropped.
+fn spawn_filter_thread(
+    data: Arc<Loaded>,
+    as_of: chrono::NaiveDate,
+) -> (mpsc::Sender<JobMsg>, mpsc::Receiver<ResultMsg>) {
+    let (job_tx, job_rx) = mpsc::channel::<JobMsg>();
+    let (res_tx, res_rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        while let Ok(mut job) = job_rx.recv() {
+            // Skip to the newest job waiting.
+            while let Ok(newer) = job_rx.try_recv() {
+                job = newer;
+            }
+            let (job, decided) = job;
+            let ctx = crate::query::Ctx {
+                snap: &data.snapshot,
+                findings: &data.findings,
+                as_of,
+                overlay: Some(&*decided),
+            };
+            let rows = App::run_filter(&ctx, &job);
+            if res_tx.send((job.target, job.generation, rows)).is_err() {
+                break;
+            }
+        }
+    });
+    (job_tx, res_rx)
+}
+
+/// Open the console. Returns when the user quits.
+pub fn run(data: Arc<Loaded>, as_of: chrono::NaiveDate, opts: Options) -> io::Result<()> {
+    let (keymap, theme, warnings) = config::load(&opts);
+    let mut app = App::new(data.clone(), as_of, opts.lang, theme, keymap);
+    if !warnings.is_empty() {
+        app.message = Some((warnings.join(" · "), true));
+    }
+    let (job_tx, res_rx) = spawn_filter_thread(data, as_of);
+
+    let terminate = Arc::new(AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        let _ = signal_hook::flag::register(sig, terminate.clone());
+    }
+    let mut terminal = ratatui::init();
+    if opts.mouse {
+        let _ = execute!(io::stdout(), EnableMouseCapture);
+    }
+    let result = (|| -> io::Result<()> {
+        loop {
+            let mut drawn = views::Drawn::default();
+            terminal.draw(|f| drawn = views::draw(&app, f))?;
+            app.table_height = drawn.table_height.max(1);
+            app.table_area = drawn.table_area;
+            app.tab_spans = drawn.tab_spans;
+            if app.quit || terminate.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            if ct::poll(Duration::from_millis(100))? {
+                let ev = ct::read()?;
+                if let Some(job) = event::handle_event(&mut app, ev) {
+                    let _ = job_tx.send((job, app.decided.clone()));
+                }
+                // Drain events already waiting so fast typing is handled before redrawing.
+                while ct::poll(Duration::from_millis(0))? {
+                    let ev = ct::read()?;
+                    if let Some(job) = event::handle_event(&mut app, ev) {
+                        let _ = job_tx.send((job, app.decided.clone()));
+                    }
+                }
+            }
+            while let Ok((target, generation, rows)) = res_rx.try_recv() {
+                app.accept_filtered(target, generation, rows);
+            }
+        }
+    })();
+    if opts.mouse {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+    result
+}

@@ -1,0 +1,689 @@
+//! What each list shows: the rows of every view and drill-down page, their columns, sort keys
+//! and the status class that colours them. Pure functions of the snapshot (and decisions).
+
+use std::cmp::Ordering;
+
+use crate::domain::{BlockerKind, LocalityLevel, Status, UnitLevel};
+use crate::query::{Ctx, Rec};
+use crate::text::one_line;
+
+use super::i18n::{t, Lang};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    /// A group heading inside a list ("Sở TTTT — 5").
+    Header(String),
+    Rec(Rec),
+}
+
+/// The four classes that colour a row, in precedence order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Class {
+    Overdue,
+    Blocked,
+    InProgress,
+    Done,
+    Plain,
+}
+
+impl Class {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Class::Overdue => "!",
+            Class::Blocked => "⊘",
+            Class::InProgress => "…",
+            Class::Done => "✓",
+            Class::Plain => " ",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, PartialOrd)]
+pub enum SortKey {
+    Num(f64),
+    Text(String),
+    None,
+}
+
+fn cmp_keys(a: &SortKey, b: &SortKey) -> Ordering {
+    match (a, b) {
+        (SortKey::Num(x), SortKey::Num(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+        (SortKey::Text(x), SortKey::Text(y)) => x.cmp(y),
+        (SortKey::None, SortKey::None) => Ordering::Equal,
+        (SortKey::None, _) => Ordering::Greater,
+        (_, SortKey::None) => Ordering::Less,
+        (SortKey::Num(_), _) => Ordering::Less,
+        (_, SortKey::Num(_)) => Ordering::Greater,
+    }
+}
+
+/// A column of a table.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub title: &'static str,
+    /// Fixed width, or 0 for "takes the rest".
+    pub width: u16,
+    pub min: u16,
+}
+
+const fn col(title: &'static str, width: u16) -> Column {
+    Column {
+        title,
+        width,
+        min: width,
+    }
+}
+const fn flex(title: &'static str, min: u16) -> Column {
+    Column {
+        title,
+        width: 0,
+        min,
+    }
+}
+
+/// Which table a list of records is shown with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Models,
+    Tasks,
+    Blockers,
+    Units,
+    Localities,
+    Today,
+    Findings,
+    Mixed,
+}
+
+pub fn columns(table: Table) -> Vec<Column> {
+    match table {
+        Table::Models => vec![
+            col("col.no", 4),
+            col("col.group", 5),
+            flex("col.title", 20),
+            col("col.coverage", 18),
+            col("col.printed", 7),
+        ],
+        Table::Tasks => vec![
+            col("col.source", 12),
+            flex("col.title", 20),
+            col("col.lead", 16),
+            col("col.due", 10),
+            col("col.status", 16),
+            col("col.late", 10),
+        ],
+        Table::Blockers => vec![
+            col("col.kind", 10),
+            col("col.cause", 14),
+            flex("col.title", 20),
+            col("col.responsible", 18),
+            col("col.attached", 14),
+        ],
+        Table::Units => vec![
+            flex("col.name", 20),
+            col("col.level", 11),
+            col("col.tasks", 8),
+            col("col.overdue", 8),
+            col("col.blockers", 9),
+        ],
+        Table::Localities => vec![
+            flex("col.name", 16),
+            col("col.today", 14),
+            col("col.models", 8),
+            col("col.tasks", 8),
+            col("col.overdue", 8),
+            col("col.blockers", 9),
+            col("col.report_date", 16),
+        ],
+        Table::Today => vec![
+            flex("col.name", 14),
+            flex("col.absorbed", 20),
+            col("col.models", 8),
+            col("col.tasks", 8),
+            col("col.overdue", 8),
+            col("col.blockers", 9),
+        ],
+        Table::Findings => vec![
+            col("col.kind", 10),
+            col("col.source", 14),
+            flex("col.message", 30),
+        ],
+        Table::Mixed => vec![
+            col("col.kind", 11),
+            flex("col.title", 20),
+            col("col.status", 22),
+        ],
+    }
+}
+
+/// Figures per unit / locality, computed once per data change.
+pub fn unit_counts(ctx: &Ctx, unit: &str) -> (usize, usize, usize) {
+    let s = ctx.snap;
+    let led: Vec<usize> = (0..s.tasks.len())
+        .filter(|&i| ctx.task_lead_units(i).contains(&unit))
+        .collect();
+    let overdue = led
+        .iter()
+        .filter(|&&i| ctx.task_days_overdue(i).is_some())
+        .count();
+    let blockers = (0..s.blockers.len())
+        .filter(|&i| ctx.blocker_units(i).contains(&unit))
+        .count();
+    (led.len(), overdue, blockers)
+}
+
+pub struct LocalityFigures {
+    pub models: usize,
+    pub tasks: usize,
+    pub overdue: usize,
+    pub blockers: usize,
+    pub latest_report: Option<(String, Option<chrono::NaiveDate>)>,
+}
+
+pub fn locality_figures(ctx: &Ctx, provinces: &[&str]) -> LocalityFigures {
+    let s = ctx.snap;
+    let in_scope = |l: Option<&str>| {
+        l.and_then(|l| s.province_of(l))
+            .is_some_and(|p| provinces.contains(&p))
+    };
+    let report_loc = |r: &str| s.report(r).and_then(|r| r.locality.as_deref());
+    let tasks: Vec<usize> = (0..s.tasks.len())
+        .filter(|&i| {
+            in_scope(
+                s.tasks[i]
+                    .locality
+                    .as_deref()
+                    .or(report_loc(&s.tasks[i].report)),
+            )
+        })
+        .collect();
+    let overdue = tasks
+        .iter()
+        .filter(|&&i| ctx.task_days_overdue(i).is_some())
+        .count();
+    let blockers = s
+        .blockers
+        .iter()
+        .filter(|b| in_scope(b.locality.as_deref().or(report_loc(&b.report))))
+        .count();
+    let models = s
+        .models
+        .iter()
+        .filter(|m| {
+            s.model_localities(m.number)
+                .iter()
+                .any(|p| provinces.contains(&p.as_str()))
+        })
+        .count();
+    let latest_report = s
+        .reports
+        .iter()
+        .filter(|r| in_scope(r.locality.as_deref()))
+        .max_by_key(|r| r.date)
+        .map(|r| (r.short.clone(), r.date));
+    LocalityFigures {
+        models,
+        tasks: tasks.len(),
+        overdue,
+        blockers,
+        latest_report,
+    }
+}
+
+pub fn task_class(ctx: &Ctx, i: usize) -> Class {
+    if ctx.task_days_overdue(i).is_some() {
+        return Class::Overdue;
+    }
+    let s = ctx.snap;
+    let id = &s.tasks[i].id;
+    let blocked = s.task_status(i) == Status::Waiting
+        || s.blockers.iter().any(|b| b.task.as_deref() == Some(id));
+    if ctx.overlay.is_some_and(|o| o.decided_done(Rec::Task(i))) || s.task_status(i).is_done() {
+        return Class::Done;
+    }
+    if blocked {
+        return Class::Blocked;
+    }
+    Class::InProgress
+}
+
+pub fn blocker_class(ctx: &Ctx, i: usize) -> Class {
+    if ctx.overlay.is_some_and(|o| o.decided_done(Rec::Blocker(i))) {
+        Class::Done
+    } else {
+        Class::Blocked
+    }
+}
+
+pub fn class_of(ctx: &Ctx, rec: Rec) -> Class {
+    match rec {
+        Rec::Task(i) => task_class(ctx, i),
+        Rec::Blocker(i) => blocker_class(ctx, i),
+        _ => Class::Plain,
+    }
+}
+
+pub fn status_label(lang: Lang, s: Status) -> &'static str {
+    if lang == Lang::Vi {
+        s.label_vi()
+    } else {
+        s.label_en()
+    }
+}
+
+pub fn blocker_kind_label(lang: Lang, k: BlockerKind) -> &'static str {
+    t(
+        lang,
+        match k {
+            BlockerKind::Difficulty => "blocker.difficulty",
+            BlockerKind::Gap => "blocker.gap",
+            BlockerKind::Proposal => "blocker.proposal",
+        },
+    )
+}
+
+pub fn unit_level_label(lang: Lang, l: UnitLevel) -> &'static str {
+    t(
+        lang,
+        match l {
+            UnitLevel::Central => "level.central",
+            UnitLevel::Province => "level.province",
+            UnitLevel::District => "level.district",
+            UnitLevel::Commune => "level.commune",
+            UnitLevel::Business => "level.business",
+        },
+    )
+}
+
+pub fn causes_label(lang: Lang, causes: &[crate::domain::Cause]) -> String {
+    if causes.is_empty() {
+        return t(lang, "unknown_cause").to_string();
+    }
+    causes
+        .iter()
+        .map(|c| {
+            if lang == Lang::Vi {
+                c.label_vi()
+            } else {
+                c.label_en()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn report_short(ctx: &Ctx, id: &str) -> String {
+    ctx.snap
+        .report(id)
+        .map(|r| r.short.clone())
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn units_label(ctx: &Ctx, ids: &[&str]) -> String {
+    ids.iter()
+        .map(|u| ctx.snap.unit_name(u))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn due_label(ctx: &Ctx, lang: Lang, i: usize) -> String {
+    if let Some(d) = ctx.overlay.and_then(|o| o.decided_due(Rec::Task(i))) {
+        return format!("→{}", d.format("%d/%m/%y"));
+    }
+    use crate::domain::Deadline;
+    match ctx.snap.task_deadline(i) {
+        Deadline::Day { date } => date.format("%d/%m/%Y").to_string(),
+        Deadline::Recurring => t(lang, "deadline.recurring").into(),
+        Deadline::Roadmap => t(lang, "deadline.roadmap").into(),
+        Deadline::Invalid { .. } => format!("?{}", one_line(&ctx.snap.tasks[i].deadline_raw)),
+        d => d.to_string(),
+    }
+}
+
+/// A short title for any record.
+pub fn title(ctx: &Ctx, rec: Rec) -> String {
+    let s = ctx.snap;
+    match rec {
+        Rec::Task(i) => one_line(&s.tasks[i].title),
+        Rec::Blocker(i) => one_line(&s.blockers[i].text),
+        Rec::Model(i) => format!("{}. {}", s.models[i].number, one_line(&s.models[i].title)),
+        Rec::Assessment(i) => {
+            let a = &s.assessments[i];
+            format!(
+                "{} — {}",
+                report_short(ctx, &a.report),
+                one_line(&a.title_raw)
+            )
+        }
+        Rec::Unit(i) => s.units[i].name.clone(),
+        Rec::Locality(i) => s.localities[i].name.clone(),
+        Rec::Today(i) => s.today[i].name.clone(),
+        Rec::Indicator(i) => {
+            let x = &s.indicators[i];
+            format!("{}: {}", one_line(&x.name), one_line(&x.raw))
+        }
+        Rec::Finding(i) => ctx.findings[i].message.clone(),
+        Rec::Report(i) => format!("{} — {}", s.reports[i].short, one_line(&s.reports[i].title)),
+    }
+    .chars()
+    .take(400)
+    .collect::<String>()
+    .trim()
+    .to_string()
+}
+
+pub fn kind_label(lang: Lang, rec: Rec) -> &'static str {
+    t(
+        lang,
+        match rec {
+            Rec::Task(_) => "kind.task",
+            Rec::Blocker(_) => "kind.blocker",
+            Rec::Model(_) => "kind.model",
+            Rec::Assessment(_) => "kind.assessment",
+            Rec::Unit(_) => "kind.unit",
+            Rec::Locality(_) => "kind.locality",
+            Rec::Today(_) => "kind.today",
+            Rec::Indicator(_) => "kind.indicator",
+            Rec::Finding(_) => "kind.finding",
+            Rec::Report(_) => "kind.report",
+        },
+    )
+}
+
+/// The cells of a row, one per column of `table`.
+pub fn cells(
+    ctx: &Ctx,
+    lang: Lang,
+    table: Table,
+    rec: Rec,
+    decision: Option<String>,
+) -> Vec<String> {
+    let s = ctx.snap;
+    match (table, rec) {
+        (Table::Models, Rec::Model(i)) => {
+            let m = &s.models[i];
+            let listed = s.model_localities(m.number).len();
+            let printed = s
+                .national_assessment(m.number)
+                .and_then(|a| a.printed_count.clone())
+                .unwrap_or_default();
+            let total = s.province_count().max(1);
+            vec![
+                m.number.to_string(),
+                m.group.clone(),
+                one_line(&m.title),
+                coverage_bar(listed, total, 10),
+                printed,
+            ]
+        }
+        (Table::Tasks, Rec::Task(i)) => {
+            let late = ctx
+                .task_days_overdue(i)
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            let class = task_class(ctx, i);
+            let mut status = format!(
+                "{} {}",
+                class.symbol(),
+                status_label(lang, s.task_status(i))
+            );
+            if let Some(d) = decision {
+                status = format!("{} {d}", class.symbol());
+            }
+            vec![
+                report_short(ctx, &s.tasks[i].report),
+                title(ctx, rec),
+                units_label(ctx, &ctx.task_lead_units(i)),
+                due_label(ctx, lang, i),
+                status,
+                late,
+            ]
+        }
+        (Table::Blockers, Rec::Blocker(i)) => {
+            let b = &s.blockers[i];
+            let attached = b
+                .model
+                .map(|m| format!("MH {m}"))
+                .or_else(|| b.task.clone())
+                .or_else(|| b.locality.as_deref().map(|l| s.locality_name(l)))
+                .unwrap_or_else(|| report_short(ctx, &b.report));
+            let mut kind = format!(
+                "{} {}",
+                blocker_class(ctx, i).symbol(),
+                blocker_kind_label(lang, b.kind)
+            );
+            if let Some(d) = decision {
+                kind = d;
+            }
+            vec![
+                kind,
+                causes_label(lang, &b.causes),
+                title(ctx, rec),
+                units_label(ctx, &ctx.blocker_units(i)),
+                attached,
+            ]
+        }
+        (Table::Units, Rec::Unit(i)) => {
+            let u = &s.units[i];
+            let (led, overdue, blockers) = unit_counts(ctx, &u.id);
+            let name = match u.aliases.first() {
+                Some(a) if a != &u.name => format!("{} ({a})", u.name),
+                _ => u.name.clone(),
+            };
+            vec![
+                name,
+                unit_level_label(lang, u.level).into(),
+                led.to_string(),
+                overdue.to_string(),
+                blockers.to_string(),
+            ]
+        }
+        (Table::Localities, Rec::Locality(i)) => {
+            let l = &s.localities[i];
+            let f = locality_figures(ctx, &[l.id.as_str()]);
+            let today = s
+                .today_of(&l.id)
+                .and_then(|t| s.today_province(t))
+                .map(|t| t.name.clone())
+                .unwrap_or_default();
+            let latest = f
+                .latest_report
+                .map(|(_, d)| {
+                    d.map(|d| d.format("%d/%m/%Y").to_string())
+                        .unwrap_or_default()
+                })
+                .unwrap_or_else(|| t(lang, "none").into());
+            vec![
+                l.name.clone(),
+                today,
+                format!("{}/{}", f.models, s.models.len()),
+                f.tasks.to_string(),
+                f.overdue.to_string(),
+                f.blockers.to_string(),
+                latest,
+            ]
+        }
+        (Table::Today, Rec::Today(i)) => {
+            let tp = &s.today[i];
+            let olds = s.absorbed_by(&tp.id);
+            let ids: Vec<&str> = olds.iter().map(|l| l.id.as_str()).collect();
+            let f = locality_figures(ctx, &ids);
+            let names = olds
+                .iter()
+                .map(|l| l.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            vec![
+                tp.name.clone(),
+                names,
+                format!("{}/{}", f.models, s.models.len()),
+                f.tasks.to_string(),
+                f.overdue.to_string(),
+                f.blockers.to_string(),
+            ]
+        }
+        (Table::Findings, Rec::Finding(i)) => {
+            let f = &ctx.findings[i];
+            let src = f
+                .report
+                .as_deref()
+                .map(|r| report_short(ctx, r))
+                .unwrap_or_else(|| "—".into());
+            vec![f.kind.clone(), src, f.message.clone()]
+        }
+        (_, rec) => {
+            let info = match rec {
+                Rec::Task(i) => {
+                    let c = task_class(ctx, i);
+                    let late = ctx
+                        .task_days_overdue(i)
+                        .map(|d| format!(" +{d}"))
+                        .unwrap_or_default();
+                    decision.unwrap_or_else(|| {
+                        format!(
+                            "{} {}{late}",
+                            c.symbol(),
+                            status_label(lang, s.task_status(i))
+                        )
+                    })
+                }
+                Rec::Blocker(i) => decision.unwrap_or_else(|| {
+                    format!(
+                        "{} {}",
+                        blocker_class(ctx, i).symbol(),
+                        causes_label(lang, &s.blockers[i].causes)
+                    )
+                }),
+                Rec::Assessment(i) => s.assessments[i]
+                    .printed_count
+                    .clone()
+                    .unwrap_or_else(|| one_line(&s.assessments[i].status_raw)),
+                Rec::Unit(i) => {
+                    let (led, overdue, _) = unit_counts(ctx, &s.units[i].id);
+                    format!("{led} NV, {overdue} !")
+                }
+                Rec::Locality(i) => s.localities[i].level_label(),
+                Rec::Model(i) => {
+                    let n = s.model_localities(s.models[i].number).len();
+                    format!("{n}/{}", s.province_count())
+                }
+                Rec::Indicator(i) => s.indicators[i].percent_raw.clone().unwrap_or_default(),
+                Rec::Finding(i) => ctx.findings[i].kind.clone(),
+                Rec::Report(i) => s.reports[i]
+                    .date
+                    .map(|d| d.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default(),
+                Rec::Today(_) => String::new(),
+            };
+            vec![kind_label(lang, rec).into(), title(ctx, rec), info]
+        }
+    }
+}
+
+trait LevelLabel {
+    fn level_label(&self) -> String;
+}
+
+impl LevelLabel for crate::domain::Locality {
+    fn level_label(&self) -> String {
+        match self.level {
+            LocalityLevel::Province => "tỉnh",
+            LocalityLevel::District => "huyện",
+            LocalityLevel::Commune => "xã",
+        }
+        .to_string()
+    }
+}
+
+pub fn coverage_bar(n: usize, total: usize, width: usize) -> String {
+    let filled = (n * width + total / 2) / total.max(1);
+    let filled = filled.min(width);
+    format!(
+        "{}{} {n}/{total}",
+        "█".repeat(filled),
+        "░".repeat(width - filled)
+    )
+}
+
+/// The sort key of a cell.
+pub fn sort_key(ctx: &Ctx, table: Table, rec: Rec, column: usize, cells: &[String]) -> SortKey {
+    let s = ctx.snap;
+    match (table, rec, column) {
+        (Table::Tasks, Rec::Task(i), 3) => ctx
+            .overlay
+            .and_then(|o| o.decided_due(rec))
+            .or_else(|| s.task_deadline(i).due())
+            .map(|d| SortKey::Num(d.num_days_from_ce_f()))
+            .unwrap_or(SortKey::None),
+        (Table::Tasks, Rec::Task(i), 5) => ctx
+            .task_days_overdue(i)
+            .map(|d| SortKey::Num(d as f64))
+            .unwrap_or(SortKey::None),
+        (Table::Models, Rec::Model(i), 0) => SortKey::Num(s.models[i].number as f64),
+        (Table::Models, Rec::Model(i), 3) => {
+            SortKey::Num(s.model_localities(s.models[i].number).len() as f64)
+        }
+        _ => {
+            let c = cells.get(column).map(String::as_str).unwrap_or("");
+            let digits: String = c.chars().take_while(|ch| ch.is_ascii_digit()).collect();
+            if !digits.is_empty() && digits.len() == c.split('/').next().unwrap_or("").len() {
+                SortKey::Num(digits.parse().unwrap_or(0.0))
+            } else if c.is_empty() {
+                SortKey::None
+            } else {
+                SortKey::Text(crate::text::fold_nfc(c))
+            }
+        }
+    }
+}
+
+trait DaysCe {
+    fn num_days_from_ce_f(&self) -> f64;
+}
+
+impl DaysCe for chrono::NaiveDate {
+    fn num_days_from_ce_f(&self) -> f64 {
+        use chrono::Datelike;
+        self.num_days_from_ce() as f64
+    }
+}
+
+/// Sort rows by a column, keeping group headers in place (each group sorts on its own).
+pub fn sort_rows(
+    ctx: &Ctx,
+    table: Table,
+    rows: &mut [Row],
+    column: usize,
+    reverse: bool,
+    lang: Lang,
+) {
+    let mut start = 0;
+    while start < rows.len() {
+        let mut end = start;
+        while end < rows.len() && matches!(rows[end], Row::Rec(_)) {
+            end += 1;
+        }
+        let chunk = &mut rows[start..end];
+        let mut keyed: Vec<(SortKey, Row)> = chunk
+            .iter()
+            .map(|r| {
+                let Row::Rec(rec) = r else {
+                    return (SortKey::None, r.clone());
+                };
+                let c = cells(ctx, lang, table, *rec, None);
+                (sort_key(ctx, table, *rec, column, &c), r.clone())
+            })
+            .collect();
+        keyed.sort_by(|a, b| {
+            let o = cmp_keys(&a.0, &b.0);
+            if reverse {
+                o.reverse()
+            } else {
+                o
+            }
+        });
+        for (slot, (_, r)) in chunk.iter_mut().zip(keyed) {
+            *slot = r;
+        }
+        start = end + 1;
+    }
+}

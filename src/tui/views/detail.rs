@@ -1,0 +1,434 @@
+//! The detail of one record: the whole text, wrapped, with every field and its source.
+
+use ratatui::text::{Line, Span};
+
+use crate::domain::SourceRef;
+use crate::query::{Ctx, Rec};
+use crate::text::strip_html;
+
+use super::super::i18n::{t, Lang};
+use super::super::rows;
+use super::super::theme::Theme;
+
+pub struct DetailBuilder<'a> {
+    theme: &'a Theme,
+    lang: Lang,
+    lines: Vec<Line<'static>>,
+}
+
+impl DetailBuilder<'_> {
+    fn heading(&mut self, text: String) {
+        self.lines
+            .push(Line::from(Span::styled(text, self.theme.title())));
+    }
+
+    /// A labelled field; multi-line text keeps its paragraphs. Empty values are left out.
+    fn field(&mut self, key: &str, value: &str) {
+        let value = strip_html(value);
+        if value.trim().is_empty() {
+            return;
+        }
+        let label = t(self.lang, key);
+        let mut paragraphs = value.lines();
+        let first = paragraphs.next().unwrap_or("");
+        self.lines.push(Line::from(vec![
+            Span::styled(format!("{label}: "), self.theme.muted()),
+            Span::styled(first.to_string(), self.theme.text()),
+        ]));
+        for p in paragraphs {
+            self.lines.push(Line::from(Span::styled(
+                format!("  {p}"),
+                self.theme.text(),
+            )));
+        }
+    }
+
+    fn styled(&mut self, key: &str, value: String, style: ratatui::style::Style) {
+        let label = t(self.lang, key);
+        self.lines.push(Line::from(vec![
+            Span::styled(format!("{label}: "), self.theme.muted()),
+            Span::styled(value, style),
+        ]));
+    }
+
+    fn text(&mut self, value: &str) {
+        for p in strip_html(value).lines() {
+            self.lines
+                .push(Line::from(Span::styled(p.to_string(), self.theme.text())));
+        }
+    }
+
+    fn blank(&mut self) {
+        self.lines.push(Line::from(""));
+    }
+
+    fn source(&mut self, ctx: &Ctx, report: &str, src: &SourceRef) {
+        let r = ctx.snap.report(report);
+        let mut s = r
+            .map(|r| r.short.clone())
+            .unwrap_or_else(|| report.to_string());
+        let d = src.describe();
+        if !d.is_empty() {
+            s = format!("{s}, {d}");
+        }
+        if let Some(r) = r {
+            s = format!("{s} ({})", r.file);
+        }
+        self.blank();
+        self.styled("source", s, self.theme.muted());
+    }
+}
+
+fn units(ctx: &Ctx, ids: &[&str]) -> String {
+    ids.iter()
+        .map(|u| ctx.snap.unit_name(u))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The lines of a record's detail. `decision` is the summary of what the meeting decided.
+pub fn detail_lines(
+    ctx: &Ctx,
+    lang: Lang,
+    theme: &Theme,
+    rec: Rec,
+    decision: Option<Vec<String>>,
+) -> Vec<Line<'static>> {
+    let s = ctx.snap;
+    let mut b = DetailBuilder {
+        theme,
+        lang,
+        lines: Vec::new(),
+    };
+    match rec {
+        Rec::Task(i) => {
+            let x = &s.tasks[i];
+            let class = rows::task_class(ctx, i);
+            b.heading(format!(
+                "{} {} {}",
+                t(lang, "kind.task"),
+                x.local_number.as_deref().unwrap_or(""),
+                x.id
+            ));
+            b.text(&x.title);
+            b.blank();
+            let status = format!(
+                "{} {} — \"{}\"",
+                class.symbol(),
+                rows::status_label(lang, s.task_status(i)),
+                crate::text::one_line(&x.status_raw)
+            );
+            let style = match class {
+                rows::Class::Overdue => theme.overdue(),
+                rows::Class::Blocked => theme.blocked(),
+                rows::Class::Done => theme.done(),
+                _ => theme.in_progress(),
+            };
+            b.styled("field.status", status, style);
+            if let Some(d) = decision {
+                for line in d {
+                    b.styled("field.decision", line, theme.decision());
+                }
+            }
+            b.field("field.deadline", &x.deadline_raw);
+            if let Some(due) = s.task_deadline(i).due() {
+                b.field("field.due", &due.format("%d/%m/%Y").to_string());
+            }
+            if let Some(late) = ctx.task_days_overdue(i) {
+                b.styled(
+                    "field.late",
+                    format!("{late} {}", t(lang, "days")),
+                    theme.overdue(),
+                );
+            }
+            b.field(
+                "field.lead",
+                &if x.lead_units.is_empty() {
+                    x.lead_raw.clone()
+                } else {
+                    format!(
+                        "{} — \"{}\"",
+                        units(ctx, &ctx.task_lead_units(i)),
+                        crate::text::one_line(&x.lead_raw)
+                    )
+                },
+            );
+            b.field("field.coord", &x.coord_raw);
+            b.field("field.force", &x.force_raw);
+            b.field("field.businesses", &x.businesses_raw);
+            if let Some(m) = x.model.and_then(|m| s.model(m)) {
+                let printed = x
+                    .model_printed
+                    .as_deref()
+                    .filter(|p| *p != m.number.to_string())
+                    .map(|p| format!(" (tài liệu ghi {p})"))
+                    .unwrap_or_default();
+                b.field(
+                    "field.model",
+                    &format!("{}. {}{printed}", m.number, m.title),
+                );
+            }
+            if !x.steps.is_empty() {
+                b.field("field.steps", "");
+                b.lines.push(Line::from(Span::styled(
+                    format!("{}:", t(lang, "field.steps")),
+                    theme.muted(),
+                )));
+                for st in &x.steps {
+                    b.text(&format!("☐ {}", crate::text::one_line(st)));
+                }
+            }
+            b.field("field.equipment", &x.equipment);
+            b.field("field.result", &x.result);
+            b.field("field.note", &x.note);
+            b.source(ctx, &x.report, &x.source);
+        }
+        Rec::Blocker(i) => {
+            let x = &s.blockers[i];
+            b.heading(format!(
+                "{} {}",
+                rows::blocker_kind_label(lang, x.kind),
+                x.id
+            ));
+            b.text(&x.text);
+            b.blank();
+            if let Some(d) = decision {
+                for line in d {
+                    b.styled("field.decision", line, theme.decision());
+                }
+            }
+            b.styled(
+                "field.causes",
+                rows::causes_label(lang, &x.causes),
+                theme.blocked(),
+            );
+            b.field("field.causes", &x.cause_raw);
+            b.field(
+                "field.responsible",
+                &if x.responsible.is_empty() {
+                    x.responsible_raw.clone()
+                } else {
+                    format!(
+                        "{} — \"{}\"",
+                        units(ctx, &ctx.blocker_units(i)),
+                        crate::text::one_line(&x.responsible_raw)
+                    )
+                },
+            );
+            let addr: Vec<&str> = x.addressees.iter().map(String::as_str).collect();
+            b.field("field.addressees", &units(ctx, &addr));
+            if let Some(m) = x.model.and_then(|m| s.model(m)) {
+                b.field("field.model", &format!("{}. {}", m.number, m.title));
+            }
+            if let Some(l) = &x.locality {
+                b.field("field.locality", &s.locality_name(l));
+            }
+            b.field("field.solution", &x.solution);
+            b.source(ctx, &x.report, &x.source);
+        }
+        Rec::Model(i) => {
+            let m = &s.models[i];
+            b.heading(format!(
+                "{} {} — {} {}",
+                t(lang, "kind.model"),
+                m.number,
+                t(lang, "col.group"),
+                m.group
+            ));
+            b.text(&m.title);
+            b.blank();
+            let deployed = s.model_localities(m.number);
+            let total = s.province_count();
+            b.styled(
+                "col.coverage",
+                rows::coverage_bar(deployed.len(), total, 20),
+                theme.bar(),
+            );
+            if let Some(a) = s.national_assessment(m.number) {
+                b.field("field.printed", a.printed_count.as_deref().unwrap_or(""));
+                b.field("field.listed", &format!("{}", a.localities.len()));
+                b.field("field.result", &a.result);
+                b.field("field.difficulties", &a.difficulties);
+                b.field("field.effectiveness", &a.effectiveness);
+                b.field("field.cost", &a.cost);
+                b.field("field.replication", &a.replication);
+            }
+            let names: Vec<String> = deployed.iter().map(|l| s.locality_name(l)).collect();
+            b.field("page.deployed", &names.join(", "));
+            let not: Vec<String> = s
+                .localities
+                .iter()
+                .filter(|l| {
+                    l.level == crate::domain::LocalityLevel::Province && !deployed.contains(&l.id)
+                })
+                .map(|l| l.name.clone())
+                .collect();
+            b.field(
+                "page.not_deployed",
+                &format!("({}) {}", not.len(), not.join(", ")),
+            );
+            for a in s
+                .assessments
+                .iter()
+                .filter(|a| a.model == Some(m.number) && a.locality.is_some())
+            {
+                let who = rows::report_short(ctx, &a.report);
+                b.field(
+                    "page.assessments",
+                    &format!(
+                        "{who}: {} {}",
+                        crate::text::one_line(&a.status_raw),
+                        crate::text::one_line(&a.result)
+                    ),
+                );
+            }
+            b.source(ctx, "pl04", &m.source);
+        }
+        Rec::Assessment(i) => {
+            let a = &s.assessments[i];
+            b.heading(format!(
+                "{} — {}",
+                t(lang, "kind.assessment"),
+                rows::report_short(ctx, &a.report)
+            ));
+            b.text(&a.title_raw);
+            b.blank();
+            if let Some(m) = a.model {
+                b.field("field.model", &m.to_string());
+            }
+            b.field("field.printed", a.printed_count.as_deref().unwrap_or(""));
+            if !a.localities.is_empty() {
+                b.field("field.listed", &a.localities.len().to_string());
+            }
+            b.field("field.status", &a.status_raw);
+            b.field("field.result", &a.result);
+            b.field("field.localities", &a.localities_raw);
+            b.field("field.difficulties", &a.difficulties);
+            b.field("field.effectiveness", &a.effectiveness);
+            b.field("field.cost", &a.cost);
+            b.field("field.replication", &a.replication);
+            b.source(ctx, &a.report, &a.source);
+        }
+        Rec::Unit(i) => {
+            let u = &s.units[i];
+            b.heading(u.name.clone());
+            b.field("col.level", rows::unit_level_label(lang, u.level));
+            b.field("field.aliases", &u.aliases.join(", "));
+            if let Some(l) = &u.locality {
+                b.field("field.locality", &s.locality_name(l));
+            }
+            let (led, overdue, blockers) = rows::unit_counts(ctx, &u.id);
+            b.field("page.tasks_led", &led.to_string());
+            b.styled(
+                "col.overdue",
+                overdue.to_string(),
+                if overdue > 0 {
+                    theme.overdue()
+                } else {
+                    theme.text()
+                },
+            );
+            b.field("page.blockers", &blockers.to_string());
+        }
+        Rec::Locality(i) => {
+            let l = &s.localities[i];
+            b.heading(l.name.clone());
+            b.field("field.aliases", &l.aliases.join(", "));
+            if let Some(today) = s.today_of(&l.id).and_then(|x| s.today_province(x)) {
+                b.field("field.today", &today.name);
+            }
+            let f = rows::locality_figures(ctx, &[s.province_of(&l.id).unwrap_or(&l.id)]);
+            b.field(
+                "page.models_deployed",
+                &format!("{}/{}", f.models, s.models.len()),
+            );
+            b.field("page.tasks", &f.tasks.to_string());
+            b.styled(
+                "col.overdue",
+                f.overdue.to_string(),
+                if f.overdue > 0 {
+                    theme.overdue()
+                } else {
+                    theme.text()
+                },
+            );
+            b.field("page.blockers", &f.blockers.to_string());
+            if let Some((r, d)) = f.latest_report {
+                let age = d
+                    .map(|d| format!(" — {} {}", (ctx.as_of - d).num_days(), t(lang, "days")))
+                    .unwrap_or_default();
+                b.field("col.report_date", &format!("{r}{age}"));
+            }
+        }
+        Rec::Today(i) => {
+            let tp = &s.today[i];
+            b.heading(tp.name.clone());
+            let olds: Vec<String> = s
+                .absorbed_by(&tp.id)
+                .iter()
+                .map(|l| l.name.clone())
+                .collect();
+            b.field("page.absorbed", &olds.join(", "));
+        }
+        Rec::Indicator(i) => {
+            let x = &s.indicators[i];
+            b.heading(format!("{} — {}", t(lang, "kind.indicator"), x.name));
+            b.text(&x.raw);
+            b.blank();
+            if let Some(v) = x.value {
+                b.field(
+                    "field.value",
+                    &format!("{v} {}", x.unit.as_deref().unwrap_or("")),
+                );
+            }
+            if let (Some(n), Some(d)) = (x.numerator, x.denominator) {
+                let computed = if d != 0.0 {
+                    format!("{:.2}%", n / d * 100.0)
+                } else {
+                    "—".into()
+                };
+                b.field(
+                    "field.percent",
+                    &format!(
+                        "{} / {computed} ({n}/{d})",
+                        x.percent_raw.as_deref().unwrap_or("—")
+                    ),
+                );
+            }
+            b.source(ctx, &x.report, &x.source);
+        }
+        Rec::Finding(i) => {
+            let f = &ctx.findings[i];
+            b.heading(format!("{} {} [{}]", t(lang, "kind.finding"), f.id, f.kind));
+            b.text(&f.message);
+            b.blank();
+            b.field(
+                "field.printed_vs_computed",
+                &format!(
+                    "{} / {}",
+                    f.printed.as_deref().unwrap_or("—"),
+                    f.computed.as_deref().unwrap_or("—")
+                ),
+            );
+            if let (Some(r), Some(src)) = (&f.report, &f.source) {
+                b.source(ctx, r, src);
+            }
+        }
+        Rec::Report(i) => {
+            let r = &s.reports[i];
+            b.heading(r.short.clone());
+            b.text(&r.title);
+            b.blank();
+            b.field("field.issuer", &r.issuer);
+            b.field("field.date", &r.date_raw.clone().unwrap_or_default());
+            for h in &r.headline {
+                b.field(
+                    "field.headline",
+                    &format!("{}: {}", h.label, crate::text::one_line(&h.raw)),
+                );
+            }
+            b.field("source", &r.file);
+        }
+    }
+    b.lines
+}

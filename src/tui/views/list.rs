@@ -1,0 +1,218 @@
+//! A list screen: breadcrumb and count, the page header when drilled down, the table, and the
+//! detail pane of the selected row.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use super::super::app::App;
+use super::super::i18n::t;
+use super::super::rows::{self, Row};
+use super::super::widgets::table::{render_table, TableRow, TableSpec};
+use super::super::widgets::text::fit;
+use super::detail::detail_lines;
+use super::Drawn;
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
+    let Some(list) = app.current() else {
+        return Drawn::default();
+    };
+    let ctx = app.ctx();
+    let lang = app.lang;
+
+    // Line 1: breadcrumb and count.
+    let crumb = app.breadcrumb().join(" › ");
+    let mut count = format!("{} / {}", list.record_count(), list.base_count());
+    if list.pending {
+        count.push_str(" …");
+    }
+    if !list.filter.is_empty() {
+        count = format!("/{}  {count}", list.filter);
+    }
+    let cw = unicode_width::UnicodeWidthStr::width(count.as_str());
+    let crumb = fit(&crumb, (area.width as usize).saturating_sub(cw + 2));
+    let pad = (area.width as usize)
+        .saturating_sub(unicode_width::UnicodeWidthStr::width(crumb.as_str()) + cw);
+    Paragraph::new(Line::from(vec![
+        Span::styled(crumb, app.theme.title()),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(count, app.theme.text()),
+    ]))
+    .render(Rect { height: 1, ..area }, buf);
+    let mut body = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+
+    // The page's own record, on top, when drilled down.
+    if let Some(page) = app.pages.last() {
+        let lines = detail_lines(
+            &ctx,
+            lang,
+            &app.theme,
+            page.rec,
+            app.decision_lines(page.rec),
+        );
+        let h = (lines.len() as u16 + 1)
+            .min(body.height / 3)
+            .max(3.min(body.height));
+        let top = Rect { height: h, ..body };
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(
+                Block::default()
+                    .borders(Borders::BOTTOM)
+                    .border_style(app.theme.border()),
+            )
+            .render(top, buf);
+        body = Rect {
+            y: body.y + h,
+            height: body.height.saturating_sub(h),
+            ..body
+        };
+    }
+
+    let detail_side = app.show_detail && area.width >= 120;
+    let detail_below = app.show_detail && !detail_side && body.height >= 26;
+    let (table_area, detail_area) = if detail_side {
+        let tw = body.width * 3 / 5;
+        (
+            Rect { width: tw, ..body },
+            Some(Rect {
+                x: body.x + tw,
+                width: body.width - tw,
+                ..body
+            }),
+        )
+    } else if detail_below {
+        let th = body.height * 3 / 5;
+        (
+            Rect { height: th, ..body },
+            Some(Rect {
+                y: body.y + th,
+                height: body.height - th,
+                ..body
+            }),
+        )
+    } else {
+        (body, None)
+    };
+
+    // Table.
+    let cols = rows::columns(list.table);
+    let titles: Vec<String> = cols.iter().map(|c| t(lang, c.title).to_string()).collect();
+    let height = table_area.height.saturating_sub(1) as usize;
+    let mut offset = list.offset;
+    if list.selected >= offset + height.max(1) {
+        offset = list.selected + 1 - height.max(1);
+    }
+    if list.selected < offset {
+        offset = list.selected;
+    }
+    let needles = crate::query::Query::parse(&list.filter)
+        .map(|q| q.highlights())
+        .unwrap_or_default();
+    let visible: Vec<TableRow> = list
+        .rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, r)| match r {
+            Row::Header(label) => {
+                let n = list.rows[i + 1..]
+                    .iter()
+                    .take_while(|r| matches!(r, Row::Rec(_)))
+                    .count();
+                TableRow {
+                    header: true,
+                    cells: vec![format!("{label} ({n})")],
+                    class: rows::Class::Plain,
+                    selected: false,
+                }
+            }
+            Row::Rec(rec) => TableRow {
+                header: false,
+                cells: rows::cells(&ctx, lang, list.table, *rec, app.decision_badge(*rec)),
+                class: rows::class_of(&ctx, *rec),
+                selected: i == list.selected,
+            },
+        })
+        .collect();
+    if list.rows.is_empty() {
+        let msg = if list.filter.is_empty() {
+            t(lang, "empty")
+        } else {
+            t(lang, "empty.filter")
+        };
+        Paragraph::new(Span::styled(msg, app.theme.muted())).render(
+            Rect {
+                y: table_area.y + 1,
+                height: 1,
+                ..table_area
+            },
+            buf,
+        );
+        if let Some(e) = &list.filter_error {
+            Paragraph::new(Span::styled(
+                fit(e, table_area.width as usize),
+                app.theme.warning(),
+            ))
+            .render(
+                Rect {
+                    y: table_area.y + 2,
+                    height: 1,
+                    ..table_area
+                },
+                buf,
+            );
+        }
+    }
+    let spec = TableSpec {
+        cols: &cols,
+        titles: &titles,
+        needles: &needles,
+        sort: list.sort,
+    };
+    render_table(table_area, buf, &app.theme, &spec, &visible);
+
+    // Detail pane.
+    if let Some(d) = detail_area {
+        let block = Block::default()
+            .borders(if detail_side {
+                Borders::LEFT
+            } else {
+                Borders::TOP
+            })
+            .border_style(app.theme.border())
+            .title(Span::styled(
+                format!(" {} ", t(lang, "detail")),
+                app.theme.muted(),
+            ));
+        match list.selected_rec() {
+            Some(rec) => {
+                let lines = detail_lines(&ctx, lang, &app.theme, rec, app.decision_lines(rec));
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .scroll((app.detail_scroll, 0))
+                    .block(block)
+                    .render(d, buf);
+            }
+            None => Paragraph::new(Span::styled(t(lang, "detail.none"), app.theme.muted()))
+                .block(block)
+                .render(d, buf),
+        }
+    }
+    Drawn {
+        table_height: height,
+        table_area: (
+            table_area.x,
+            table_area.y + 1,
+            table_area.width,
+            height as u16,
+        ),
+        tab_spans: Vec::new(),
+    }
+}

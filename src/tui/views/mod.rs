@@ -1,0 +1,216 @@
+//! Drawing: one function per screen, each a pure function of the state. `draw` returns where
+//! things landed (for mouse clicks and paging), which the event loop stores back.
+
+pub mod detail;
+pub mod help;
+pub mod list;
+pub mod overview;
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget};
+use ratatui::Frame;
+
+use super::app::{App, Mode, ViewId};
+use super::i18n::t;
+use super::widgets::text::fit;
+
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Where things were drawn.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Drawn {
+    pub table_height: usize,
+    pub table_area: (u16, u16, u16, u16),
+    pub tab_spans: Vec<(u16, u16, ViewId)>,
+}
+
+pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!(
+            "{} ({}x{}): {} {MIN_WIDTH}x{MIN_HEIGHT}",
+            t(app.lang, "too_small"),
+            area.width,
+            area.height,
+            t(app.lang, "too_small.need")
+        );
+        let lines: Vec<Line> = wrap_words(&msg, area.width as usize)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, app.theme.warning())))
+            .collect();
+        Paragraph::new(lines).render(area, buf);
+        return Drawn::default();
+    }
+    let tabs = Rect { height: 1, ..area };
+    let tab_spans = draw_tabs(app, tabs, buf);
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height - 2,
+        ..area
+    };
+    let status = Rect {
+        y: area.y + area.height - 1,
+        height: 1,
+        ..area
+    };
+    let mut drawn = match (&app.mode, app.view, app.pages.is_empty()) {
+        (Mode::Help { filter, scroll }, _, _) => {
+            help::draw(app, filter, *scroll, body, buf);
+            Drawn::default()
+        }
+        (_, ViewId::Overview, true) => {
+            overview::draw(app, body, buf);
+            Drawn::default()
+        }
+        _ => list::draw(app, body, buf),
+    };
+    draw_status(app, status, buf);
+    if app.mode == Mode::ConfirmQuit {
+        let msg = t(app.lang, "quit.confirm");
+        let w = (msg.chars().count() as u16 + 4).min(area.width);
+        let r = Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + area.height / 2,
+            width: w,
+            height: 1,
+        };
+        Clear.render(r, buf);
+        Paragraph::new(Span::styled(format!("  {msg}  "), app.theme.selection())).render(r, buf);
+    }
+    drawn.tab_spans = tab_spans;
+    drawn
+}
+
+fn draw_tabs(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) -> Vec<(u16, u16, ViewId)> {
+    use unicode_width::UnicodeWidthStr;
+    let date = format!(
+        " {} {} ",
+        t(app.lang, "as_of"),
+        app.as_of.format("%d/%m/%Y")
+    );
+    let label = |v: ViewId, full: bool| {
+        let key = app.keymap.first_key(v.command()).unwrap_or_default();
+        if full {
+            format!(" {key} {} ", t(app.lang, v.label_key()))
+        } else {
+            format!(" {key} ")
+        }
+    };
+    let width_of = |full_all: bool| -> usize {
+        ViewId::ALL
+            .iter()
+            .map(|v| label(*v, full_all || *v == app.view).width())
+            .sum()
+    };
+    // Full labels when they fit; else the active one in full and the others by key; the date
+    // goes first when even that is too wide.
+    let full_all = width_of(true) + date.width() <= area.width as usize;
+    let show_date = width_of(full_all) + date.width() <= area.width as usize;
+    let mut spans = Vec::new();
+    let mut out = Vec::new();
+    let mut x = area.x;
+    for v in ViewId::ALL {
+        let l = label(v, full_all || v == app.view);
+        let w = l.width() as u16;
+        if x + w > area.x + area.width {
+            break;
+        }
+        let style = if v == app.view {
+            app.theme.tab_active()
+        } else {
+            app.theme.muted()
+        };
+        out.push((x, x + w, v));
+        spans.push(Span::styled(l, style));
+        x += w;
+    }
+    if show_date {
+        let pad = (area.x + area.width)
+            .saturating_sub(x)
+            .saturating_sub(date.width() as u16);
+        spans.push(Span::raw(" ".repeat(pad as usize)));
+        spans.push(Span::styled(date, app.theme.title()));
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
+    out
+}
+
+fn draw_status(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+    let width = area.width as usize;
+    let line = if let Some((msg, err)) = &app.message {
+        Line::from(Span::styled(
+            fit(msg, width),
+            if *err {
+                app.theme.warning()
+            } else {
+                app.theme.title()
+            },
+        ))
+    } else if app.mode == Mode::Filter {
+        let list = app.current();
+        let text = list.map(|l| l.filter.clone()).unwrap_or_default();
+        let err = list.and_then(|l| l.filter_error.clone());
+        let mut spans = vec![
+            Span::styled(format!("{}: ", t(app.lang, "filter")), app.theme.title()),
+            Span::styled(format!("{text}▏"), app.theme.text()),
+        ];
+        match err {
+            Some(e) => spans.push(Span::styled(format!("  {e}"), app.theme.warning())),
+            None => spans.push(Span::styled(
+                format!("  {}", t(app.lang, "filter.hint")),
+                app.theme.muted(),
+            )),
+        }
+        Line::from(spans)
+    } else {
+        let k = |c| app.keymap.first_key(c).unwrap_or_default();
+        use super::action::Command as C;
+        let hints = if matches!(app.mode, Mode::Help { .. }) {
+            format!("{} {} · Esc", k(C::Filter), t(app.lang, "help.filter"))
+        } else {
+            [
+                (C::Help, "hint.help"),
+                (C::Filter, "hint.filter"),
+                (C::Open, "hint.open"),
+                (C::Back, "hint.back"),
+                (C::SortNext, "hint.sort"),
+                (C::Quit, "hint.quit"),
+            ]
+            .iter()
+            .map(|(c, key)| format!("{} {}", k(*c), t(app.lang, key)))
+            .collect::<Vec<_>>()
+            .join("  ")
+        };
+        Line::from(Span::styled(fit(&hints, width), app.theme.muted()))
+    };
+    Paragraph::new(line).render(area, buf);
+}
+
+/// Wrap text at word boundaries to `width` cells (words longer than a line are cut).
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if unicode_width::UnicodeWidthStr::width(candidate.as_str()) <= width {
+            line = candidate;
+        } else {
+            if !line.is_empty() {
+                out.push(std::mem::take(&mut line));
+            }
+            line = fit(word, width);
+        }
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    out
+}

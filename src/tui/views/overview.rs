@@ -1,0 +1,267 @@
+//! The overview: the as-of date, totals, and five small charts.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+use super::super::app::{overdue_rows, App};
+use super::super::i18n::t;
+use super::super::rows::{self, Row};
+use super::super::widgets::bars::bar_lines;
+use crate::domain::{Cause, Status};
+use crate::query::Rec;
+
+/// Bars of a chart: (label, value, value as shown).
+pub type Bars = Vec<(String, f64, String)>;
+
+pub struct Figures {
+    pub totals: Vec<(String, String)>,
+    pub coverage: Vec<(String, f64, String)>,
+    pub status: Vec<(String, f64, String)>,
+    pub overdue_by_unit: Vec<(String, f64, String)>,
+    pub blockers_by_cause: Vec<(String, f64, String)>,
+    pub report_age: Vec<(String, f64, String)>,
+}
+
+pub fn figures(app: &App) -> Figures {
+    let ctx = app.ctx();
+    let s = ctx.snap;
+    let lang = app.lang;
+    let overdue = (0..s.tasks.len())
+        .filter(|&i| ctx.task_days_overdue(i).is_some())
+        .count();
+    let open_blockers: Vec<usize> = (0..s.blockers.len())
+        .filter(|&i| !ctx.overlay.is_some_and(|o| o.decided_done(Rec::Blocker(i))))
+        .collect();
+    let totals = vec![
+        (
+            t(lang, "page.reports").to_string(),
+            s.reports.len().to_string(),
+        ),
+        (
+            t(lang, "view.models").to_string(),
+            s.models.len().to_string(),
+        ),
+        (t(lang, "view.tasks").to_string(), s.tasks.len().to_string()),
+        (t(lang, "view.overdue").to_string(), overdue.to_string()),
+        (
+            t(lang, "view.blockers").to_string(),
+            open_blockers.len().to_string(),
+        ),
+        (
+            t(lang, "view.findings").to_string(),
+            ctx.findings.len().to_string(),
+        ),
+    ];
+    let total = s.province_count().max(1);
+    let coverage = s
+        .model_groups
+        .iter()
+        .map(|g| {
+            let ms: Vec<u32> = s
+                .models
+                .iter()
+                .filter(|m| m.group == g.id)
+                .map(|m| m.number)
+                .collect();
+            let avg = if ms.is_empty() {
+                0.0
+            } else {
+                ms.iter()
+                    .map(|&m| s.model_localities(m).len() as f64)
+                    .sum::<f64>()
+                    / ms.len() as f64
+            };
+            (
+                format!("{} ({})", g.id, ms.len()),
+                avg,
+                format!("{avg:.0}/{total}"),
+            )
+        })
+        .collect();
+    let status = Status::ALL
+        .iter()
+        .map(|st| {
+            let n = (0..s.tasks.len())
+                .filter(|&i| s.task_status(i) == *st)
+                .count();
+            (
+                rows::status_label(lang, *st).to_string(),
+                n as f64,
+                n.to_string(),
+            )
+        })
+        .filter(|(_, n, _)| *n > 0.0)
+        .collect();
+    let mut overdue_by_unit = Vec::new();
+    let rows = overdue_rows(&ctx);
+    let mut i = 0;
+    while i < rows.len() {
+        if let Row::Header(name) = &rows[i] {
+            let n = rows[i + 1..]
+                .iter()
+                .take_while(|r| matches!(r, Row::Rec(_)))
+                .count();
+            overdue_by_unit.push((name.clone(), n as f64, n.to_string()));
+        }
+        i += 1;
+    }
+    overdue_by_unit.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
+    overdue_by_unit.truncate(8);
+    let mut blockers_by_cause: Vec<(String, f64, String)> = Cause::ALL
+        .iter()
+        .map(|c| {
+            let n = open_blockers
+                .iter()
+                .filter(|&&b| s.blockers[b].causes.contains(c))
+                .count();
+            (
+                if lang == super::super::i18n::Lang::Vi {
+                    c.label_vi()
+                } else {
+                    c.label_en()
+                }
+                .to_string(),
+                n as f64,
+                n.to_string(),
+            )
+        })
+        .collect();
+    let unknown = open_blockers
+        .iter()
+        .filter(|&&b| s.blockers[b].causes.is_empty())
+        .count();
+    blockers_by_cause.push((
+        t(lang, "unknown_cause").to_string(),
+        unknown as f64,
+        unknown.to_string(),
+    ));
+    let mut report_age: Vec<(String, f64, String)> = s
+        .localities
+        .iter()
+        .filter(|l| l.level == crate::domain::LocalityLevel::Province)
+        .filter_map(|l| {
+            let r = s.latest_report_of(&l.id)?;
+            let d = r.date?;
+            let age = (ctx.as_of - d).num_days();
+            Some((
+                l.name.clone(),
+                age.max(0) as f64,
+                format!("{age} {} ({})", t(lang, "days"), d.format("%d/%m/%Y")),
+            ))
+        })
+        .collect();
+    report_age.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
+    let without = s.province_count().saturating_sub(report_age.len());
+    report_age.push((
+        if lang == super::super::i18n::Lang::Vi {
+            "chưa có báo cáo".into()
+        } else {
+            "no report".into()
+        },
+        0.0,
+        format!("{without} tỉnh"),
+    ));
+    Figures {
+        totals,
+        coverage,
+        status,
+        overdue_by_unit,
+        blockers_by_cause,
+        report_age,
+    }
+}
+
+fn section(app: &App, title: &str, items: &[(String, f64, String)], area: Rect, buf: &mut Buffer) {
+    if area.height < 2 {
+        return;
+    }
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(app.theme.border())
+        .title(Span::styled(format!(" {title} "), app.theme.title()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    Paragraph::new(bar_lines(items, inner.width, &app.theme)).render(inner, buf);
+}
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let f = figures(app);
+    let lang = app.lang;
+    let mut spans = vec![Span::styled(
+        format!("{} {}   ", t(lang, "as_of"), app.as_of.format("%d/%m/%Y")),
+        app.theme.title(),
+    )];
+    for (label, v) in &f.totals {
+        spans.push(Span::styled(format!("{label}: "), app.theme.muted()));
+        spans.push(Span::styled(format!("{v}   "), app.theme.text()));
+    }
+    Paragraph::new(Line::from(spans))
+        .wrap(ratatui::widgets::Wrap { trim: true })
+        .render(
+            Rect {
+                height: 2.min(area.height),
+                ..area
+            },
+            buf,
+        );
+    let body = Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    let sections: [(&str, &Bars); 5] = [
+        ("overview.coverage", &f.coverage),
+        ("overview.status", &f.status),
+        ("overview.overdue_by_unit", &f.overdue_by_unit),
+        ("overview.blockers_by_cause", &f.blockers_by_cause),
+        ("overview.report_age", &f.report_age),
+    ];
+    let two_cols = body.width >= 100;
+    let cols = if two_cols { 2 } else { 1 };
+    let per_col = sections.len().div_ceil(cols);
+    let col_w = body.width / cols as u16;
+    for c in 0..cols {
+        let secs: Vec<_> = sections.iter().skip(c * per_col).take(per_col).collect();
+        let col_area = Rect {
+            x: body.x + c as u16 * col_w,
+            width: if c + 1 == cols {
+                body.width - c as u16 * col_w
+            } else {
+                col_w.saturating_sub(1)
+            },
+            ..body
+        };
+        // Give each section the lines it needs, shrinking evenly when short of room.
+        let needs: Vec<u16> = secs
+            .iter()
+            .map(|(_, items)| items.len().max(1) as u16 + 1)
+            .collect();
+        let total: u16 = needs.iter().sum();
+        let mut y = col_area.y;
+        for ((title, items), need) in secs.iter().zip(needs) {
+            let h = if total <= col_area.height {
+                need
+            } else {
+                (need as u32 * col_area.height as u32 / total as u32) as u16
+            };
+            if h < 2 || y >= col_area.y + col_area.height {
+                continue;
+            }
+            let h = h.min(col_area.y + col_area.height - y);
+            section(
+                app,
+                t(lang, title),
+                items,
+                Rect {
+                    y,
+                    height: h,
+                    ..col_area
+                },
+                buf,
+            );
+            y += h;
+        }
+    }
+}

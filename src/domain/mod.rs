@@ -211,7 +211,8 @@ pub struct Assessment {
     pub replication: String,
     pub status_raw: String,
     pub source: SourceRef,
-    #[serde(skip_deserializing)]
+    /// The report the record belongs to: set by the loader from the file it sits in.
+    #[serde(skip)]
     pub report: String,
 }
 
@@ -242,7 +243,8 @@ pub struct Task {
     /// The model number as this source printed it, when it differs from the national one.
     pub model_printed: Option<String>,
     pub locality: Option<String>,
-    #[serde(skip_deserializing)]
+    /// The report the record belongs to: set by the loader from the file it sits in.
+    #[serde(skip)]
     pub report: String,
 }
 
@@ -279,7 +281,8 @@ pub struct Blocker {
     pub solution: String,
     /// For a proposal: the units it is addressed to.
     pub addressees: Vec<String>,
-    #[serde(skip_deserializing)]
+    /// The report the record belongs to: set by the loader from the file it sits in.
+    #[serde(skip)]
     pub report: String,
 }
 
@@ -301,7 +304,8 @@ pub struct Indicator {
     pub group: Option<String>,
     pub locality: Option<String>,
     pub source: SourceRef,
-    #[serde(skip_deserializing)]
+    /// The report the record belongs to: set by the loader from the file it sits in.
+    #[serde(skip)]
     pub report: String,
 }
 
@@ -316,7 +320,8 @@ pub struct Benefit {
     pub businesses: String,
     pub government: String,
     pub source: SourceRef,
-    #[serde(skip_deserializing)]
+    /// The report the record belongs to: set by the loader from the file it sits in.
+    #[serde(skip)]
     pub report: String,
 }
 
@@ -328,6 +333,7 @@ pub struct Note {
     pub text: String,
     pub raw: String,
     pub source: SourceRef,
-    #[serde(skip_deserializing)]
+    /// The report the record belongs to: set by the loader from the file it sits in.
+    #[serde(skip)]
     pub report: String,
 }

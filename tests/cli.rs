@@ -1,0 +1,167 @@
+//! The command line as a user runs it: the real binary.
+
+use std::path::Path;
+use std::process::Command;
+
+fn giaoban(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_giaoban"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn mini() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/mini")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn check_on_the_shipped_data_exits_0() {
+    let (code, out, _) = giaoban(&[
+        "check",
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("data")
+            .display()
+            .to_string(),
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("errors: 0"), "{out}");
+    assert!(out.contains("reconciliation findings:"), "{out}");
+    let (code, embedded, _) = giaoban(&["check"]);
+    assert_eq!(code, 0);
+    assert!(embedded.contains("the shipped snapshot"), "{embedded}");
+}
+
+#[test]
+fn check_on_a_broken_copy_names_file_line_and_column_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(mini()).unwrap() {
+        let p = entry.unwrap().path();
+        let mut text = std::fs::read_to_string(&p).unwrap();
+        if p.ends_with("places.ron") {
+            text = text.replacen("level: central),", "level: centrl),", 1);
+        }
+        std::fs::write(dir.path().join(p.file_name().unwrap()), text).unwrap();
+    }
+    let (code, out, _) = giaoban(&["check", &dir.path().display().to_string()]);
+    assert_eq!(code, 1, "{out}");
+    let first = out.lines().next().unwrap();
+    assert!(
+        first.starts_with(&format!("{}/places.ron:15:", dir.path().display())),
+        "{out}"
+    );
+    assert!(
+        first.contains("unknown name 'centrl' (did you mean 'central'?)"),
+        "{out}"
+    );
+    assert!(out.contains("1 error(s)"), "{out}");
+}
+
+#[test]
+fn check_lists_counts_and_findings() {
+    let (code, out, _) = giaoban(&["check", &mini()]);
+    assert_eq!(code, 0);
+    assert!(out.contains("tasks                     4"), "{out}");
+    assert!(out.contains("reconciliation findings: 6"), "{out}");
+    assert!(out.contains("printed: Đã hoàn thành: 3 nhiệm vụ"), "{out}");
+}
+
+#[test]
+fn export_json_is_valid_and_has_stable_fields() {
+    let (code, out, err) = giaoban(&["export", "tasks", "--data", &mini(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 4);
+    for field in [
+        "id",
+        "report",
+        "locality",
+        "title",
+        "lead_units",
+        "coord_units",
+        "deadline_raw",
+        "due",
+        "status",
+        "status_raw",
+        "overdue",
+        "days_overdue",
+        "model",
+    ] {
+        assert!(rows[0].get(field).is_some(), "missing {field}");
+    }
+    assert_eq!(rows[0]["due"], "2024-06-30");
+    assert_eq!(rows[0]["days_overdue"], 184);
+    assert_eq!(rows[0]["locality"], "binh-dinh");
+    assert_eq!(rows[3]["due"], serde_json::Value::Null);
+
+    // jq reads it, when jq is installed.
+    if let Ok(mut child) = Command::new("jq")
+        .arg("length")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+    {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(out.as_bytes())
+            .unwrap();
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "4");
+    }
+}
+
+#[test]
+fn export_filters_with_the_query_language_and_as_of() {
+    let (_, out, _) = giaoban(&["export", "tasks", "--data", &mini(), "--filter", "overdue"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    let (_, out, _) = giaoban(&[
+        "export",
+        "tasks",
+        "--data",
+        &mini(),
+        "--filter",
+        "overdue",
+        "--as-of",
+        "2024-06-01",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 0);
+    let (code, _, err) = giaoban(&[
+        "export",
+        "tasks",
+        "--data",
+        &mini(),
+        "--filter",
+        "statsu:done",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("^^^^^^^^^^^") && err.contains("did you mean 'status:'"),
+        "{err}"
+    );
+    let (_, out, _) = giaoban(&["export", "localities", "--data", &mini(), "--format", "csv"]);
+    let header = out.lines().next().unwrap();
+    assert!(
+        header.starts_with("id,name,level,aliases,parent,today"),
+        "{header}"
+    );
+    assert!(
+        out.contains("binh-dinh,Bình Định,province,Tỉnh Bình Định,,gia-lai,Gia Lai"),
+        "{out}"
+    );
+    let (code, _, err) = giaoban(&["export", "taks", "--data", &mini()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("did you mean 'tasks'"), "{err}");
+}

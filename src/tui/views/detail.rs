@@ -169,7 +169,6 @@ pub fn detail_lines(
                 );
             }
             if !x.steps.is_empty() {
-                b.field("field.steps", "");
                 b.lines.push(Line::from(Span::styled(
                     format!("{}:", t(lang, "field.steps")),
                     theme.muted(),

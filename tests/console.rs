@@ -1,0 +1,318 @@
+//! Whole-app tests: key events go through the real update loop and the screen is drawn into a
+//! `TestBackend`, then compared with a stored snapshot (insta), at 80x24 and 160x48.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use giaoban::tui::app::App;
+use giaoban::tui::config::{self, Options};
+use giaoban::tui::event::handle_event;
+use giaoban::tui::views;
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+struct Console {
+    app: App,
+    terminal: Terminal<TestBackend>,
+}
+
+impl Console {
+    fn open(data: &Path, config_dir: &Path, w: u16, h: u16) -> Console {
+        let loaded = giaoban::store::load_path(data).expect("loads");
+        let opts = Options {
+            config_dir: Some(config_dir.to_path_buf()),
+            ..Options::default()
+        };
+        Console::with(loaded, opts, w, h)
+    }
+
+    fn with(loaded: giaoban::store::Loaded, opts: Options, w: u16, h: u16) -> Console {
+        let as_of = loaded.snapshot.as_of.unwrap();
+        let (keymap, theme, warnings) = config::load(&opts);
+        let mut app = App::new(Arc::new(loaded), as_of, opts.lang, theme, keymap);
+        if !warnings.is_empty() {
+            app.message = Some((warnings.join(" · "), true));
+        }
+        let mut c = Console {
+            app,
+            terminal: Terminal::new(TestBackend::new(w, h)).unwrap(),
+        };
+        c.draw();
+        c
+    }
+
+    fn draw(&mut self) {
+        let mut drawn = views::Drawn::default();
+        let app = &self.app;
+        self.terminal.draw(|f| drawn = views::draw(app, f)).unwrap();
+        self.app.table_height = drawn.table_height.max(1);
+        self.app.table_area = drawn.table_area;
+        self.app.tab_spans = drawn.tab_spans;
+    }
+
+    /// Type keys: words separated by spaces; named keys in angle brackets (<Enter>, <Esc>,
+    /// <Down>, <BS>, <Space>, <Tab>, <BackTab>, <C-c>).
+    fn keys(&mut self, keys: &str) -> &mut Self {
+        for k in keys.split(' ').filter(|k| !k.is_empty()) {
+            let codes: Vec<(KeyCode, KeyModifiers)> = match k {
+                "<Enter>" => vec![(KeyCode::Enter, KeyModifiers::NONE)],
+                "<Esc>" => vec![(KeyCode::Esc, KeyModifiers::NONE)],
+                "<Down>" => vec![(KeyCode::Down, KeyModifiers::NONE)],
+                "<Up>" => vec![(KeyCode::Up, KeyModifiers::NONE)],
+                "<BS>" => vec![(KeyCode::Backspace, KeyModifiers::NONE)],
+                "<Space>" => vec![(KeyCode::Char(' '), KeyModifiers::NONE)],
+                "<Tab>" => vec![(KeyCode::Tab, KeyModifiers::NONE)],
+                "<BackTab>" => vec![(KeyCode::BackTab, KeyModifiers::SHIFT)],
+                "<PgDn>" => vec![(KeyCode::PageDown, KeyModifiers::NONE)],
+                "<C-c>" => vec![(KeyCode::Char('c'), KeyModifiers::CONTROL)],
+                word => word
+                    .chars()
+                    .map(|c| {
+                        (
+                            KeyCode::Char(c),
+                            if c.is_uppercase() {
+                                KeyModifiers::SHIFT
+                            } else {
+                                KeyModifiers::NONE
+                            },
+                        )
+                    })
+                    .collect(),
+            };
+            for (code, mods) in codes {
+                if let Some(job) =
+                    handle_event(&mut self.app, Event::Key(KeyEvent::new(code, mods)))
+                {
+                    // The console runs this on its filter thread; here it runs in line.
+                    let rows = App::run_filter(&self.app.ctx(), &job);
+                    self.app.accept_filtered(job.target, job.generation, rows);
+                }
+                self.draw();
+            }
+        }
+        self
+    }
+
+    fn screen(&self) -> String {
+        let buf = self.terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buf.area.height {
+            let mut line = String::new();
+            for x in 0..buf.area.width {
+                line.push_str(buf[(x, y)].symbol());
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+}
+
+fn no_config() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+#[test]
+fn every_view_at_80x24_and_160x48() {
+    let cfg = no_config();
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut c = Console::open(&fixture("mini"), cfg.path(), w, h);
+        for (key, name) in [
+            ("1", "overview"),
+            ("2", "models"),
+            ("3", "tasks"),
+            ("4", "overdue"),
+            ("5", "blockers"),
+            ("6", "units"),
+            ("7", "localities"),
+            ("8", "findings"),
+        ] {
+            c.keys(key);
+            insta::assert_snapshot!(format!("mini_{name}_{w}x{h}"), c.screen());
+        }
+        c.keys("7 t");
+        insta::assert_snapshot!(format!("mini_localities_today_{w}x{h}"), c.screen());
+    }
+}
+
+#[test]
+fn drill_down_three_levels_and_back() {
+    let cfg = no_config();
+    let mut c = Console::open(&fixture("mini"), cfg.path(), 100, 30);
+    // Units → Sở TTTT → its first task → the task's locality.
+    c.keys("6");
+    let units = c.screen();
+    assert!(
+        units.lines().nth(3).unwrap().contains("Sở Thông tin"),
+        "{units}"
+    );
+    c.keys("<Enter>");
+    insta::assert_snapshot!("drill_1_unit", c.screen());
+    c.keys("<Enter>");
+    insta::assert_snapshot!("drill_2_task", c.screen());
+    assert!(
+        c.screen()
+            .contains("Đơn vị › Sở Thông tin và Truyền thông › Triển khai Kiosk"),
+        "{}",
+        c.screen()
+    );
+    c.keys("G <Enter>");
+    insta::assert_snapshot!("drill_3_report", c.screen());
+    c.keys("<BS>");
+    assert!(c
+        .screen()
+        .lines()
+        .nth(1)
+        .unwrap()
+        .starts_with("Đơn vị › Sở Thông tin và Truyền thông › Triển khai Kiosk"));
+    c.keys("<Esc> <Esc>");
+    assert_eq!(c.screen(), units, "back where it started");
+}
+
+#[test]
+fn filter_with_and_without_diacritics_highlights_and_counts() {
+    let cfg = no_config();
+    let mut c = Console::open(&fixture("mini"), cfg.path(), 80, 24);
+    c.keys("7 / binh <Space> dinh");
+    let plain = c.screen();
+    insta::assert_snapshot!("filter_binh_dinh", plain);
+    assert!(
+        plain.lines().nth(1).unwrap().ends_with("/binh dinh  1 / 4"),
+        "{plain}"
+    );
+    c.keys("<Esc> / Bình <Space> Định");
+    let accented = c.screen();
+    assert!(
+        accented
+            .lines()
+            .nth(1)
+            .unwrap()
+            .ends_with("/Bình Định  1 / 4"),
+        "{accented}"
+    );
+    // Same rows either way.
+    assert_eq!(plain.lines().nth(3), accented.lines().nth(3));
+    // The match is highlighted: the cells of "Bình Định" carry the highlight style.
+    let buf = c.terminal.backend().buffer();
+    let cell = &buf[(0, 3)];
+    assert!(
+        cell.modifier.contains(ratatui::style::Modifier::UNDERLINED),
+        "{cell:?}"
+    );
+    // A bad term is explained in the status line, and nothing is listed.
+    c.keys("<Esc> / statsu:done");
+    assert!(
+        c.screen()
+            .contains("unknown field 'statsu:' (did you mean 'status:'?)"),
+        "{}",
+        c.screen()
+    );
+    c.keys("<Esc>");
+    assert!(c.screen().lines().nth(1).unwrap().ends_with("4 / 4"));
+}
+
+#[test]
+fn help_is_generated_from_the_live_key_map_and_filterable() {
+    let cfg = no_config();
+    std::fs::write(cfg.path().join("keys.ron"), "{\"quit\": [\"Q\"]}").unwrap();
+    let mut c = Console::open(&fixture("mini"), cfg.path(), 80, 24);
+    c.keys("?");
+    insta::assert_snapshot!("help_80x24", c.screen());
+    assert!(c.screen().contains("  Q "), "the user's binding is shown");
+    c.keys("s a p <Space> x e p");
+    insta::assert_snapshot!("help_filtered", c.screen());
+    c.keys("<Esc> <Esc> q");
+    assert!(!c.app.quit, "q is no longer bound");
+    c.keys("Q");
+    assert!(c.app.quit);
+}
+
+#[test]
+fn a_bad_theme_file_is_reported_and_defaults_kept() {
+    let cfg = no_config();
+    std::fs::write(
+        cfg.path().join("theme.ron"),
+        "(\n  overdue: \"reddish\",\n)\n",
+    )
+    .unwrap();
+    let c = Console::open(&fixture("mini"), cfg.path(), 160, 48);
+    let last = c.screen().lines().last().unwrap().to_string();
+    assert!(last.contains("theme.ron:2:"), "{last}");
+    assert!(last.contains("'reddish' is not a colour"), "{last}");
+    assert!(last.contains("default theme kept"), "{last}");
+    assert_eq!(c.app.theme, giaoban::tui::theme::Theme::default());
+}
+
+#[test]
+fn too_small_a_window_says_so_and_nothing_panics() {
+    let cfg = no_config();
+    let mut c = Console::open(&fixture("mini"), cfg.path(), 20, 5);
+    insta::assert_snapshot!("too_small_20x5", c.screen());
+    for keys in [
+        "2",
+        "3 <Enter>",
+        "/ x",
+        "<Esc> ?",
+        "<Esc> 7 t <Enter>",
+        "8 G",
+    ] {
+        c.keys(keys);
+    }
+    for (w, h) in [(1, 1), (59, 11), (60, 12), (61, 13), (300, 100)] {
+        c.terminal.backend_mut().resize(w, h);
+        c.draw();
+        c.keys("j k <PgDn> G g 1 2 3 4 5 6 7 8");
+    }
+}
+
+#[test]
+fn no_color_keeps_selection_and_status_visible() {
+    let loaded = giaoban::store::load_path(&fixture("mini")).unwrap();
+    let cfg = no_config();
+    let opts = Options {
+        config_dir: Some(cfg.path().to_path_buf()),
+        no_color: true,
+        ..Options::default()
+    };
+    let mut c = Console::with(loaded, opts, 100, 30);
+    c.keys("3");
+    let buf = c.terminal.backend().buffer();
+    // Row 3 is the selected first task: reverse video, no colour.
+    assert!(buf[(0, 3)]
+        .modifier
+        .contains(ratatui::style::Modifier::REVERSED));
+    assert_eq!(buf[(0, 3)].fg, ratatui::style::Color::Reset);
+    // Overdue and done are marked with symbols.
+    let screen = c.screen();
+    assert!(screen.contains("! Đang triển khai"), "{screen}");
+    assert!(screen.contains("✓ Đã hoàn thành"), "{screen}");
+}
+
+#[test]
+fn english_labels() {
+    let loaded = giaoban::store::load_path(&fixture("mini")).unwrap();
+    let cfg = no_config();
+    let opts = Options {
+        config_dir: Some(cfg.path().to_path_buf()),
+        lang: giaoban::tui::i18n::Lang::En,
+        ..Options::default()
+    };
+    let mut c = Console::with(loaded, opts, 120, 30);
+    c.keys("4");
+    insta::assert_snapshot!("english_overdue", c.screen());
+}
+
+#[test]
+fn ctrl_c_always_quits() {
+    let cfg = no_config();
+    let mut c = Console::open(&fixture("mini"), cfg.path(), 80, 24);
+    c.keys("3 / a b c <C-c>");
+    assert!(c.app.quit);
+}

@@ -8,10 +8,14 @@ use crate::domain::LocalityLevel;
 use crate::query::{Compiled, Ctx, DecidedMap, Rec};
 use crate::store::Loaded;
 
+use std::collections::HashMap;
+
 use super::action::Command;
+use super::decisions::{self, DecisionStore, ItemDecisions, Request};
 use super::i18n::Lang;
 use super::keymap::KeyMap;
 use super::pages;
+use super::prompt::{Prompt, PromptKind};
 use super::rows::{self, Row, Table};
 use super::theme::Theme;
 
@@ -221,6 +225,28 @@ pub enum Mode {
         scroll: usize,
     },
     ConfirmQuit,
+    /// A triage input is open (see `App::prompt`).
+    Prompt,
+}
+
+/// Meeting mode: the agenda and where the chair is in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meeting {
+    /// Items, each with why it is on the agenda.
+    pub agenda: Vec<(Rec, AgendaReason)>,
+    pub index: usize,
+    /// Clock readings (seconds) when the meeting and the current item started.
+    pub started: u64,
+    pub item_started: u64,
+    /// The previous meeting's day: tasks that fell due after it are "newly overdue".
+    pub since: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgendaReason {
+    Flagged,
+    NewlyOverdue,
+    Escalated,
 }
 
 /// Everything the console shows, in one value.
@@ -245,6 +271,14 @@ pub struct App {
     pub decision_text: std::collections::HashMap<Rec, (String, Vec<String>)>,
     pub unsaved: bool,
     pub quit: bool,
+    /// The decision journal, when one is open.
+    pub store: Option<Box<dyn DecisionStore>>,
+    /// Decisions per item id, as last read from the store.
+    pub items: HashMap<String, ItemDecisions>,
+    pub prompt: Option<Prompt>,
+    pub meeting: Option<Meeting>,
+    /// Seconds since the console opened (ticks from the event loop), for the meeting timers.
+    pub clock: u64,
     /// Height of the table body at the last draw (for paging and scrolling).
     pub table_height: usize,
     /// Where the table body was drawn (x, y, width, height), for mouse clicks.
@@ -295,6 +329,11 @@ impl App {
             decision_text: Default::default(),
             unsaved: false,
             quit: false,
+            store: None,
+            items: HashMap::new(),
+            prompt: None,
+            meeting: None,
+            clock: 0,
             table_height: 20,
             table_area: (0, 0, 0, 0),
             tab_spans: Vec::new(),
@@ -569,6 +608,13 @@ impl App {
             Command::Units => self.set_view(ViewId::Units),
             Command::Localities => self.set_view(ViewId::Localities),
             Command::Findings => self.set_view(ViewId::Findings),
+            Command::Up | Command::Down if self.meeting.is_some() => {
+                return self.update(if cmd == Command::Up {
+                    Command::MeetingPrev
+                } else {
+                    Command::MeetingNext
+                });
+            }
             Command::Up => self.move_cursor(-1),
             Command::Down => self.move_cursor(1),
             Command::PageUp => self.move_cursor(-page),
@@ -586,6 +632,7 @@ impl App {
                 self.detail_scroll = 0;
             }
             Command::Open => self.open_selected(),
+            Command::Back if self.meeting.is_some() => self.meeting = None,
             Command::Back => {
                 if self.pages.pop().is_some() {
                     self.detail_scroll = 0;
@@ -616,9 +663,309 @@ impl App {
             Command::ToggleDetail => self.show_detail = !self.show_detail,
             Command::DetailDown => self.detail_scroll = self.detail_scroll.saturating_add(3),
             Command::DetailUp => self.detail_scroll = self.detail_scroll.saturating_sub(3),
-            _ => {}
+            Command::TriageNext => return self.decide(Request::TriageNext),
+            Command::TriageDefer => return self.decide(Request::Defer),
+            Command::Agenda => return self.decide(Request::ToggleAgenda),
+            Command::Assign => self.open_prompt(PromptKind::Assign),
+            Command::SetDue => self.open_prompt(PromptKind::Due),
+            Command::AddNote => self.open_prompt(PromptKind::Note),
+            Command::Conclude => self.open_prompt(PromptKind::Conclusion),
+            Command::Undo | Command::Redo => {
+                let Some(store) = self.store.as_mut() else {
+                    self.message = Some((self.no_journal_text(), true));
+                    return None;
+                };
+                let r = if cmd == Command::Undo {
+                    store.undo()
+                } else {
+                    store.redo()
+                };
+                match r {
+                    Ok(Some(what)) => {
+                        self.message = Some((what, false));
+                        self.reload_decisions();
+                    }
+                    Ok(None) => {
+                        self.message = Some((
+                            self.say(
+                                "Không còn gì để hoàn tác / làm lại",
+                                "Nothing to undo / redo",
+                            ),
+                            false,
+                        ))
+                    }
+                    Err(e) => self.message = Some((e, true)),
+                }
+            }
+            Command::Meeting => {
+                if self.meeting.is_some() {
+                    self.meeting = None;
+                } else {
+                    self.start_meeting();
+                }
+            }
+            Command::MeetingNext | Command::MeetingPrev => {
+                if let Some(m) = self.meeting.as_mut() {
+                    let n = m.agenda.len();
+                    if n > 0 {
+                        m.index = if cmd == Command::MeetingNext {
+                            (m.index + 1).min(n - 1)
+                        } else {
+                            m.index.saturating_sub(1)
+                        };
+                        m.item_started = self.clock;
+                    }
+                    self.detail_scroll = 0;
+                }
+            }
+            Command::Minutes => self.write_minutes(),
+            Command::Filter | Command::ToggleFrame => {}
         }
         None
+    }
+
+    fn say(&self, vi: &str, en: &str) -> String {
+        if self.lang == Lang::Vi {
+            vi.to_string()
+        } else {
+            en.to_string()
+        }
+    }
+
+    fn no_journal_text(&self) -> String {
+        self.say(
+            "Chưa mở sổ quyết định: không ghi được quyết định",
+            "No decision journal is open: decisions cannot be recorded",
+        )
+    }
+
+    /// The task or blocker decisions apply to: the current agenda item in a meeting, else the
+    /// selected row.
+    pub fn target(&self) -> Option<Rec> {
+        if let Some(m) = &self.meeting {
+            return m.agenda.get(m.index).map(|(r, _)| *r);
+        }
+        self.selected_rec()
+            .filter(|r| matches!(r, Rec::Task(_) | Rec::Blocker(_)))
+    }
+
+    fn open_prompt(&mut self, kind: PromptKind) {
+        if kind == PromptKind::Conclusion && self.meeting.is_none() {
+            self.message = Some((
+                self.say(
+                    "Kết luận được ghi trong chế độ họp (M)",
+                    "Conclusions are written in meeting mode (M)",
+                ),
+                true,
+            ));
+            return;
+        }
+        match self.target() {
+            Some(item) => {
+                self.prompt = Some(Prompt::new(kind, item, &self.data.snapshot));
+                self.mode = Mode::Prompt;
+            }
+            None => {
+                self.message = Some((
+                    self.say(
+                        "Chọn một nhiệm vụ hoặc vướng mắc trước",
+                        "Select a task or a blocker first",
+                    ),
+                    true,
+                ))
+            }
+        }
+    }
+
+    /// Record a decision on the target item; the views show it at once.
+    pub fn decide(&mut self, req: Request) -> Option<FilterJob> {
+        let Some(item) = self.target() else {
+            self.message = Some((
+                self.say(
+                    "Chọn một nhiệm vụ hoặc vướng mắc trước",
+                    "Select a task or a blocker first",
+                ),
+                true,
+            ));
+            return None;
+        };
+        let id = decisions::id_of(&self.data.snapshot, item)
+            .unwrap_or_default()
+            .to_string();
+        let Some(store) = self.store.as_mut() else {
+            self.message = Some((self.no_journal_text(), true));
+            return None;
+        };
+        if let Some(why) = store.read_only() {
+            self.message = Some((why, true));
+            return None;
+        }
+        match store.record(&id, &req) {
+            Ok(confirm) => {
+                self.message = Some((confirm, false));
+                self.reload_decisions();
+            }
+            Err(e) => self.message = Some((e, true)),
+        }
+        None
+    }
+
+    /// Read the decisions from the store again and refresh every list.
+    pub fn reload_decisions(&mut self) {
+        let Some(store) = self.store.as_ref() else {
+            return;
+        };
+        self.items = store.items();
+        let (map, text) =
+            decisions::summarise(&self.data.snapshot, &self.items, self.lang == Lang::Vi);
+        self.decision_text = text;
+        self.set_decided(map);
+    }
+
+    /// Submit or edit the open prompt.
+    pub fn prompt_input(&mut self, edit: PromptEdit) -> Option<FilterJob> {
+        let snap = self.data.snapshot.clone();
+        let Some(p) = self.prompt.as_mut() else {
+            self.mode = Mode::Normal;
+            return None;
+        };
+        match edit {
+            PromptEdit::Char(c) => {
+                p.text.push(c);
+                p.refresh(&snap);
+            }
+            PromptEdit::Backspace => {
+                p.text.pop();
+                p.refresh(&snap);
+            }
+            PromptEdit::Up => p.cursor = p.cursor.saturating_sub(1),
+            PromptEdit::Down => p.cursor = (p.cursor + 1).min(p.choices.len().saturating_sub(1)),
+            PromptEdit::Cancel => {
+                self.prompt = None;
+                self.mode = Mode::Normal;
+            }
+            PromptEdit::Submit => {
+                let req = match p.kind {
+                    PromptKind::Assign => match p.choices.get(p.cursor) {
+                        Some(&u) => Request::Assign(snap.units[u].id.clone()),
+                        None => {
+                            p.error = Some(if self.lang == Lang::Vi {
+                                "Không có đơn vị nào khớp".into()
+                            } else {
+                                "No unit matches".into()
+                            });
+                            return None;
+                        }
+                    },
+                    PromptKind::Due => match p.parse_date() {
+                        Ok(d) => Request::Due(d),
+                        Err(e) => {
+                            p.error = Some(e);
+                            return None;
+                        }
+                    },
+                    PromptKind::Note | PromptKind::Conclusion if p.text.trim().is_empty() => {
+                        p.error = Some(if self.lang == Lang::Vi {
+                            "Chưa có nội dung".into()
+                        } else {
+                            "Nothing typed".into()
+                        });
+                        return None;
+                    }
+                    PromptKind::Note => Request::Note(p.text.trim().to_string()),
+                    PromptKind::Conclusion => Request::Conclusion(p.text.trim().to_string()),
+                };
+                let item = p.item;
+                self.prompt = None;
+                self.mode = Mode::Normal;
+                // The decision applies to the item the prompt was opened on.
+                let saved_meeting_index = self.meeting.as_ref().map(|m| m.index);
+                let r = if self.target() == Some(item) {
+                    self.decide(req)
+                } else {
+                    None
+                };
+                if let (Some(m), Some(i)) = (self.meeting.as_mut(), saved_meeting_index) {
+                    m.index = i;
+                }
+                return r;
+            }
+        }
+        None
+    }
+
+    /// Build the agenda: flagged items, tasks overdue since the last meeting, escalated blockers.
+    fn start_meeting(&mut self) {
+        let snap = &self.data.snapshot;
+        let since = self
+            .store
+            .as_ref()
+            .and_then(|s| s.last_meeting_before(self.as_of));
+        let mut agenda: Vec<(Rec, AgendaReason)> = Vec::new();
+        let push = |r: Rec, why: AgendaReason, agenda: &mut Vec<(Rec, AgendaReason)>| {
+            if !agenda.iter().any(|(x, _)| *x == r) {
+                agenda.push((r, why));
+            }
+        };
+        let mut ids: Vec<(&String, &ItemDecisions)> = self.items.iter().collect();
+        ids.sort_by(|a, b| a.0.cmp(b.0));
+        for (id, d) in &ids {
+            if d.agenda {
+                if let Some(r) = decisions::rec_of(snap, id) {
+                    push(r, AgendaReason::Flagged, &mut agenda);
+                }
+            }
+        }
+        let ctx = self.ctx();
+        let mut newly: Vec<(i64, usize)> = (0..snap.tasks.len())
+            .filter_map(|i| {
+                let late = ctx.task_days_overdue(i)?;
+                let due = ctx
+                    .overlay
+                    .and_then(|o| o.decided_due(Rec::Task(i)))
+                    .or_else(|| snap.task_deadline(i).due())?;
+                since.is_none_or(|s| due >= s).then_some((late, i))
+            })
+            .collect();
+        newly.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for (_, i) in newly {
+            push(Rec::Task(i), AgendaReason::NewlyOverdue, &mut agenda);
+        }
+        for (id, d) in &ids {
+            if d.state.as_ref().is_some_and(|(k, _)| k == "escalated") {
+                if let Some(r @ Rec::Blocker(_)) = decisions::rec_of(snap, id) {
+                    push(r, AgendaReason::Escalated, &mut agenda);
+                }
+            }
+        }
+        self.meeting = Some(Meeting {
+            agenda,
+            index: 0,
+            started: self.clock,
+            item_started: self.clock,
+            since,
+        });
+        self.detail_scroll = 0;
+    }
+
+    fn write_minutes(&mut self) {
+        let Some(store) = self.store.as_ref() else {
+            self.message = Some((self.no_journal_text(), true));
+            return;
+        };
+        match store.write_minutes(&self.data.snapshot, self.lang == Lang::Vi) {
+            Ok(path) => {
+                self.message = Some((
+                    format!(
+                        "{} {}",
+                        self.say("Đã ghi thông báo kết luận:", "Conclusions notice written:"),
+                        path
+                    ),
+                    false,
+                ))
+            }
+            Err(e) => self.message = Some((e, true)),
+        }
     }
 
     fn move_cursor(&mut self, delta: isize) {
@@ -682,6 +1029,16 @@ impl App {
             self.refilter(ListRef::Page(i));
         }
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptEdit {
+    Char(char),
+    Backspace,
+    Up,
+    Down,
+    Submit,
+    Cancel,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@ use crossterm::event::{
 };
 
 use super::action::Command;
-use super::app::{App, FilterEdit, FilterJob, Mode};
+use super::app::{App, FilterEdit, FilterJob, Mode, PromptEdit};
 use super::keymap::Key;
 
 pub fn handle_event(app: &mut App, ev: Event) -> Option<FilterJob> {
@@ -54,6 +54,17 @@ fn handle_key(app: &mut App, k: KeyEvent) -> Option<FilterJob> {
             }
             None
         }
+        Mode::Prompt => match k.code {
+            KeyCode::Esc => app.prompt_input(PromptEdit::Cancel),
+            KeyCode::Enter => app.prompt_input(PromptEdit::Submit),
+            KeyCode::Backspace => app.prompt_input(PromptEdit::Backspace),
+            KeyCode::Up => app.prompt_input(PromptEdit::Up),
+            KeyCode::Down | KeyCode::Tab => app.prompt_input(PromptEdit::Down),
+            KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+                app.prompt_input(PromptEdit::Char(c))
+            }
+            _ => None,
+        },
         Mode::Filter => match k.code {
             KeyCode::Esc => app.filter_input(FilterEdit::Clear),
             KeyCode::Enter => app.filter_input(FilterEdit::Accept),

@@ -4,10 +4,12 @@
 pub mod action;
 pub mod app;
 pub mod config;
+pub mod decisions;
 pub mod event;
 pub mod i18n;
 pub mod keymap;
 pub mod pages;
+pub mod prompt;
 pub mod rows;
 pub mod theme;
 pub mod views;

@@ -108,7 +108,7 @@ pub fn columns(table: Table) -> Vec<Column> {
             flex("col.title", 20),
             col("col.lead", 16),
             col("col.due", 10),
-            col("col.status", 16),
+            col("col.status", 18),
             col("col.late", 10),
         ],
         Table::Blockers => vec![

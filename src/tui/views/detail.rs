@@ -86,6 +86,18 @@ fn units(ctx: &Ctx, ids: &[&str]) -> String {
         .join(", ")
 }
 
+/// The units as resolved, then the cell as the report printed it when it says more.
+fn with_raw(resolved: String, raw: &str) -> String {
+    let raw = crate::text::one_line(raw);
+    if raw.is_empty() || raw == resolved {
+        resolved
+    } else if resolved.is_empty() {
+        raw
+    } else {
+        format!("{resolved} — \"{raw}\"")
+    }
+}
+
 /// The lines of a record's detail. `decision` is the summary of what the meeting decided.
 pub fn detail_lines(
     ctx: &Ctx,
@@ -143,15 +155,7 @@ pub fn detail_lines(
             }
             b.field(
                 "field.lead",
-                &if x.lead_units.is_empty() {
-                    x.lead_raw.clone()
-                } else {
-                    format!(
-                        "{} — \"{}\"",
-                        units(ctx, &ctx.task_lead_units(i)),
-                        crate::text::one_line(&x.lead_raw)
-                    )
-                },
+                &with_raw(units(ctx, &ctx.task_lead_units(i)), &x.lead_raw),
             );
             b.field("field.coord", &x.coord_raw);
             b.field("field.force", &x.force_raw);
@@ -204,15 +208,7 @@ pub fn detail_lines(
             b.field("field.causes", &x.cause_raw);
             b.field(
                 "field.responsible",
-                &if x.responsible.is_empty() {
-                    x.responsible_raw.clone()
-                } else {
-                    format!(
-                        "{} — \"{}\"",
-                        units(ctx, &ctx.blocker_units(i)),
-                        crate::text::one_line(&x.responsible_raw)
-                    )
-                },
+                &with_raw(units(ctx, &ctx.blocker_units(i)), &x.responsible_raw),
             );
             let addr: Vec<&str> = x.addressees.iter().map(String::as_str).collect();
             b.field("field.addressees", &units(ctx, &addr));

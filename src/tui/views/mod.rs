@@ -4,6 +4,7 @@
 pub mod detail;
 pub mod help;
 pub mod list;
+pub mod meeting;
 pub mod overview;
 
 use ratatui::layout::Rect;
@@ -61,6 +62,10 @@ pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
             help::draw(app, filter, *scroll, body, buf);
             Drawn::default()
         }
+        _ if app.meeting.is_some() => {
+            meeting::draw(app, body, buf);
+            Drawn::default()
+        }
         (_, ViewId::Overview, true) => {
             overview::draw(app, body, buf);
             Drawn::default()
@@ -68,6 +73,9 @@ pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
         _ => list::draw(app, body, buf),
     };
     draw_status(app, status, buf);
+    if let Some(p) = &app.prompt {
+        draw_prompt(app, p, body, status, buf);
+    }
     if app.mode == Mode::ConfirmQuit {
         let msg = t(app.lang, "quit.confirm");
         let w = (msg.chars().count() as u16 + 4).min(area.width);
@@ -187,6 +195,68 @@ fn draw_status(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) {
         Line::from(Span::styled(fit(&hints, width), app.theme.muted()))
     };
     Paragraph::new(line).render(area, buf);
+}
+
+fn draw_prompt(
+    app: &App,
+    p: &super::prompt::Prompt,
+    body: Rect,
+    status: Rect,
+    buf: &mut ratatui::buffer::Buffer,
+) {
+    use super::prompt::PromptKind;
+    let vi = app.lang == super::i18n::Lang::Vi;
+    let label = match (p.kind, vi) {
+        (PromptKind::Assign, true) => "Giao cho đơn vị (gõ để tìm, ↑↓ chọn, Enter)",
+        (PromptKind::Assign, false) => "Assign to unit (type to search, ↑↓, Enter)",
+        (PromptKind::Due, true) => "Hạn mới (YYYY-MM-DD hoặc DD/MM/YYYY)",
+        (PromptKind::Due, false) => "New deadline (YYYY-MM-DD or DD/MM/YYYY)",
+        (PromptKind::Note, true) => "Ghi chú",
+        (PromptKind::Note, false) => "Note",
+        (PromptKind::Conclusion, true) => "Kết luận",
+        (PromptKind::Conclusion, false) => "Conclusion",
+    };
+    let mut spans = vec![
+        Span::styled(format!("{label}: "), app.theme.title()),
+        Span::styled(format!("{}▏", p.text), app.theme.text()),
+    ];
+    if let Some(e) = &p.error {
+        spans.push(Span::styled(format!("  {e}"), app.theme.warning()));
+    }
+    Clear.render(status, buf);
+    Paragraph::new(Line::from(spans)).render(status, buf);
+    if p.kind == PromptKind::Assign {
+        let h = (p.choices.len() as u16).min(10).min(body.height);
+        let w = body.width.min(70);
+        let area = Rect {
+            x: body.x,
+            y: body.y + body.height - h,
+            width: w,
+            height: h,
+        };
+        Clear.render(area, buf);
+        let lines: Vec<Line> = p
+            .choices
+            .iter()
+            .enumerate()
+            .skip(p.cursor.saturating_sub(h.saturating_sub(1) as usize))
+            .take(h as usize)
+            .map(|(i, &u)| {
+                let unit = &app.data.snapshot.units[u];
+                let text = match unit.aliases.first() {
+                    Some(a) => format!("{} ({a})", unit.name),
+                    None => unit.name.clone(),
+                };
+                let style = if i == p.cursor {
+                    app.theme.selection()
+                } else {
+                    app.theme.text()
+                };
+                Line::from(Span::styled(fit(&text, w as usize), style))
+            })
+            .collect();
+        Paragraph::new(lines).render(area, buf);
+    }
 }
 
 /// Wrap text at word boundaries to `width` cells (words longer than a line are cut).

@@ -21,24 +21,23 @@ pub struct TableRow {
 }
 
 /// Widths for the columns that fit, dropping columns from the right (never the flexible one).
+/// On a wide screen, fixed columns grow (up to twice their width) while the flexible one
+/// keeps at least 60 cells.
 pub fn fit_columns(cols: &[Column], width: u16) -> Vec<(usize, u16)> {
+    let base = |i: usize| {
+        if cols[i].width == 0 {
+            cols[i].min
+        } else {
+            cols[i].width
+        }
+    };
     let mut keep: Vec<usize> = (0..cols.len()).collect();
     loop {
-        let fixed: u16 = keep
-            .iter()
-            .map(|&i| {
-                if cols[i].width == 0 {
-                    cols[i].min
-                } else {
-                    cols[i].width
-                }
-            })
-            .sum::<u16>()
-            + keep.len().saturating_sub(1) as u16;
-        if fixed <= width || keep.len() <= 1 {
+        let need: u16 =
+            keep.iter().map(|&i| base(i)).sum::<u16>() + keep.len().saturating_sub(1) as u16;
+        if need <= width || keep.len() <= 1 {
             break;
         }
-        // Drop the last fixed column that is not the first column.
         match keep.iter().rposition(|&i| cols[i].width != 0 && i != 0) {
             Some(p) => {
                 keep.remove(p);
@@ -46,14 +45,28 @@ pub fn fit_columns(cols: &[Column], width: u16) -> Vec<(usize, u16)> {
             None => break,
         }
     }
-    let fixed: u16 = keep
+    let fixed_total: u16 = keep
         .iter()
         .filter(|&&i| cols[i].width != 0)
         .map(|&i| cols[i].width)
-        .sum::<u16>()
-        + keep.len().saturating_sub(1) as u16;
+        .sum();
+    let fixed = fixed_total + keep.len().saturating_sub(1) as u16;
     let flex_n = keep.iter().filter(|&&i| cols[i].width == 0).count().max(1) as u16;
     let rest = width.saturating_sub(fixed);
+    let spare = rest.saturating_sub(60 * flex_n) as u32;
+    let grow = |w: u16| {
+        if fixed_total == 0 {
+            0
+        } else {
+            ((w as u32 * spare) / fixed_total as u32).min(w as u32) as u16
+        }
+    };
+    let grown: u16 = keep
+        .iter()
+        .filter(|&&i| cols[i].width != 0)
+        .map(|&i| grow(cols[i].width))
+        .sum();
+    let rest = rest.saturating_sub(grown);
     keep.iter()
         .map(|&i| {
             (
@@ -61,7 +74,7 @@ pub fn fit_columns(cols: &[Column], width: u16) -> Vec<(usize, u16)> {
                 if cols[i].width == 0 {
                     (rest / flex_n).max(1)
                 } else {
-                    cols[i].width
+                    cols[i].width + grow(cols[i].width)
                 },
             )
         })

@@ -47,6 +47,60 @@ enum Command {
         #[arg(long)]
         data: Option<PathBuf>,
     },
+    /// Record decisions on a task or a blocker in the decision journal.
+    Decide {
+        /// The task or blocker id.
+        id: String,
+        /// Triage state: new, acknowledged, escalated, resolved or deferred.
+        #[arg(long)]
+        state: Option<String>,
+        /// Make this unit responsible (any spelling or abbreviation).
+        #[arg(long, value_name = "UNIT")]
+        to: Option<String>,
+        /// A new deadline (YYYY-MM-DD).
+        #[arg(long, value_parser = cli::parse_date, value_name = "YYYY-MM-DD")]
+        due: Option<chrono::NaiveDate>,
+        /// A note (alone, or given with the other decisions).
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// The meeting's conclusion on the item.
+        #[arg(long, value_name = "TEXT")]
+        conclusion: Option<String>,
+        /// Put the item on today's agenda.
+        #[arg(long)]
+        agenda: bool,
+        /// The journal file (default: journal.ron beside the snapshot).
+        #[arg(long)]
+        journal: Option<PathBuf>,
+        /// Snapshot folder or file (the shipped snapshot when omitted).
+        #[arg(long)]
+        data: Option<PathBuf>,
+    },
+    /// List the decision journal: its records, the decisions in force, and its warnings.
+    Journal {
+        /// The journal file (default: journal.ron beside the snapshot).
+        path: Option<PathBuf>,
+        /// Snapshot folder or file (the shipped snapshot when omitted).
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Continue a journal written against another snapshot with this one.
+        #[arg(long)]
+        adopt: bool,
+    },
+    /// Write the conclusions notice (thông báo kết luận) of the decisions to standard output.
+    Minutes {
+        /// Only decisions recorded on or after this day (YYYY-MM-DD).
+        #[arg(long, value_parser = cli::parse_date, value_name = "YYYY-MM-DD")]
+        since: Option<chrono::NaiveDate>,
+        #[arg(long, default_value = "md", value_parser = ["md", "txt"])]
+        format: String,
+        /// The journal file (default: journal.ron beside the snapshot).
+        #[arg(long)]
+        journal: Option<PathBuf>,
+        /// Snapshot folder or file (the shipped snapshot when omitted).
+        #[arg(long)]
+        data: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -79,6 +133,51 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Decide {
+            id,
+            state,
+            to,
+            due,
+            note,
+            conclusion,
+            agenda,
+            journal,
+            data,
+        }) => {
+            let d = cli::decide::DecideArgs {
+                id,
+                state,
+                to,
+                due,
+                note,
+                conclusion,
+                agenda,
+                journal,
+                data,
+            };
+            cli::decide::run(&d, &mut out, &mut std::io::stderr())
+        }
+        Some(Command::Journal { path, data, adopt }) => cli::journal::run(
+            path.as_deref(),
+            data.as_deref(),
+            adopt,
+            &mut out,
+            &mut std::io::stderr(),
+        ),
+        Some(Command::Minutes {
+            since,
+            format,
+            journal,
+            data,
+        }) => cli::minutes::run(
+            since,
+            giaoban::journal::minutes::Format::parse(&format).unwrap_or_default(),
+            giaoban::journal::Lang::parse(&args.lang).unwrap_or_default(),
+            journal.as_deref(),
+            data.as_deref(),
+            &mut out,
+            &mut std::io::stderr(),
+        ),
         None => match cli::load(args.path.as_deref()) {
             Ok(loaded) => {
                 use std::io::IsTerminal;

@@ -1,7 +1,10 @@
 //! The command line: `giaoban [PATH]`, `check`, `export`, `decide`, `journal`, `minutes`.
 
 pub mod check;
+pub mod decide;
 pub mod export;
+pub mod journal;
+pub mod minutes;
 
 use std::path::{Path, PathBuf};
 

@@ -77,7 +77,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
     let detail_side = app.show_detail && area.width >= 120;
     let detail_below = app.show_detail && !detail_side && body.height >= 26;
     let (table_area, detail_area) = if detail_side {
-        let tw = body.width * 3 / 5;
+        let tw = body.width - (body.width * 2 / 5).min(70);
         (
             Rect { width: tw, ..body },
             Some(Rect {

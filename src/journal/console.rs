@@ -1,0 +1,230 @@
+//! The journal as the console's `DecisionStore`: keyboard requests become journal records,
+//! and the confirmations are said in the console's language.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::minutes::{self, Format};
+use super::record::{Change, Lang, Record, TriageState};
+use super::{file, Journal};
+use crate::snapshot::Snapshot;
+use crate::tui::decisions::{DecisionStore, ItemDecisions, Request};
+
+/// A journal open in the console.
+#[derive(Debug)]
+pub struct ConsoleStore {
+    journal: Journal,
+    lang: Lang,
+    /// Unit names (short form) for confirmations.
+    unit_names: HashMap<String, String>,
+}
+
+impl ConsoleStore {
+    pub fn new(journal: Journal, snapshot: &Snapshot, lang: Lang) -> ConsoleStore {
+        let unit_names = snapshot
+            .units
+            .iter()
+            .map(|u| (u.id.clone(), snapshot.unit_name(&u.id)))
+            .collect();
+        ConsoleStore {
+            journal,
+            lang,
+            unit_names,
+        }
+    }
+
+    pub fn journal(&self) -> &Journal {
+        &self.journal
+    }
+
+    pub fn journal_mut(&mut self) -> &mut Journal {
+        &mut self.journal
+    }
+
+    fn vi(&self) -> bool {
+        self.lang == Lang::Vi
+    }
+
+    fn value(&self, c: &Change) -> String {
+        match c {
+            Change::Unit(u) => self.unit_names.get(u).cloned().unwrap_or_else(|| u.clone()),
+            c => c.value_text(None, self.lang),
+        }
+    }
+
+    /// "Đã ghi #12 · t1 · Trạng thái: Chuyển cấp trên".
+    fn confirm(&self, seq: u64) -> String {
+        let Some(e) = self.journal.entry(seq) else {
+            return format!("#{seq}");
+        };
+        let vi = self.vi();
+        match &e.record {
+            Record::Decision { item, new, .. } => format!(
+                "{} #{seq} · {item} · {}: {}",
+                if vi { "Đã ghi" } else { "Recorded" },
+                new.field().label(self.lang),
+                self.value(new)
+            ),
+            Record::Undo {
+                undoes, item, old, ..
+            } => format!(
+                "{} #{undoes} · {item}{}",
+                if vi { "Đã hoàn tác" } else { "Undone" },
+                old.as_ref()
+                    .map(|c| format!(" · {}: {}", c.field().label(self.lang), self.value(c)))
+                    .unwrap_or_default()
+            ),
+            Record::Redo {
+                redoes, item, new, ..
+            } => format!(
+                "{} #{redoes} · {item}{}",
+                if vi { "Đã làm lại" } else { "Redone" },
+                new.as_ref()
+                    .map(|c| format!(" · {}: {}", c.field().label(self.lang), self.value(c)))
+                    .unwrap_or_default()
+            ),
+            Record::Header { .. } => String::new(),
+        }
+    }
+
+    fn not_recorded(&self, e: super::JournalError) -> String {
+        if self.vi() {
+            format!("CHƯA GHI được quyết định: {e}")
+        } else {
+            e.to_string()
+        }
+    }
+}
+
+impl DecisionStore for ConsoleStore {
+    fn record(&mut self, item: &str, req: &Request) -> Result<String, String> {
+        let current = self.journal.decisions().for_item(item);
+        let change = match req {
+            Request::TriageNext => Change::State(
+                current
+                    .and_then(|d| d.state)
+                    .unwrap_or(TriageState::New)
+                    .next(),
+            ),
+            Request::Defer => Change::State(TriageState::Deferred),
+            Request::Assign(u) => Change::Unit(u.clone()),
+            Request::Due(d) => Change::Due(*d),
+            Request::Note(n) => Change::Note(n.clone()),
+            Request::ToggleAgenda => Change::Agenda(!current.is_some_and(|d| d.agenda)),
+            Request::Conclusion(c) => Change::Conclusion(c.clone()),
+        };
+        match self.journal.record(item, change, None) {
+            Ok(seq) => Ok(self.confirm(seq)),
+            Err(e) => Err(self.not_recorded(e)),
+        }
+    }
+
+    fn undo(&mut self) -> Result<Option<String>, String> {
+        match self.journal.undo() {
+            Ok(s) => Ok(s.map(|s| self.confirm(s))),
+            Err(e) => Err(self.not_recorded(e)),
+        }
+    }
+
+    fn redo(&mut self) -> Result<Option<String>, String> {
+        match self.journal.redo() {
+            Ok(s) => Ok(s.map(|s| self.confirm(s))),
+            Err(e) => Err(self.not_recorded(e)),
+        }
+    }
+
+    fn read_only(&self) -> Option<String> {
+        self.journal.read_only().map(|r| {
+            if self.vi() {
+                format!("Sổ quyết định chỉ đọc: {r}")
+            } else {
+                format!("The decision journal is read-only: {r}")
+            }
+        })
+    }
+
+    fn items(&self) -> HashMap<String, ItemDecisions> {
+        self.journal
+            .decisions()
+            .iter()
+            .map(|(id, d)| {
+                let state = d
+                    .state
+                    .map(|s| (s.key().to_string(), s.label(self.lang).to_string()));
+                (
+                    id.to_string(),
+                    ItemDecisions {
+                        state,
+                        resolved: d.is_resolved(),
+                        unit: d.unit.clone(),
+                        due: d.due,
+                        notes: d.notes.clone(),
+                        agenda: d.agenda,
+                        conclusion: d.conclusion.clone(),
+                        decided_on: d.last_at().map(|t| t.date_naive()),
+                    },
+                )
+            })
+            .collect()
+    }
+
+    fn last_meeting_before(&self, today: NaiveDate) -> Option<NaiveDate> {
+        last_meeting_before(&self.journal, today)
+    }
+
+    fn write_minutes(&self, snap: &Snapshot, vi: bool) -> Result<String, String> {
+        let lang = if vi { Lang::Vi } else { Lang::En };
+        let decisions = self.journal.decisions();
+        // The notice of the latest meeting: the decisions of the latest day with decisions.
+        let since = minutes::notice_date(decisions, None);
+        let text = minutes::render(snap, decisions, since, Format::Md, lang);
+        let day = since
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+            .format("%Y-%m-%d");
+        let name = if vi {
+            format!("ket-luan-{day}.md")
+        } else {
+            format!("conclusions-{day}.md")
+        };
+        let path = file::parent_of(self.journal.path()).join(name);
+        write_file_durably(&path, text.as_bytes()).map_err(|e| {
+            let why = file::explain_io(&e);
+            if vi {
+                format!("Không ghi được {}: {why}", path.display())
+            } else {
+                format!("Could not write {}: {why}", path.display())
+            }
+        })?;
+        Ok(path.display().to_string())
+    }
+}
+
+/// The latest day before `today` on which a decision was recorded (undone or not).
+pub fn last_meeting_before(journal: &Journal, today: NaiveDate) -> Option<NaiveDate> {
+    journal
+        .entries()
+        .iter()
+        .filter(|e| matches!(e.record, Record::Decision { .. }))
+        .filter_map(|e| super::record::parse_at(e.record.at()))
+        .map(|t| t.date_naive())
+        .filter(|d| *d < today)
+        .max()
+}
+
+/// Write a whole file so that it is either the old one or the new one after a crash.
+pub fn write_file_durably(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = file::parent_of(path);
+    let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
+    tmp_name.push(".tmp");
+    let tmp: PathBuf = dir.join(tmp_name);
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+    }
+    std::fs::rename(&tmp, path)?;
+    file::sync_dir(&dir)
+}

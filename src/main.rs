@@ -23,6 +23,10 @@ struct Args {
     /// Do not capture the mouse (lets the terminal select text).
     #[arg(long)]
     no_mouse: bool,
+    /// The decision journal (default: journal.ron beside the snapshot folder; for the shipped
+    /// snapshot, $XDG_DATA_HOME/giaoban/journal.ron).
+    #[arg(long, value_name = "PATH")]
+    journal: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -196,7 +200,9 @@ fn main() -> ExitCode {
                     config_dir: None,
                     no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
                 };
-                match giaoban::tui::run(std::sync::Arc::new(loaded), as_of, opts) {
+                let (store, notices) =
+                    open_console_journal(&loaded, args.journal.as_deref(), &args.lang);
+                match giaoban::tui::run(std::sync::Arc::new(loaded), as_of, opts, store, notices) {
                     Ok(()) => 0,
                     Err(e) => {
                         eprintln!("giaoban: the terminal failed: {e}");
@@ -211,4 +217,50 @@ fn main() -> ExitCode {
         },
     };
     ExitCode::from(code as u8)
+}
+
+/// The journal the console records decisions in, and what to tell the user about it. When it
+/// cannot be opened at all, the console still opens, read-only, and says why.
+fn open_console_journal(
+    loaded: &giaoban::store::Loaded,
+    option: Option<&std::path::Path>,
+    lang: &str,
+) -> (
+    Option<Box<dyn giaoban::tui::decisions::DecisionStore>>,
+    Vec<String>,
+) {
+    use giaoban::journal::{self, console::ConsoleStore, Journal};
+    let vi = lang != "en";
+    let path = match journal::resolve_path(option, &loaded.origin) {
+        Ok(p) => p,
+        Err(e) => return (None, vec![e]),
+    };
+    match Journal::open(&path, &loaded.snapshot) {
+        Ok((j, mut notices)) => {
+            if let Some(why) = j.read_only() {
+                notices.insert(
+                    0,
+                    if vi {
+                        format!("CHỈ ĐỌC — {why}")
+                    } else {
+                        format!("READ-ONLY — {why}")
+                    },
+                );
+            }
+            let store = ConsoleStore::new(
+                j,
+                &loaded.snapshot,
+                journal::Lang::parse(lang).unwrap_or_default(),
+            );
+            (Some(Box::new(store)), notices)
+        }
+        Err(e) => (
+            None,
+            vec![if vi {
+                format!("CHỈ ĐỌC — không mở được sổ quyết định: {e}")
+            } else {
+                format!("READ-ONLY — the decision journal cannot be opened: {e}")
+            }],
+        ),
+    }
 }

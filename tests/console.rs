@@ -36,7 +36,17 @@ impl Console {
     fn with(loaded: giaoban::store::Loaded, opts: Options, w: u16, h: u16) -> Console {
         let as_of = loaded.snapshot.as_of.unwrap();
         let (keymap, theme, warnings) = config::load(&opts);
+        // The console records decisions in a journal, as `giaoban` opens it: here in the
+        // test's own folder.
+        let store = opts.config_dir.as_ref().map(|dir| {
+            use giaoban::journal::{console::ConsoleStore, Journal, Lang as JLang};
+            let (journal, _) = Journal::open(&dir.join("journal.ron"), &loaded.snapshot).unwrap();
+            ConsoleStore::new(journal, &loaded.snapshot, JLang::Vi)
+        });
         let mut app = App::new(Arc::new(loaded), as_of, opts.lang, theme, keymap);
+        if let Some(store) = store {
+            app.attach_store(Box::new(store));
+        }
         if !warnings.is_empty() {
             app.message = Some((warnings.join(" · "), true));
         }
@@ -72,6 +82,7 @@ impl Console {
                 "<BackTab>" => vec![(KeyCode::BackTab, KeyModifiers::SHIFT)],
                 "<PgDn>" => vec![(KeyCode::PageDown, KeyModifiers::NONE)],
                 "<C-c>" => vec![(KeyCode::Char('c'), KeyModifiers::CONTROL)],
+                "<C-r>" => vec![(KeyCode::Char('r'), KeyModifiers::CONTROL)],
                 word => word
                     .chars()
                     .map(|c| {
@@ -315,4 +326,63 @@ fn ctrl_c_always_quits() {
     let mut c = Console::open(&fixture("mini"), cfg.path(), 80, 24);
     c.keys("3 / a b c <C-c>");
     assert!(c.app.quit);
+}
+
+/// The console on a real decision journal in `dir`, as `giaoban --journal` opens it.
+fn with_journal(dir: &Path, w: u16, h: u16) -> Console {
+    Console::open(&fixture("mini"), dir, w, h)
+}
+
+#[test]
+fn triage_from_the_keyboard_is_kept_across_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut c = with_journal(dir.path(), 120, 30);
+        // Blockers: escalate the first (new → acknowledged → escalated), flag it for the agenda.
+        c.keys("5 x x f");
+        let screen = c.screen();
+        assert!(screen.contains("Đã ghi #3"), "{screen}");
+        assert!(screen.contains("Chuyển cấp"), "{screen}");
+        // Tasks: give the second a new deadline and a note.
+        c.keys("3 j D 2025-03-31 <Enter> N gap <Space> so <Space> TTTT <Enter>");
+        let screen = c.screen();
+        assert!(screen.contains("Đã ghi #5"), "{screen}");
+        assert!(!screen.contains("CHỈ ĐỌC"), "{screen}");
+        c.keys("q");
+        assert!(c.app.quit, "nothing is unsaved: q quits at once");
+    }
+    // Reopened: every decision is there, beside what the report said.
+    let mut c = with_journal(dir.path(), 120, 30);
+    c.keys("5");
+    let screen = c.screen();
+    assert!(screen.contains("Chuyển cấp"), "{screen}");
+    assert!(screen.contains("★"), "{screen}");
+    c.keys("3 j");
+    let screen = c.screen();
+    assert!(screen.contains("31/03/2025"), "{screen}");
+    assert!(screen.contains("✎ gap so TTTT"), "{screen}");
+    // Undo the note, then redo it.
+    c.keys("u");
+    assert!(c.screen().contains("Đã hoàn tác #5"), "{}", c.screen());
+    assert!(!c.screen().contains("✎ gap so TTTT"), "{}", c.screen());
+    c.keys("<C-r>");
+    assert!(c.screen().contains("✎ gap so TTTT"), "{}", c.screen());
+}
+
+#[test]
+fn a_second_console_on_the_same_journal_reads_only_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = with_journal(dir.path(), 100, 24);
+    first.keys("5 x");
+    let mut second = with_journal(dir.path(), 160, 30);
+    let top = second.screen().lines().next().unwrap().to_string();
+    assert!(top.contains("CHỈ ĐỌC"), "{top}");
+    second.keys("5");
+    // The first console's decision shows in the second…
+    assert!(second.screen().contains("Đã tiếp nhận"), "{}", second.screen());
+    // …which refuses to record one of its own, saying why.
+    second.keys("j x");
+    let screen = second.screen();
+    assert!(screen.contains("locked"), "{screen}");
+    assert!(!screen.contains("Đã ghi"), "{screen}");
 }

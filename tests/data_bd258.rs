@@ -329,14 +329,16 @@ fn phu_luc_02_rows_per_group() {
         .iter()
         .filter(|a| a.report == R)
         .collect();
-    assert_eq!(rows.len(), 41);
-    // (group, first STT, last STT, local "Mô hình" numbers), counted by hand.
+    // 42 rows (STT 1-42), the last one (Mô hình 43) on line 597, the last line of the file.
+    assert_eq!(rows.len(), 42);
+    // (group, first STT, last STT, local "Mô hình" numbers), counted by hand; the printed group
+    // counts are 05, 16, 10, 03, 06 (40 in all).
     let groups: [(&str, u32, u32, Vec<u32>); 5] = [
         ("Phụ lục 02, nhóm I", 1, 4, vec![1, 3, 4, 5]),
         ("Phụ lục 02, nhóm II", 5, 21, (6..=22).collect()),
         ("Phụ lục 02, nhóm III", 22, 32, (23..=33).collect()),
         ("Phụ lục 02, nhóm IV", 33, 35, vec![34, 35, 36]),
-        ("Phụ lục 02, nhóm V", 36, 41, (37..=42).collect()),
+        ("Phụ lục 02, nhóm V", 36, 42, (37..=43).collect()),
     ];
     for (g, first, last, locals) in groups {
         let in_g: Vec<&&Assessment> = rows.iter().filter(|a| a.source.section == g).collect();
@@ -359,6 +361,26 @@ fn phu_luc_02_rows_per_group() {
         assert_eq!(a.locality.as_deref(), Some("binh-dinh"));
     }
     assert!(!rows.iter().any(|a| a.local_number.as_deref() == Some("2")));
+    // Every national model but 2 (Kiosk) and 23 (bãi xe) is assessed exactly once.
+    let mut national: Vec<u32> = rows.iter().map(|a| a.model.unwrap()).collect();
+    national.sort();
+    let expected: Vec<u32> = (1..=44).filter(|n| *n != 2 && *n != 23).collect();
+    assert_eq!(national, expected);
+    // Each row sits in the group of its national model.
+    for a in &rows {
+        let m = l
+            .snapshot
+            .models
+            .iter()
+            .find(|m| Some(m.number) == a.model)
+            .unwrap();
+        assert_eq!(
+            a.source.section,
+            format!("Phụ lục 02, nhóm {}", m.group),
+            "{}",
+            a.id
+        );
+    }
 }
 
 #[test]
@@ -443,6 +465,27 @@ fn phu_luc_02_sample_rows() {
         a41.status_raw,
         "Mô hình đã hoàn thành và tiếp tục triển khai nhiệm vụ thường xuyên"
     );
+
+    // STT 42 (Mô hình 43 = national 44), line 597: no page break, every cell in its column.
+    let a42 = row(&l, 42);
+    assert_eq!(a42.model, Some(44));
+    assert_eq!(a42.local_number.as_deref(), Some("43"));
+    assert_eq!(a42.source.line, Some(597));
+    assert_eq!(a42.source.section, "Phụ lục 02, nhóm V");
+    assert_eq!(a42.title_raw, "<b>Mô hình 43:</b> Tổ chức đào tạo, tập huấn an ninh, an toàn, bảo mật thông tin cho người sử dụng cuối (end user)");
+    assert!(a42
+        .result
+        .starts_with("Công an tỉnh đã ban hành Kế hoạch triển khai, mở lớp đào tạo trực tuyến trên nền tảng dean06.daotao.ai"));
+    assert!(a42
+        .difficulties
+        .starts_with("Việc đăng ký tài khoản trên hệ thống daotao.ai"));
+    assert_eq!(a42.effectiveness, "- Nâng cao hiệu quả công tác phổ biến, giáo dục, đào tạo, tiết kiệm thời gian, chi phí triển khai.");
+    assert_eq!(a42.cost, "Không cần đầu tư kinh phí");
+    assert_eq!(
+        a42.status_raw,
+        "Tiếp tục triển khai toàn tỉnh trong thời gian tới"
+    );
+    assert!(a42.localities.is_empty());
 }
 
 #[test]
@@ -506,7 +549,7 @@ fn figures_of_the_body() {
         .iter()
         .filter(|i| i.report == R)
         .collect();
-    assert_eq!(all.len(), 179);
+    assert_eq!(all.len(), 213);
     assert!(all
         .iter()
         .all(|i| i.locality.as_deref() == Some("binh-dinh")));
@@ -605,13 +648,25 @@ fn blockers_and_proposals() {
         .iter()
         .filter(|b| b.report == R)
         .collect();
-    assert_eq!(all.len(), 39);
+    assert_eq!(all.len(), 40);
     let kind = |k: BlockerKind| all.iter().filter(|b| b.kind == k).count();
     assert_eq!(kind(BlockerKind::Proposal), 5);
     assert_eq!(kind(BlockerKind::Gap), 6);
-    assert_eq!(kind(BlockerKind::Difficulty), 28);
-    // 27 model rows of Phụ lục 02 have a difficulty
-    assert_eq!(all.iter().filter(|b| b.model.is_some()).count(), 27);
+    assert_eq!(kind(BlockerKind::Difficulty), 29);
+    // 28 model rows of Phụ lục 02 have a difficulty (Mô hình 21, 22: printed in the next column)
+    let mut with_kk: Vec<u32> = all.iter().filter_map(|b| b.model).collect();
+    with_kk.sort();
+    assert_eq!(
+        with_kk,
+        [
+            1, 3, 4, 5, 6, 8, 9, 10, 11, 12, 15, 16, 17, 18, 19, 20, 21, 22, 24, 25, 26, 32, 34,
+            35, 37, 40, 41, 44
+        ]
+    );
+    let m43 = blocker(&l, "bd-258-pl02-42-kk");
+    assert_eq!(m43.model, Some(44));
+    assert_eq!(m43.source.line, Some(597));
+    assert_eq!(m43.causes, [Cause::Infrastructure]);
 
     let p2 = blocker(&l, "bd-258-kn-2");
     assert_eq!(p2.addressees, ["bo-cong-an", "c06"]);
@@ -655,13 +710,115 @@ fn checker_shows_where_the_report_disagrees_with_itself() {
     };
     assert!(headline("38 nhiệm vụ", "8"));
     assert!(headline("(08 NHIỆM VỤ)", "7")); // part IV
-    assert!(headline("Danh mục 42 mô hình", "41"));
-    assert!(headline("42 MÔ HÌNH ĐIỂM", "41"));
+                                             // 42 models: the 42 rows of Phụ lục 02 agree
+    assert!(!mine.iter().any(|f| f.kind == "headline"
+        && f.printed
+            .as_deref()
+            .is_some_and(|p| p.contains("42 m") || p.contains("42 M"))));
     // 40 tasks: the table agrees
     assert!(!mine.iter().any(|f| f.kind == "headline"
         && f.printed
             .as_deref()
             .is_some_and(|p| p.contains("có 40 nhiệm vụ"))));
-    // the province's model numbers 23-42 are national 24-43
-    assert_eq!(mine.iter().filter(|f| f.kind == "numbering").count(), 20);
+    // the province's model numbers 23-43 are national 24-44
+    assert_eq!(mine.iter().filter(|f| f.kind == "numbering").count(), 21);
+}
+
+#[test]
+fn figures_of_the_appendices() {
+    let l = load();
+    let appendix: Vec<&Indicator> = l
+        .snapshot
+        .indicators
+        .iter()
+        .filter(|i| i.report == R && i.source.section.starts_with("Phụ lục"))
+        .collect();
+    // per row, counted by hand
+    let per = |sec: &str, row: &str| {
+        appendix
+            .iter()
+            .filter(|i| i.source.section == sec && i.source.row.as_deref() == Some(row))
+            .count()
+    };
+    assert_eq!(per("Phụ lục 01, mục II", "10"), 1);
+    assert_eq!(per("Phụ lục 01, mục II", "15"), 1);
+    assert_eq!(per("Phụ lục 01, mục III", "20"), 2);
+    assert_eq!(per("Phụ lục 01, mục IV", "25"), 6);
+    assert_eq!(per("Phụ lục 01, mục V", "30"), 7);
+    assert_eq!(per("Phụ lục 01, mục V", "32"), 7);
+    assert_eq!(per("Phụ lục 02, nhóm II", "19"), 6);
+    assert_eq!(per("Phụ lục 02, nhóm IV", "34"), 6);
+    assert_eq!(per("Phụ lục 02, nhóm IV", "35"), 2);
+    assert_eq!(appendix.len(), 60);
+
+    let a = ind(&l, "pl01-20-tai-khoan-asxh");
+    assert_eq!(a.value, Some(13_806.0));
+    assert_eq!(a.unit.as_deref(), Some("tài khoản"));
+    assert_eq!(
+        a.as_of.map(|d| d.to_string()).as_deref(),
+        Some("2024-12-15")
+    );
+    assert_eq!(a.source.line, Some(436));
+    assert!(a
+        .raw
+        .contains("lũy kế từ tháng 02/2014 đến ngày 15/12/2024 là 13.806 tài khoản"));
+    assert_eq!(ind(&l, "pl01-20-tien-chi-tra-asxh").value, Some(63_672.0));
+    let m20 = ind(&l, "pl02-m20-tai-khoan-asxh");
+    assert_eq!(m20.value, Some(13_791.0));
+    assert_eq!(m20.source.line, Some(538));
+    let m36 = ind(&l, "pl02-m36-tai-khoan-asxh");
+    assert_eq!(m36.value, Some(13_631.0));
+    assert_eq!(
+        m36.as_of.map(|d| d.to_string()).as_deref(),
+        Some("2024-09-15")
+    );
+    assert_eq!(ind(&l, "pl02-m36-tien-chi-tra-asxh").value, Some(40_519.0));
+    assert_eq!(ind(&l, "pl02-m20-du-no").value, Some(737_100.0));
+    assert_eq!(ind(&l, "pl02-m20-loc-phat-du-no").value, Some(280.0));
+    assert_eq!(ind(&l, "pl02-m17-hoc-vien-sat-hach").value, Some(315.0));
+    assert_eq!(ind(&l, "pl02-m29-tin-bao-vneid").value, Some(116.0));
+    assert_eq!(ind(&l, "pl02-m28-mooc-2023").value, Some(1_654.0));
+    assert_eq!(ind(&l, "pl01-15-tthc-tu-dong-dien").value, Some(104.0));
+    assert_eq!(ind(&l, "chi-tieu-qd235").value, Some(7.0));
+    // the civil-status transfer of dòng 30, by kind, adds up to the printed 1.475.598
+    let parts: f64 = [
+        "khai-sinh",
+        "ket-hon",
+        "khai-tu",
+        "nhan-cha-me-con",
+        "xac-nhan-hon-nhan",
+    ]
+    .iter()
+    .map(|k| {
+        ind(&l, &format!("pl01-30-ho-tich-chuyen-{k}"))
+            .value
+            .unwrap()
+    })
+    .sum();
+    assert_eq!(parts, 1_475_598.0);
+    assert_eq!(ind(&l, "pl01-30-ho-tich-chuyen").value, Some(1_475_598.0));
+    // three sets of association members: body, Phụ lục 01 dòng 32, Phụ lục 02 Mô hình 35
+    assert_eq!(ind(&l, "hoi-vien-nong-dan").value, Some(15_444.0));
+    assert_eq!(ind(&l, "pl01-32-hoi-nong-dan").value, Some(14_616.0));
+    assert_eq!(ind(&l, "pl02-m35-hoi-nong-dan").value, Some(11_281.0));
+    // every appendix figure's raw text is printed in its row's result cell
+    for i in &appendix {
+        let row = i.source.row.as_deref().unwrap();
+        let in_task = l
+            .snapshot
+            .tasks
+            .iter()
+            .any(|t| t.id == format!("bd-258-pl01-{row}") && t.result.contains(&i.raw));
+        let in_model = l
+            .snapshot
+            .assessments
+            .iter()
+            .any(|a| a.id == format!("bd-258-pl02-{row}") && a.result.contains(&i.raw));
+        let from = if i.source.section.starts_with("Phụ lục 01") {
+            in_task
+        } else {
+            in_model
+        };
+        assert!(from, "{}", i.id);
+    }
 }

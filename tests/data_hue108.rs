@@ -514,7 +514,13 @@ fn indicator_counts_and_rows() {
         .count();
     assert_eq!((pl3_not_done, pl3_done), (11, 17));
     for i in &ours {
-        assert_eq!(i.locality.as_deref(), Some("thua-thien-hue"), "{}", i.id);
+        // footnote 16: the 99% is A Lưới's own rate; every other figure is the province's
+        let want = if i.id == "hue-108-i-ho-tich-a-luoi-ty-le" {
+            "thua-thien-hue-a-luoi"
+        } else {
+            "thua-thien-hue"
+        };
+        assert_eq!(i.locality.as_deref(), Some(want), "{}", i.id);
     }
 
     let i = indicator(&l, "hue-108-pl2-03");
@@ -797,4 +803,497 @@ fn disagreements_are_shown_not_fixed() {
         .any(|f| f.kind == "numbering" && f.subject == "hue-108-pl4-37"));
     let notes = l.snapshot.notes.iter().filter(|n| n.report == R).count();
     assert!(notes >= 40, "{notes} notes");
+}
+
+#[test]
+fn phu_luc_i_every_row_line_and_status() {
+    let l = load();
+    let pl1: Vec<&Task> = tasks(&l)
+        .into_iter()
+        .filter(|t| t.source.section.starts_with("Phụ lục I,"))
+        .collect();
+    // the line of the seed every numbered row starts on, in table order (read from the seed)
+    let lines: [u32; 102] = [
+        430, 431, 432, 433, 435, 436, 437, 438, 439, 440, 442, 444, 445, 446, 447, 448, 450, 452,
+        453, 454, 456, 457, 458, 459, 460, 461, 463, 464, 465, 466, 468, 469, 471, 472, 473, 474,
+        476, 479, 481, 482, 484, 485, 486, 488, 490, 491, 492, 493, 494, 497, 498, 499, 500, 503,
+        504, 505, 506, 507, 509, 510, 511, 512, 513, 515, 516, 517, 518, 520, 521, 522, 525, 526,
+        527, 528, 529, 533, 535, 536, 539, 540, 541, 544, 545, 546, 547, 548, 550, 551, 552, 553,
+        554, 555, 556, 558, 559, 560, 561, 562, 563, 564, 566, 567,
+    ];
+    // "Ghi chú" of every row as printed: H Hoàn thành, T Thực hiện thường xuyên,
+    // D Đang triển khai, C Chậm tiến độ (mục I rows 1–10, then mục II–XI rows 1–92)
+    let codes = "CDDDDDDDDH\
+                 HTHTTTTTHHHHDHHHDDDHDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDHDHCTDHDDDDDHHDDHHHHHDDTTTTCCDHDDDDDD";
+    assert_eq!(pl1.len(), lines.len());
+    assert_eq!(codes.chars().count(), 102);
+    for (k, ((t, line), code)) in pl1.iter().zip(lines).zip(codes.chars()).enumerate() {
+        assert_eq!(t.source.line, Some(line), "{}", t.id);
+        let number = if k < 10 { k + 1 } else { k - 9 };
+        assert_eq!(t.local_number.as_deref(), Some(number.to_string().as_str()));
+        assert_eq!(t.source.row.as_deref(), Some(number.to_string().as_str()));
+        let want = match code {
+            'H' => Status::Done,
+            'T' => Status::Recurring,
+            'D' => Status::InProgress,
+            'C' => Status::Behind,
+            _ => unreachable!(),
+        };
+        assert_eq!(
+            Status::from_raw(&t.status_raw),
+            want,
+            "{}: {}",
+            t.id,
+            t.status_raw
+        );
+        assert!(!t.title.is_empty() && !t.lead_raw.is_empty(), "{}", t.id);
+        assert!(!t.lead_units.is_empty(), "{}", t.id);
+    }
+    // rows whose "Kết quả" cell is filled (read from the seed): all of mục I, rows 1–20,
+    // 42, 68 and 72; every other row prints it empty
+    let with_result: Vec<&str> = pl1
+        .iter()
+        .filter(|t| !t.result.is_empty())
+        .map(|t| t.id.as_str())
+        .collect();
+    let mut want: Vec<String> = (1..=10)
+        .map(|n| format!("hue-108-pl1-2023-{n:02}"))
+        .collect();
+    want.extend((1..=20).map(|n| format!("hue-108-pl1-{n:02}")));
+    want.extend(["hue-108-pl1-42", "hue-108-pl1-68", "hue-108-pl1-72"].map(String::from));
+    assert_eq!(with_result, want);
+}
+
+#[test]
+fn tasks_linked_to_national_models() {
+    let l = load();
+    let mut linked: Vec<(&str, u32, Option<&str>)> = tasks(&l)
+        .into_iter()
+        .filter_map(|t| {
+            t.model
+                .map(|m| (t.id.as_str(), m, t.model_printed.as_deref()))
+        })
+        .collect();
+    linked.sort();
+    let want: Vec<(&str, u32, Option<&str>)> = vec![
+        ("hue-108-pl1-2023-03", 12, None),
+        ("hue-108-pl1-2023-04", 15, None),
+        ("hue-108-pl1-2023-05", 19, None),
+        ("hue-108-pl1-2023-06", 21, None),
+        ("hue-108-pl1-2023-07", 39, Some("41")),
+        ("hue-108-pl1-2023-08", 40, Some("42")),
+        ("hue-108-pl1-2023-09", 41, Some("43")),
+        ("hue-108-pl1-2023-10", 44, Some("46")),
+        // by content: 53 essential services, social-security payment via VNeID,
+        // criminal record on VNeID, paperless services, cashless parking fees
+        ("hue-108-pl1-30", 1, None),
+        ("hue-108-pl1-36", 37, None),
+        ("hue-108-pl1-43", 33, None),
+        ("hue-108-pl1-77", 3, None),
+        ("hue-108-pl1-83", 23, None),
+    ];
+    let mut want = want;
+    want.sort();
+    assert_eq!(linked, want);
+    for (id, m, _) in &linked {
+        assert!(
+            l.snapshot.models.iter().any(|x| x.number == *m),
+            "{id}: {m}"
+        );
+    }
+}
+
+#[test]
+fn phu_luc_ii_every_service_as_printed() {
+    let l = load();
+    // (total, online, on time, overdue, percent) of the 25 rows, read from the seed; None where
+    // the row prints "Chưa phát sinh hồ sơ" (11, 17, 21) or "-" (overdue)
+    type Row = Option<(f64, f64, f64, Option<f64>, &'static str)>;
+    let rows: [Row; 25] = [
+        Some((61.0, 61.0, 61.0, None, "100%")),
+        Some((15816.0, 12699.0, 12699.0, None, "80%")),
+        Some((29316.0, 28813.0, 24003.0, Some(4810.0), "98%")),
+        Some((5562.0, 5486.0, 4235.0, Some(1251.0), "99%")),
+        Some((33.0, 30.0, 30.0, None, "91%")),
+        Some((55672.0, 55663.0, 55663.0, None, "100%")),
+        Some((8016.0, 8004.0, 7592.0, Some(412.0), "100%")),
+        Some((4939.0, 4708.0, 4708.0, None, "95%")),
+        Some((21688.0, 21684.0, 21648.0, Some(36.0), "100%")),
+        Some((122.0, 122.0, 122.0, None, "100%")),
+        None,
+        Some((3106.0, 3055.0, 3050.0, Some(5.0), "98%")),
+        Some((1980.0, 1844.0, 1808.0, Some(36.0), "93%")),
+        Some((1439.0, 1343.0, 1336.0, Some(7.0), "93%")),
+        Some((5934.0, 5934.0, 5905.0, Some(29.0), "100%")),
+        Some((685.0, 685.0, 682.0, Some(3.0), "100%")),
+        None,
+        Some((4652.0, 4652.0, 4652.0, Some(0.0), "100%")),
+        Some((4120.0, 686.0, 2270.0, Some(0.0), "17%")),
+        Some((6786.0, 4633.0, 4633.0, Some(0.0), "68%")),
+        None,
+        Some((8782.0, 8126.0, 8126.0, Some(0.0), "93%")),
+        Some((800.0, 33.0, 33.0, Some(0.0), "4%")),
+        Some((3851.0, 3851.0, 3851.0, Some(0.0), "100%")),
+        Some((165.0, 165.0, 165.0, Some(0.0), "100%")),
+    ];
+    let lines: [u32; 25] = [
+        576, 577, 578, 579, 580, 581, 582, 583, 584, 585, 586, 587, 588, 589, 590, 591, 595, 596,
+        597, 598, 599, 600, 601, 602, 603,
+    ];
+    let ids = |id: String| {
+        l.snapshot
+            .indicators
+            .iter()
+            .filter(|i| i.report == R && i.id == id)
+            .count()
+    };
+    let mut sums = [0.0f64; 4];
+    for (k, (row, line)) in rows.iter().zip(lines).enumerate() {
+        let id = format!("hue-108-pl2-{:02}", k + 1);
+        let i = indicator(&l, &id);
+        assert_eq!(i.source.line, Some(line), "{id}");
+        assert_eq!(i.source.row.as_deref(), Some((k + 1).to_string().as_str()));
+        assert!(i.raw.starts_with(&format!("{} | ", k + 1)), "{id}");
+        match row {
+            Some((total, online, on_time, overdue, pct)) => {
+                assert_eq!(i.value, Some(*online), "{id}");
+                assert_eq!((i.numerator, i.denominator), (Some(*online), Some(*total)));
+                assert_eq!(i.percent_raw.as_deref(), Some(*pct), "{id}");
+                assert_eq!(
+                    indicator(&l, &format!("{id}-dung-han")).value,
+                    Some(*on_time)
+                );
+                assert_eq!(indicator(&l, &format!("{id}-qua-han")).value, *overdue);
+                sums[0] += total;
+                sums[1] += online;
+                sums[2] += on_time;
+                sums[3] += overdue.unwrap_or(0.0);
+            }
+            None => {
+                assert_eq!(i.value, None, "{id}");
+                assert!(i.raw.contains("Chưa phát sinh hồ sơ"), "{id}");
+                assert_eq!(ids(format!("{id}-dung-han")), 0, "{id}");
+                assert_eq!(ids(format!("{id}-qua-han")), 0, "{id}");
+            }
+        }
+    }
+    // the rows do not add up to the printed "Tổng cộng" (179.697 / 171.591 / 165.002 / 6.589)
+    assert_eq!(sums, [183525.0, 172277.0, 167272.0, 6589.0]);
+    let t = indicator(&l, "hue-108-pl2-tong");
+    assert_eq!(t.denominator, Some(179697.0));
+    assert!(l
+        .snapshot
+        .notes
+        .iter()
+        .any(|n| n.id == "hue-108-n-pl2-sums" && n.text.contains("183.525")));
+}
+
+#[test]
+fn phu_luc_iii_every_row() {
+    let l = load();
+    let not_done: [u32; 11] = [614, 615, 616, 622, 623, 624, 625, 626, 630, 631, 632];
+    let done: [u32; 17] = [
+        634, 638, 639, 640, 641, 645, 646, 647, 648, 654, 655, 656, 657, 658, 659, 663, 664,
+    ];
+    for (k, line) in not_done.iter().enumerate() {
+        let i = indicator(&l, &format!("hue-108-pl3-chua-{:02}", k + 1));
+        assert_eq!(i.source.line, Some(*line));
+        assert_eq!(i.source.section, "Phụ lục III, CHƯA HOÀN THÀNH");
+    }
+    for (k, line) in done.iter().enumerate() {
+        let i = indicator(&l, &format!("hue-108-pl3-da-{:02}", k + 1));
+        assert_eq!(i.source.line, Some(*line));
+        assert_eq!(i.source.section, "Phụ lục III, ĐÃ HOÀN THÀNH");
+        // every row of the done group is ticked "X" in the national-portal column
+        assert!(i.raw.contains(" | X | "), "{}", i.id);
+    }
+    // only four rows print a count of dossiers
+    let counted: Vec<(&str, f64)> = l
+        .snapshot
+        .indicators
+        .iter()
+        .filter(|i| i.report == R && i.id.starts_with("hue-108-pl3-"))
+        .filter_map(|i| i.value.map(|v| (i.id.as_str(), v)))
+        .collect();
+    assert_eq!(
+        counted,
+        vec![
+            ("hue-108-pl3-chua-01", 6.0),
+            ("hue-108-pl3-da-01", 11025.0),
+            ("hue-108-pl3-da-04", 11.0),
+            ("hue-108-pl3-da-14", 19.0)
+        ]
+    );
+    // footnotes 21 and 22, printed inside the table, stay with the rows that cite them
+    assert!(indicator(&l, "hue-108-pl3-chua-03")
+        .raw
+        .contains("(1.001612; 1.007565)"));
+    assert!(indicator(&l, "hue-108-pl3-da-06")
+        .raw
+        .ends_with("Cấp chứng chỉ hành nghề khám bệnh, chữa bệnh]"));
+}
+
+#[test]
+fn model_tables_every_row_and_mapping() {
+    let l = load();
+    // Phụ lục IV: line of every row, and the national model of every Huế number (1–46)
+    let lines: [u32; 46] = [
+        673, 676, 677, 679, 680, 684, 686, 689, 692, 693, 695, 696, 697, 700, 701, 702, 704, 707,
+        708, 710, 711, 713, 716, 719, 722, 723, 724, 726, 729, 730, 731, 734, 736, 745, 748, 749,
+        752, 755, 758, 760, 762, 763, 764, 766, 767, 769,
+    ];
+    for (k, line) in lines.iter().enumerate() {
+        let n = k as u32 + 1;
+        let a = assessment(&l, &format!("hue-108-pl4-{n:02}"));
+        assert_eq!(a.source.line, Some(*line), "{}", a.id);
+        assert_eq!(a.local_number.as_deref(), Some(n.to_string().as_str()));
+        assert!(
+            a.title_raw.contains(&format!("Mô hình {n}:")),
+            "{}: {}",
+            a.id,
+            a.title_raw
+        );
+        let national = match n {
+            23 | 35 | 36 => None,
+            1..=34 => Some(n),
+            _ => Some(n - 2),
+        };
+        assert_eq!(a.model, national, "{}", a.id);
+        assert_eq!(a.status_raw, "", "Phụ lục IV has no status column");
+    }
+    // Phụ lục V: the 15 deployed rows and the 2 being studied
+    let pl5: [(u32, Option<u32>); 15] = [
+        (787, Some(34)),
+        (794, Some(7)),
+        (795, Some(32)),
+        (796, Some(37)),
+        (798, Some(20)),
+        (799, Some(33)),
+        (804, Some(35)),
+        (805, None),
+        (806, Some(1)),
+        (807, Some(4)),
+        (810, Some(29)),
+        (811, Some(26)),
+        (812, None),
+        (815, Some(36)),
+        (816, None),
+    ];
+    for (k, (line, model)) in pl5.iter().enumerate() {
+        let a = assessment(&l, &format!("hue-108-pl5-{:02}", k + 1));
+        assert_eq!(a.source.line, Some(*line), "{}", a.id);
+        assert_eq!(a.model, *model, "{}", a.id);
+        assert_eq!(a.status_raw, "Đã triển khai", "{}", a.id);
+    }
+    for (id, line, model) in [
+        ("hue-108-pl5-nc1", 780, None),
+        ("hue-108-pl5-nc2", 782, Some(23)),
+    ] {
+        let a = assessment(&l, id);
+        assert_eq!((a.source.line, a.model), (Some(line), model), "{id}");
+        assert_eq!(a.status_raw, "Đang nghiên cứu triển khai");
+    }
+    // the two digital-address rows name the three districts where addresses were collected
+    for id in ["hue-108-pl4-36", "hue-108-pl5-08"] {
+        let a = assessment(&l, id);
+        assert_eq!(
+            a.localities_raw, "huyện Quảng Điền, Phong Điền, Phú Lộc",
+            "{id}"
+        );
+        assert_eq!(
+            a.localities,
+            strs(&[
+                "thua-thien-hue-quang-dien",
+                "thua-thien-hue-phong-dien",
+                "thua-thien-hue-phu-loc"
+            ]),
+            "{id}"
+        );
+        assert!(a.result.contains(&a.localities_raw), "{id}");
+        for d in &a.localities {
+            assert_eq!(l.snapshot.province_of(d), Some("thua-thien-hue"), "{d}");
+        }
+    }
+    let with_localities = l
+        .snapshot
+        .assessments
+        .iter()
+        .filter(|a| a.report == R && !a.localities.is_empty())
+        .count();
+    assert_eq!(with_localities, 2);
+    // footnote 23 and 25 of Phụ lục V are kept verbatim in notes
+    for (id, words) in [
+        (
+            "hue-108-n-pl5-footnote-23",
+            "giao UBND thành phố Huế phối hợp với Sở Giao thông vận tải",
+        ),
+        (
+            "hue-108-n-pl5-footnote-25",
+            "Công văn số 5668/UBND-TĐKT ngày 03/6/2024.",
+        ),
+    ] {
+        let n = l.snapshot.notes.iter().find(|n| n.id == id).expect(id);
+        assert!(n.raw.contains(words), "{id}");
+    }
+}
+
+#[test]
+fn every_proposal_and_its_addressees() {
+    let l = load();
+    let mut got: Vec<(&str, Vec<String>, Option<u32>)> = l
+        .snapshot
+        .blockers
+        .iter()
+        .filter(|b| b.report == R && b.kind == BlockerKind::Proposal)
+        .map(|b| (b.id.as_str(), b.addressees.clone(), b.model))
+        .collect();
+    got.sort();
+    let mut want: Vec<(&str, Vec<String>, Option<u32>)> = vec![
+        (
+            "hue-108-b-phap-ly-kn",
+            strs(&["chinh-phu", "bo-nganh"]),
+            None,
+        ),
+        ("hue-108-b-lltp-kn", strs(&["c06"]), Some(33)),
+        (
+            "hue-108-b-thanh-toan-kn",
+            strs(&["van-phong-chinh-phu", "bo-nganh"]),
+            None,
+        ),
+        ("hue-108-b-nguoi-dan-kn", strs(&["bo-cong-an"]), None),
+        (
+            "hue-108-b-he-thong-kn",
+            strs(&["van-phong-chinh-phu", "bo-tttt", "bo-cong-an"]),
+            None,
+        ),
+        ("hue-108-b-du-lieu-kn", strs(&["bo-nganh"]), None),
+        (
+            "hue-108-b-ho-tich-kn",
+            strs(&["bo-tu-phap", "bo-cong-an"]),
+            Some(36),
+        ),
+        (
+            "hue-108-b-truong-hoc-kn",
+            strs(&["bo-cong-an", "bo-gddt"]),
+            Some(32),
+        ),
+        (
+            "hue-108-b-suc-khoe-kn",
+            strs(&["bo-cong-an", "bo-y-te", "bhxh-viet-nam"]),
+            Some(34),
+        ),
+        ("hue-108-b-api-kn", strs(&["c06"]), None),
+        (
+            "hue-108-b-cong-chung-kn",
+            strs(&["bo-tu-phap", "bo-cong-an"]),
+            Some(8),
+        ),
+        ("hue-108-b-kinh-phi-kn", strs(&["bo-nganh"]), None),
+        ("hue-108-b-pl4-11-kn", strs(&["bo-nganh"]), Some(11)),
+        ("hue-108-b-pl4-34-kn", strs(&["bhxh-viet-nam"]), Some(34)),
+        ("hue-108-b-pl4-40-kn", strs(&["c06"]), Some(38)),
+        ("hue-108-b-pl4-41-kn", strs(&["c06"]), Some(39)),
+        ("hue-108-b-pl4-42-kn", strs(&["c06"]), Some(40)),
+        ("hue-108-b-pl4-43-kn", strs(&["c06"]), Some(41)),
+        (
+            "hue-108-b-pl5-01-kn",
+            strs(&["bhxh-viet-nam", "c06"]),
+            Some(34),
+        ),
+        (
+            "hue-108-b-pl5-03-kn",
+            strs(&["bo-cong-an", "bo-gddt"]),
+            Some(32),
+        ),
+        (
+            "hue-108-b-pl5-07-kn",
+            strs(&["bo-cong-an", "bo-nganh", "bo-tnmt"]),
+            Some(35),
+        ),
+        ("hue-108-b-pl5-08-kn", strs(&["c06"]), None),
+        (
+            "hue-108-b-pl5-14-kn",
+            strs(&["bo-tu-phap", "bo-cong-an"]),
+            Some(36),
+        ),
+    ];
+    want.sort();
+    assert_eq!(got, want);
+    for (id, to, _) in &got {
+        for u in to {
+            assert!(l.snapshot.units.iter().any(|x| &x.id == u), "{id}: {u}");
+        }
+    }
+}
+
+#[test]
+fn blocker_quotes_are_verbatim() {
+    let l = load();
+    let ours: Vec<&Blocker> = l
+        .snapshot
+        .blockers
+        .iter()
+        .filter(|b| b.report == R)
+        .collect();
+    for b in &ours {
+        // what cause_raw quotes is printed in the blocker's own text
+        for part in b.cause_raw.split(" | ").filter(|p| !p.is_empty()) {
+            assert!(b.text.contains(part), "{}: {part}", b.id);
+        }
+        if !b.causes.is_empty() {
+            assert!(
+                !b.cause_raw.is_empty(),
+                "{}: causes without the words",
+                b.id
+            );
+        }
+    }
+    // the difficulty cells of the model tables are the blocker texts, word for word
+    for b in ours.iter().filter(|b| b.kind == BlockerKind::Difficulty) {
+        let Some(row) = b.source.row.as_deref() else {
+            continue;
+        };
+        let aid = if b.source.section.starts_with("Phụ lục IV") {
+            format!("hue-108-pl4-{:0>2}", row)
+        } else if b.source.section.starts_with("Phụ lục V,") {
+            format!("hue-108-pl5-{:0>2}", row)
+        } else {
+            continue;
+        };
+        let a = assessment(&l, &aid);
+        assert_eq!(b.text, a.difficulties, "{}", b.id);
+        assert_eq!(b.model, a.model, "{}", b.id);
+    }
+    let b = blocker(&l, "hue-108-b-pl4-01-kk");
+    assert_eq!(b.causes, vec![Cause::Data]);
+    let b = blocker(&l, "hue-108-b-pl5-01-kk");
+    assert_eq!(b.causes, vec![Cause::Data, Cause::Legal]);
+}
+
+#[test]
+fn body_indicators_quote_their_figures() {
+    let l = load();
+    let body: Vec<&Indicator> = l
+        .snapshot
+        .indicators
+        .iter()
+        .filter(|i| i.report == R && i.id.starts_with("hue-108-i-"))
+        .collect();
+    assert_eq!(body.len(), 178);
+    for i in &body {
+        assert!(i.source.section.starts_with("Mục "), "{}", i.id);
+        assert!(!i.raw.is_empty() && i.source.line.is_some(), "{}", i.id);
+        if let Some(p) = &i.percent_raw {
+            assert!(i.raw.contains(p.as_str()), "{}: {p}", i.id);
+        }
+    }
+    let i = indicator(&l, "hue-108-i-so-hoa-ho-so-mot-cua");
+    assert_eq!(i.source.line, Some(103));
+    assert_eq!(i.value, Some(100.0));
+    assert!(i
+        .raw
+        .starts_with("thực hiện 100% số hóa hồ sơ (trừ hồ sơ nộp trực tuyến)"));
+    let i = indicator(&l, "hue-108-i-ho-tich-a-luoi-ty-le");
+    assert_eq!(i.locality.as_deref(), Some("thua-thien-hue-a-luoi"));
+    assert_eq!(i.percent_raw.as_deref(), Some("99%"));
 }

@@ -409,3 +409,627 @@ fn figures_inside_the_cells() {
         .iter()
         .any(|f| f.kind == "percent" && f.report.as_deref() == Some("pl04")));
 }
+
+#[test]
+fn every_row_as_printed() {
+    let loaded = load();
+    let snap = &loaded.snapshot;
+    // (model, group, line of the seed, count printed in "Kết quả chung", "Kinh phí" cell,
+    // "nhân rộng" cell), read by hand from every row of the table.
+    let rows: [(u32, &str, u32, Option<&str>, &str, &str); 44] = [
+        (
+            1,
+            "I",
+            8,
+            Some("63/63"),
+            "Miễn phí",
+            "<b>63/63</b> địa phương tiếp tục tham mưu đề xuất nhân rộng",
+        ),
+        (
+            2,
+            "I",
+            9,
+            Some("40/63"),
+            "Đầu tư mua sắm Kiosk",
+            "<b>29/63</b> địa phương hưởng ứng, đề xuất nhân rộng",
+        ),
+        (3, "I", 13, Some("54/63"), "Miễn phí", ""),
+        (
+            4,
+            "I",
+            14,
+            Some("50"),
+            "Mất kinh phí",
+            "36/63 địa phương hưởng ứng, đề xuất nhân rộng",
+        ),
+        (
+            5,
+            "I",
+            15,
+            Some("47"),
+            "Miễn phí",
+            "32 địa phương hưởng ứng đề xuất nhân rộng mô hình trên địa bàn tỉnh",
+        ),
+        (
+            6,
+            "II",
+            20,
+            Some("63/63"),
+            "Mua sắm thiết bị đầu đọc CCCD gắn chip",
+            "49/63 địa phương đề xuất nhân rộng",
+        ),
+        (
+            7,
+            "II",
+            21,
+            None,
+            "Mất phí đầu tư Mua sắm Kiosk",
+            "38 địa phương đề xuất nhân rộng trên địa bàn",
+        ),
+        (
+            8,
+            "II",
+            22,
+            Some("46/63"),
+            "Mua sắm thiết bị đầu đọc CCCD gắn chip",
+            "35 địa phương đề xuất nhân rộng trên địa bàn",
+        ),
+        (
+            9,
+            "II",
+            23,
+            Some("63/63"),
+            "Miễn phí trong năm 2023",
+            "63/63 địa phương tiếp tục tham mưu đề xuất nhân rộng",
+        ),
+        (
+            10,
+            "II",
+            24,
+            Some("63/63"),
+            "Miễn phí trong năm 2023",
+            "63/63 địa phương tiếp tục tham mưu đề xuất nhân rộng",
+        ),
+        (
+            11,
+            "II",
+            28,
+            Some("63/63"),
+            "Miễn phí trong năm 2023",
+            "63/63 địa phương tiếp tục tham mưu đề xuất nhân rộng",
+        ),
+        (
+            12,
+            "II",
+            29,
+            None,
+            "Miễn phí trong năm 2023",
+            "63/63 địa phương tiếp tục tham mưu đề xuất nhân rộng",
+        ),
+        (
+            13,
+            "II",
+            30,
+            Some("32"),
+            "Mua sắm thiết bị Camera",
+            "30 địa phương đề xuất nhân rộng trên địa bàn",
+        ),
+        (
+            14,
+            "II",
+            31,
+            Some("26"),
+            "Mua sắm thiết bị Camera",
+            "23 địa phương đề xuất nhân rộng trên địa bàn",
+        ),
+        (
+            15,
+            "II",
+            32,
+            Some("18"),
+            "Mua sắm thiết bị Camera",
+            "17 địa phương đề xuất nhân rộng",
+        ),
+        (
+            16,
+            "II",
+            36,
+            Some("30/63"),
+            "Mua sắm thiết bị đầu đọc CCCD gắn chip; thiết bị xác minh di động",
+            "26 địa phương đề xuất nhân rộng",
+        ),
+        (
+            17,
+            "II",
+            37,
+            Some("50/63"),
+            "Mua sắm thiết bị đầu đọc CCCD gắn chip",
+            "39 địa phương đề xuất nhân rộng",
+        ),
+        (
+            18,
+            "II",
+            38,
+            Some("40/63"),
+            "Mua sắm thiết bị Camera",
+            "30 địa phương đề xuất nhân rộng",
+        ),
+        (
+            19,
+            "II",
+            39,
+            Some("63/63"),
+            "Mua sắm thiết bị thanh toán tích hợp chức năng đọc thẻ CCCD gắn chip",
+            "63 địa phương đề xuất nhân rộng",
+        ),
+        (
+            20,
+            "II",
+            43,
+            Some("54/63"),
+            "Miễn phí",
+            "33 địa phương đề xuất nhân rộng",
+        ),
+        (
+            21,
+            "II",
+            44,
+            Some("35/63"),
+            "Mua sắm thiết bị đầu đọc CCCD gắn chip, Camera.",
+            "27 địa phương đề xuất nhân rộng",
+        ),
+        (
+            22,
+            "II",
+            45,
+            Some("43/63"),
+            "Miễn phí",
+            "27 địa phương đề xuất nhân rộng",
+        ),
+        (
+            23,
+            "II",
+            46,
+            Some("15/63"),
+            "Mua sắm thiết bị camera; máy quét",
+            "7 địa phương đề xuất nhân rộng",
+        ),
+        (
+            24,
+            "III",
+            48,
+            Some("63/63"),
+            "Miễn phí",
+            "63 địa phương đề xuất nhân rộng",
+        ),
+        (
+            25,
+            "III",
+            52,
+            Some("59/63"),
+            "Miễn phí",
+            "47 địa phương đề xuất nhân rộng",
+        ),
+        (
+            26,
+            "III",
+            53,
+            Some("55/63"),
+            "Mất phí đầu tư hoặc thuê nhà cung cấp dịch vụ",
+            "40 địa phương đề xuất nhân rộng",
+        ),
+        (
+            27,
+            "III",
+            54,
+            Some("57/63"),
+            "Miễn phí",
+            "43 địa phương đề xuất nhân rộng",
+        ),
+        (
+            28,
+            "III",
+            58,
+            Some("56/63"),
+            "Miễn phí",
+            "41 địa phương đề xuất nhân rộng",
+        ),
+        (
+            29,
+            "III",
+            59,
+            Some("63/63"),
+            "Miễn phí",
+            "63 địa phương đề xuất nhân rộng",
+        ),
+        (
+            30,
+            "III",
+            60,
+            Some("63/63"),
+            "Miễn phí",
+            "63 địa phương đề xuất nhân rộng",
+        ),
+        (
+            31,
+            "III",
+            61,
+            Some("45/63"),
+            "Miễn phí",
+            "31 địa phương đề xuất nhân rộng",
+        ),
+        (
+            32,
+            "III",
+            67,
+            None,
+            "Mất phí",
+            "63 địa phương đề xuất nhân rộng",
+        ),
+        (
+            33,
+            "III",
+            68,
+            None,
+            "Miễn phí",
+            "63 địa phương đề xuất nhân rộng",
+        ),
+        (
+            34,
+            "III",
+            69,
+            None,
+            "Miễn phí",
+            "63 địa phương đề xuất nhân rộng",
+        ),
+        (
+            35,
+            "IV",
+            74,
+            Some("46/63"),
+            "Miễn phí",
+            "33 địa phương đề xuất nhân rộng",
+        ),
+        (
+            36,
+            "IV",
+            75,
+            Some("58/63"),
+            "Miễn phí",
+            "42 địa phương đề xuất nhân rộng",
+        ),
+        (
+            37,
+            "IV",
+            76,
+            Some("63/63"),
+            "Miễn phí",
+            "63 địa phương đề xuất nhân rộng",
+        ),
+        (
+            38,
+            "V",
+            78,
+            Some("51/63"),
+            "Miễn phí",
+            "34 địa phương đề xuất nhân rộng",
+        ),
+        (
+            39,
+            "V",
+            82,
+            Some("44/63"),
+            "Miễn phí",
+            "27 địa phương đề xuất nhân rộng",
+        ),
+        (
+            40,
+            "V",
+            83,
+            Some("39/63"),
+            "Miễn phí",
+            "24 địa phương đề xuất nhân rộng",
+        ),
+        (
+            41,
+            "V",
+            84,
+            Some("35/63"),
+            "Miễn phí",
+            "23 địa phương đề xuất nhân rộng",
+        ),
+        (
+            42,
+            "V",
+            85,
+            Some("30/63"),
+            "Miễn phí",
+            "20 địa phương đề xuất nhân rộng",
+        ),
+        (
+            43,
+            "V",
+            89,
+            Some("56/63"),
+            "Mất kinh phí",
+            "40 địa phương đề xuất nhân rộng",
+        ),
+        (
+            44,
+            "V",
+            90,
+            Some("34/63"),
+            "Miễn phí",
+            "20 địa phương đề xuất nhân rộng",
+        ),
+    ];
+    for (n, group, line, printed, cost, replication) in rows {
+        let a = national(&loaded, n);
+        assert_eq!(a.model, Some(n), "model {n}");
+        assert_eq!(a.local_number.as_deref(), Some(n.to_string().as_str()));
+        assert_eq!(
+            a.source.section,
+            format!("Phụ lục 04, nhóm {group}"),
+            "model {n}"
+        );
+        assert_eq!(a.source.row.as_deref(), Some(n.to_string().as_str()));
+        assert_eq!(a.source.line, Some(line), "model {n}");
+        assert_eq!(a.printed_count.as_deref(), printed, "model {n}");
+        if let Some(p) = printed {
+            assert!(a.result.contains(p), "model {n}: the count is in the cell");
+        }
+        assert_eq!(a.cost, cost, "model {n}");
+        assert_eq!(a.replication, replication, "model {n}");
+        assert_eq!(a.status_raw, "", "model {n}: no status column");
+        assert_eq!(a.locality, None);
+        // The catalogue entry is the same row: its title is the cell without "Mô hình N: ".
+        let m = snap
+            .model(n)
+            .unwrap_or_else(|| panic!("catalogue model {n}"));
+        assert_eq!(m.group, group, "model {n}");
+        assert_eq!(m.source.line, Some(line), "model {n}");
+        assert_eq!(
+            a.title_raw,
+            format!("Mô hình {n}: {}", m.title),
+            "model {n}: catalogue title"
+        );
+    }
+    // Titles kept as printed, typos included.
+    assert!(snap
+        .model(29)
+        .unwrap()
+        .title
+        .contains("giám chi phí đào tạo truyền thống"));
+    assert_eq!(
+        snap.model(17).unwrap().title,
+        "Triển khai thiết bị giám sát thị cứ, sát hạch lái xe"
+    );
+    assert_eq!(
+        snap.model(44).unwrap().title,
+        "Tổ chức đào tạo, tập huấn an ninh, an toàn, bảo mật thông tin cho người sử dụng cuối (end use)."
+    );
+}
+
+#[test]
+fn repeats_and_spellings_in_the_lists() {
+    let loaded = load();
+    let at = |n: u32, name: &str| -> Vec<usize> {
+        national(&loaded, n)
+            .localities
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| *l == name)
+            .map(|(i, _)| i)
+            .collect()
+    };
+    // (model, locality listed twice, its two positions), read by hand.
+    let repeats = [
+        (14, "dong-nai", [7, 27]),
+        (17, "son-la", [34, 48]),
+        (18, "hau-giang", [16, 39]),
+        (20, "dong-nai", [16, 51]),
+        (22, "ca-mau", [7, 42]),
+        (23, "ha-nam", [6, 14]),
+        (27, "hau-giang", [21, 56]),
+        (28, "hau-giang", [20, 57]),
+    ];
+    for (n, id, pos) in repeats {
+        assert_eq!(at(n, id), pos, "model {n}: {id}");
+    }
+    // "Thừa thiên - Huế", "TP Hải Phòng", "TP. Đà Nẵng", "Bắc Kan", "Bà Rịa Vũng Tàu".
+    let a = national(&loaded, 13);
+    assert!(a
+        .localities_raw
+        .contains("Thừa thiên - Huế, TP Hải Phòng, TP. Đà Nẵng, TP. Hà Nội"));
+    assert_eq!(
+        &a.localities[28..32],
+        ["thua-thien-hue", "hai-phong", "da-nang", "ha-noi"]
+    );
+    let a = national(&loaded, 14);
+    assert_eq!(a.localities.last().unwrap(), "dong-nai");
+    assert_eq!(a.localities[25], "ho-chi-minh");
+    let a = national(&loaded, 28);
+    assert_eq!(a.localities.last().unwrap(), "dien-bien");
+    assert_eq!(a.localities[3], "bac-kan");
+    // Model 15 ends with Cà Mau, printed after Vĩnh Phúc.
+    let a = national(&loaded, 15);
+    assert_eq!(&a.localities[16..], ["vinh-phuc", "ca-mau"]);
+    // Models 4 and 5 print "Nam Định " and "Ninh Thuận " with a space before the comma.
+    for n in [4, 5] {
+        let a = national(&loaded, n);
+        assert!(a
+            .localities_raw
+            .contains("Nam Định , Nghệ An, Ninh Bình, Ninh Thuận ,"));
+        assert!(
+            a.localities.contains(&"ninh-thuan".to_string()),
+            "model {n}"
+        );
+    }
+    // Every id of every list is a province of 2024 (no district slipped in).
+    for n in 1..=44u32 {
+        for l in &national(&loaded, n).localities {
+            let loc = loaded.snapshot.locality(l).unwrap_or_else(|| panic!("{l}"));
+            assert_eq!(loc.parent, None, "model {n}: {l} is a province");
+        }
+    }
+}
+
+#[test]
+fn counts_the_checker_cannot_compare_are_noted() {
+    let loaded = load();
+    let note = |id: &str| {
+        loaded
+            .snapshot
+            .notes
+            .iter()
+            .find(|n| n.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    // Models 13 and 14 print a bare count ("32", "26", no "/63") that disagrees with their list.
+    let n13 = note("pl04-n-m13-count");
+    assert!(n13.text.contains("32 địa phương") && n13.text.contains("33 mục"));
+    assert_eq!(n13.source.line, Some(30));
+    let n14 = note("pl04-n-m14-count");
+    assert!(n14.text.contains("26 địa phương") && n14.text.contains("28 mục"));
+    assert!(n14.text.contains("27 địa phương khác nhau"));
+    assert!(n14.text.contains("Đồng Nai"));
+    assert_eq!(n14.source.line, Some(31));
+    // Models 4, 5 and 15 print bare counts that agree with their lists.
+    for (n, count) in [(4, 50), (5, 47), (15, 18)] {
+        assert_eq!(national(&loaded, n).localities.len(), count, "model {n}");
+        assert_eq!(
+            distinct(&national(&loaded, n).localities),
+            count,
+            "model {n}"
+        );
+    }
+    let pl04_notes = loaded
+        .snapshot
+        .notes
+        .iter()
+        .filter(|n| n.report == "pl04")
+        .count();
+    assert_eq!(pl04_notes, 9);
+}
+
+#[test]
+fn every_difficulty_with_its_causes() {
+    use Cause::*;
+    let loaded = load();
+    let bs: Vec<_> = loaded
+        .snapshot
+        .blockers
+        .iter()
+        .filter(|b| b.report == "pl04")
+        .collect();
+    // (model, causes named by the text, line)
+    let expected: [(u32, &[Cause], u32); 34] = [
+        (1, &[People], 8),
+        (2, &[Infrastructure, Funding], 9),
+        (3, &[Legal], 13),
+        (4, &[Infrastructure, People], 14),
+        (6, &[Data], 20),
+        (7, &[Infrastructure, Funding], 21),
+        (8, &[], 22),
+        (9, &[Data], 23),
+        (10, &[People], 24),
+        (11, &[], 28),
+        (12, &[People], 29),
+        (13, &[], 30),
+        (14, &[People, Funding], 31),
+        (15, &[Data], 32),
+        (16, &[], 36),
+        (17, &[Legal, Funding], 37),
+        (18, &[], 38),
+        (19, &[People], 39),
+        (20, &[Data], 43),
+        (21, &[], 44),
+        (22, &[], 45),
+        (23, &[], 46),
+        (24, &[People], 48),
+        (25, &[], 52),
+        (27, &[People, Funding], 54),
+        (28, &[Infrastructure, Funding], 58),
+        (31, &[Infrastructure], 61),
+        (35, &[Data, Funding], 74),
+        (36, &[Data], 75),
+        (37, &[People], 76),
+        (39, &[Infrastructure], 82),
+        (42, &[People], 85),
+        (43, &[People], 89),
+        (44, &[], 90),
+    ];
+    assert_eq!(bs.len(), expected.len());
+    for (n, causes, line) in expected {
+        let b = bs
+            .iter()
+            .find(|b| b.model == Some(n))
+            .unwrap_or_else(|| panic!("blocker of model {n}"));
+        assert_eq!(b.id, format!("pl04-m{n:02}-kk"));
+        assert_eq!(b.causes, causes, "model {n}");
+        assert_eq!(b.source.line, Some(line), "model {n}");
+        // Every phrase of cause_raw is a phrase of the text, and none is repeated.
+        let phrases: Vec<&str> = b.cause_raw.split(" | ").filter(|p| !p.is_empty()).collect();
+        assert_eq!(phrases.is_empty(), causes.is_empty(), "model {n}");
+        for (i, p) in phrases.iter().enumerate() {
+            assert!(b.text.contains(p), "model {n}: {p}");
+            assert!(
+                !phrases[..i].iter().any(|q| q.contains(p)),
+                "model {n}: {p} repeated"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_figure_inside_the_cells() {
+    let loaded = load();
+    let is: Vec<_> = loaded
+        .snapshot
+        .indicators
+        .iter()
+        .filter(|i| i.report == "pl04")
+        .collect();
+    // (id, value, line), read by hand from the "Kết quả chung" and "Đánh giá hiệu quả" cells.
+    let expected = [
+        ("pl04-i-m03-thoai-son", 10_050_000.0, 13),
+        ("pl04-i-m04-kho", 15.0, 14),
+        ("pl04-i-m06-bac-giang-the", 5_000.0, 20),
+        ("pl04-i-m06-bac-giang-tong", 10_000_000_000.0, 20),
+        ("pl04-i-m07-kiosk", 1_001.0, 21),
+        ("pl04-i-m30-tin-bao", 14_452.0, 60),
+        ("pl04-i-m32-hcm-hoc-sinh", 2_000_000.0, 67),
+        ("pl04-i-m32-hcm-giao-vien", 50_000.0, 67),
+        ("pl04-i-m33-hue", 2_129.0, 68),
+        ("pl04-i-m33-ha-noi", 10_277.0, 68),
+        ("pl04-i-m33-phi", 20_000.0, 68),
+        ("pl04-i-m34-ha-noi-du-lieu", 1_770_000.0, 69),
+        ("pl04-i-m34-ha-noi-byt", 46.0, 69),
+        ("pl04-i-m34-ha-noi-ubnd", 66.0, 69),
+        ("pl04-i-m34-ha-noi-tang", 400_000.0, 69),
+        ("pl04-i-m34-ha-noi-kcb", 16_600_000.0, 69),
+        ("pl04-i-m34-ha-noi-kcb-tang", 1_000_000.0, 69),
+        ("pl04-i-m34-ha-noi-ksk", 653_000.0, 69),
+        ("pl04-i-m34-nam-dinh", 780_199.0, 69),
+    ];
+    assert_eq!(is.len(), expected.len());
+    for (id, value, line) in expected {
+        let i = is
+            .iter()
+            .find(|i| i.id == id)
+            .unwrap_or_else(|| panic!("{id}"));
+        assert_eq!(i.value, Some(value), "{id}");
+        assert_eq!(i.source.line, Some(line), "{id}");
+    }
+    let k = is.iter().find(|i| i.id == "pl04-i-m04-kho").unwrap();
+    assert_eq!(k.unit.as_deref(), Some("địa phương"));
+    assert!(k
+        .raw
+        .starts_with("trong đó 15 địa phương đã xây dựng Kho dữ liệu điện tử"));
+    assert!(national(&loaded, 4).result.contains(&k.raw));
+    let u = is
+        .iter()
+        .find(|i| i.id == "pl04-i-m34-ha-noi-ubnd")
+        .unwrap();
+    assert_eq!((u.numerator, u.denominator), (Some(66.0), Some(73.0)));
+}

@@ -473,11 +473,21 @@ fn forty_solutions_due_at_the_end_of_2024() {
     }
     let due = NaiveDate::from_ymd_opt(2024, 12, 31);
     for x in &t {
-        assert_eq!(x.deadline_raw, "6 tháng cuối năm 2024", "{}", x.id);
+        // As the column title prints it: "GIẢI PHÁP LỘ TRÌNH 06 THÁNG CUỐI NĂM 2024" (line 5).
+        assert_eq!(x.deadline_raw, "06 THÁNG CUỐI NĂM 2024", "{}", x.id);
         assert_eq!(x.status_raw, "", "{}", x.id);
         assert!(x
             .note
-            .starts_with("thời hạn: 6 tháng cuối năm 2024 theo tiêu đề cột"));
+            .starts_with("thời hạn: 06 tháng cuối năm 2024 theo tiêu đề cột \"GIẢI PHÁP LỘ TRÌNH 06 THÁNG CUỐI NĂM 2024\""));
+        assert_eq!(
+            Deadline::parse(&x.deadline_raw),
+            Deadline::Half {
+                year: 2024,
+                half: 2
+            },
+            "{}",
+            x.id
+        );
         assert_eq!(Deadline::parse(&x.deadline_raw).due(), due, "{}", x.id);
         assert!(x.title.starts_with('('), "{}", x.id);
     }
@@ -530,4 +540,563 @@ fn units_named_exist_and_text_is_clean() {
         .filter(|n| n.report == "pl07")
         .count();
     assert!(notes >= 20, "{notes}");
+}
+
+#[test]
+fn every_gap_row_line_causes_and_responsible() {
+    let l = load();
+    // (id, row, line where the row starts, causes the NGUYÊN NHÂN cell names, units of TRÁCH NHIỆM)
+    let gaps: [(&str, &str, u32, Vec<Cause>, Vec<&str>); 16] = [
+        (
+            "pl07-a-1-gap",
+            "1",
+            8,
+            vec![Cause::Infrastructure],
+            vec![
+                "bo-khdt",
+                "bo-ldtbxh",
+                "bo-tnmt",
+                "bo-tu-phap",
+                "vcci",
+                "evn",
+                "bo-ngoai-giao",
+                "uy-ban-dan-toc",
+                "bo-tttt",
+                "van-phong-chinh-phu",
+            ],
+        ),
+        ("pl07-a-2-gap", "2", 15, vec![], vec!["ubnd-tinh"]),
+        ("pl07-b-1-1-gap", "1.1", 25, vec![], vec!["bo-cong-thuong"]),
+        (
+            "pl07-b-1-2-gap",
+            "1.2",
+            30,
+            vec![Cause::Data],
+            vec!["bo-nganh", "ubnd-tinh", "doanh-nghiep"],
+        ),
+        ("pl07-b-1-3-gap", "1.3", 35, vec![], vec!["doanh-nghiep"]),
+        (
+            "pl07-b-2-gap",
+            "2",
+            40,
+            vec![],
+            vec!["bo-nganh", "ubnd-tinh", "doanh-nghiep"],
+        ),
+        ("pl07-b-3-gap", "3", 45, vec![], vec![]),
+        ("pl07-c-1-gap", "1", 51, vec![], vec!["ubnd-tinh"]),
+        ("pl07-c-2-gap", "2", 56, vec![], vec!["bo-tu-phap"]),
+        (
+            "pl07-c-3-gap",
+            "3",
+            61,
+            vec![Cause::Infrastructure],
+            vec!["bo-nganh", "ubnd-tinh"],
+        ),
+        ("pl07-c-4-gap", "4", 66, vec![], vec![]),
+        (
+            "pl07-c-5-gap",
+            "5",
+            78,
+            vec![],
+            vec!["to-cong-tac-de-an-06-tinh", "so-nganh", "ubnd-tinh"],
+        ),
+        (
+            "pl07-d-1-gap",
+            "1",
+            84,
+            vec![Cause::Infrastructure],
+            vec!["bo-xay-dung", "bo-gtvt", "bo-tai-chinh", "bo-khdt"],
+        ),
+        (
+            "pl07-d-2-gap",
+            "2",
+            89,
+            vec![Cause::Funding],
+            vec!["ubnd-tinh"],
+        ),
+        (
+            "pl07-d-3-gap",
+            "3",
+            98,
+            vec![Cause::People, Cause::Funding],
+            vec![
+                "bo-y-te",
+                "bo-ldtbxh",
+                "thanh-tra-chinh-phu",
+                "vien-kiem-sat-nhan-dan-toi-cao",
+            ],
+        ),
+        (
+            "pl07-e-1-gap",
+            "1",
+            104,
+            vec![Cause::Legal, Cause::Infrastructure, Cause::People],
+            vec![
+                "bo-nganh",
+                "ubnd-tinh",
+                "doanh-nghiep",
+                "bo-khdt",
+                "bo-cong-an",
+                "bo-tu-phap",
+                "bo-noi-vu",
+                "bo-gddt",
+                "to-chuc-chinh-tri-xa-hoi",
+            ],
+        ),
+    ];
+    let got: Vec<&str> = blockers(&l).iter().map(|b| b.id.as_str()).collect();
+    let want: Vec<&str> = gaps.iter().map(|g| g.0).collect();
+    assert_eq!(got, want, "the 16 gaps, in the order of the table");
+    for (id, row, line, causes, resp) in gaps {
+        let g = blocker(&l, id);
+        assert_eq!(g.source.row.as_deref(), Some(row), "{id}");
+        assert_eq!(g.source.line, Some(line), "{id}");
+        assert_eq!(g.causes, causes, "{id}");
+        assert_eq!(g.responsible, strs(&resp), "{id}");
+        assert!(
+            !g.text.is_empty() && !g.cause_raw.is_empty() && !g.responsible_raw.is_empty(),
+            "{id}"
+        );
+        assert!(g.addressees.is_empty(), "{id}");
+        // The gap sits on the row of the benefit it belongs to.
+        let b = benefit(&l, id.trim_end_matches("-gap"));
+        assert_eq!(b.source.line, Some(line), "{id}");
+    }
+}
+
+#[test]
+fn every_task_line_and_units() {
+    let l = load();
+    // (id, line where the numbered solution starts, lead units, coordinating units)
+    let rows: [(&str, u32, &[&str], &[&str]); 40] = [
+        (
+            "pl07-a-1-s1",
+            8,
+            &[
+                "bo-khdt",
+                "bo-ldtbxh",
+                "bo-tnmt",
+                "bo-tu-phap",
+                "vcci",
+                "evn",
+                "bo-ngoai-giao",
+                "uy-ban-dan-toc",
+                "bo-tttt",
+                "van-phong-chinh-phu",
+            ],
+            &[],
+        ),
+        (
+            "pl07-a-1-s2",
+            8,
+            &[
+                "bo-khdt",
+                "bo-ldtbxh",
+                "bo-tnmt",
+                "bo-tu-phap",
+                "vcci",
+                "evn",
+                "bo-ngoai-giao",
+                "uy-ban-dan-toc",
+                "bo-tttt",
+                "van-phong-chinh-phu",
+            ],
+            &[],
+        ),
+        (
+            "pl07-a-1-s3",
+            8,
+            &[
+                "bo-khdt",
+                "bo-ldtbxh",
+                "bo-tnmt",
+                "bo-tu-phap",
+                "vcci",
+                "evn",
+                "bo-ngoai-giao",
+                "uy-ban-dan-toc",
+                "bo-tttt",
+                "van-phong-chinh-phu",
+            ],
+            &[],
+        ),
+        (
+            "pl07-a-1-s4",
+            8,
+            &[
+                "bo-khdt",
+                "bo-ldtbxh",
+                "bo-tnmt",
+                "bo-tu-phap",
+                "vcci",
+                "evn",
+                "bo-ngoai-giao",
+                "uy-ban-dan-toc",
+                "bo-tttt",
+                "van-phong-chinh-phu",
+            ],
+            &[],
+        ),
+        (
+            "pl07-a-1-s5",
+            14,
+            &[
+                "bo-khdt",
+                "bo-ldtbxh",
+                "bo-tnmt",
+                "bo-tu-phap",
+                "vcci",
+                "evn",
+                "bo-ngoai-giao",
+                "uy-ban-dan-toc",
+                "bo-tttt",
+                "van-phong-chinh-phu",
+            ],
+            &[],
+        ),
+        ("pl07-a-2-s1", 15, &["bo-tu-phap"], &[]),
+        ("pl07-a-2-s2", 15, &["ubnd-tinh"], &[]),
+        ("pl07-b-1-1-s1", 25, &["bo-cong-thuong"], &[]),
+        (
+            "pl07-b-1-2-s1",
+            30,
+            &["bo-nganh", "ubnd-tinh", "doanh-nghiep"],
+            &[],
+        ),
+        (
+            "pl07-b-1-2-s2",
+            30,
+            &["bo-nganh", "ubnd-tinh", "doanh-nghiep"],
+            &[],
+        ),
+        ("pl07-b-1-3-s1", 35, &["doanh-nghiep"], &[]),
+        ("pl07-b-1-3-s2", 35, &["doanh-nghiep"], &[]),
+        (
+            "pl07-b-2-s1",
+            40,
+            &["bo-nganh", "ubnd-tinh", "doanh-nghiep"],
+            &[],
+        ),
+        (
+            "pl07-b-2-s2",
+            40,
+            &["bo-nganh", "ubnd-tinh", "doanh-nghiep"],
+            &["doanh-nghiep"],
+        ),
+        ("pl07-b-3-s1", 45, &[], &[]),
+        ("pl07-b-3-s2", 45, &[], &["doanh-nghiep"]),
+        ("pl07-c-1-s1", 51, &["ubnd-tinh"], &[]),
+        ("pl07-c-1-s2", 51, &["ubnd-tinh"], &[]),
+        ("pl07-c-1-s3", 51, &["ubnd-tinh"], &[]),
+        ("pl07-c-1-s4", 51, &["ubnd-tinh"], &[]),
+        ("pl07-c-1-s5", 55, &["ubnd-tinh"], &[]),
+        ("pl07-c-1-s6", 55, &["ubnd-tinh"], &[]),
+        ("pl07-c-2-s7", 60, &["bo-tu-phap"], &[]),
+        ("pl07-c-4-s1", 66, &[], &[]),
+        ("pl07-c-4-s2", 70, &[], &[]),
+        ("pl07-c-4-s3", 70, &[], &[]),
+        (
+            "pl07-d-1-s1",
+            84,
+            &["bo-xay-dung", "bo-gtvt", "bo-tai-chinh", "bo-khdt"],
+            &[],
+        ),
+        (
+            "pl07-d-1-s2",
+            84,
+            &["bo-xay-dung", "bo-gtvt", "bo-tai-chinh", "bo-khdt"],
+            &[],
+        ),
+        ("pl07-d-2-s1", 89, &["ubnd-tinh"], &[]),
+        ("pl07-d-2-s2", 89, &["ubnd-tinh"], &[]),
+        ("pl07-d-2-s3", 89, &["ubnd-tinh"], &[]),
+        ("pl07-d-2-s4", 89, &["bo-nganh"], &[]),
+        (
+            "pl07-d-3-s1",
+            98,
+            &[
+                "bo-y-te",
+                "bo-ldtbxh",
+                "thanh-tra-chinh-phu",
+                "vien-kiem-sat-nhan-dan-toi-cao",
+            ],
+            &[],
+        ),
+        (
+            "pl07-d-3-s2",
+            98,
+            &[
+                "bo-y-te",
+                "bo-ldtbxh",
+                "thanh-tra-chinh-phu",
+                "vien-kiem-sat-nhan-dan-toi-cao",
+            ],
+            &[],
+        ),
+        ("pl07-e-1-s1", 104, &["bo-nganh", "ubnd-tinh"], &[]),
+        (
+            "pl07-e-1-s2",
+            108,
+            &[
+                "bo-nganh",
+                "ubnd-tinh",
+                "doanh-nghiep",
+                "bo-khdt",
+                "bo-cong-an",
+                "bo-tu-phap",
+                "bo-noi-vu",
+                "bo-gddt",
+                "to-chuc-chinh-tri-xa-hoi",
+            ],
+            &[],
+        ),
+        (
+            "pl07-e-1-s3",
+            108,
+            &["bo-tttt"],
+            &[
+                "bo-khdt",
+                "bo-tai-chinh",
+                "bo-noi-vu",
+                "bo-gddt",
+                "bo-tu-phap",
+            ],
+        ),
+        (
+            "pl07-e-1-s4",
+            108,
+            &[
+                "bo-nganh",
+                "ubnd-tinh",
+                "doanh-nghiep",
+                "bo-khdt",
+                "bo-cong-an",
+                "bo-tu-phap",
+                "bo-noi-vu",
+                "bo-gddt",
+                "to-chuc-chinh-tri-xa-hoi",
+            ],
+            &[],
+        ),
+        (
+            "pl07-e-1-s5",
+            113,
+            &[
+                "bo-nganh",
+                "ubnd-tinh",
+                "doanh-nghiep",
+                "bo-khdt",
+                "bo-cong-an",
+                "bo-tu-phap",
+                "bo-noi-vu",
+                "bo-gddt",
+                "to-chuc-chinh-tri-xa-hoi",
+            ],
+            &["bo-khdt"],
+        ),
+        (
+            "pl07-e-1-s6",
+            113,
+            &[
+                "bo-nganh",
+                "ubnd-tinh",
+                "doanh-nghiep",
+                "bo-khdt",
+                "bo-cong-an",
+                "bo-tu-phap",
+                "bo-noi-vu",
+                "bo-gddt",
+                "to-chuc-chinh-tri-xa-hoi",
+            ],
+            &[],
+        ),
+    ];
+    let got: Vec<&str> = tasks(&l).iter().map(|t| t.id.as_str()).collect();
+    let want: Vec<&str> = rows.iter().map(|r| r.0).collect();
+    assert_eq!(got, want, "the 40 solutions, in the order of the table");
+    for (id, line, lead, coord) in rows {
+        let t = task(&l, id);
+        assert_eq!(t.source.line, Some(line), "{id}");
+        assert_eq!(t.lead_units, strs(lead), "{id}");
+        assert_eq!(t.coord_units, strs(coord), "{id}");
+        assert_eq!(t.model, None, "{id}");
+        assert_eq!(t.locality, None, "{id}");
+        // The title is the solution "(k) …" of the GIẢI PHÁP cell of its gap (HTML dropped).
+        let k = id.rsplit("-s").next().unwrap();
+        assert!(t.title.starts_with(&format!("({k}) ")), "{id}");
+        let row = id.rsplit_once("-s").unwrap().0;
+        let g = blocker(&l, &format!("{row}-gap"));
+        let sol = g.solution.replace("<p>", "").replace("</p>", "");
+        let sol = sol.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(sol.contains(&t.title), "{id}: {}", t.title);
+    }
+}
+
+#[test]
+fn rows_field_by_field() {
+    let l = load();
+    let b = benefit(&l, "pl07-b-3");
+    assert_eq!(b.group, "B. NHÓM PHÁT TRIỂN KNH TẾ");
+    assert_eq!(b.content, "<p>Tiện ích từ định danh điện tử: Hoàn thành cung cấp 10 tiện ích trên VNeID theo chỉ đạo của Thủ tướng Chính phủ, được người dân hưởng ứng sử dụng với hơn 246,3 triệu lượt truy cập, trung bình có 1,5 triệu lượt truy cập vào VNeID/01 ngày.</p>");
+    assert_eq!(b.citizens, "<p>(1) Tiện lợi và linh hoạt trong giao dịch: Định danh điện tử giúp người dân thực hiện các giao dịch trực tuyến một cách nhanh chóng và tiện lợi hơn mà không cần phải đến trực tiếp điểm giao dịch, thay thế các giấy tờ cũ khi đã được tích hợp vào định danh.</p> <p>(2) Bảo mật thông tin cá nhân: Thông tin định danh điện tử được bảo vệ chặt chẽ, giúp người dân cảm thấy an tâm khi sử dụng các dịch vụ trực tuyến và tránh khỏi rủi ro về lừa đảo.</p>");
+    assert_eq!(b.businesses, "<p>(1) Xác thực thông tin khách hàng: Doanh nghiệp có thể sử dụng định danh điện tử để xác minh thông tin của khách hàng một cách chính xác, đảm bảo an toàn trong các giao dịch, tiếp cận khách hàng tiềm năng, tiết kiệm chi phí trong quá trình xác thực thông tin khách hàng, mở rộng thị trường, giảm thiểu rủi ro.</p> (2) Tăng cường an ninh dữ liệu: Thông tin định danh điện tử giúp doanh nghiệp bảo vệ dữ liệu quan trọng của mình khỏi các cuộc tấn công mạng và lừa đảo trực tuyến.");
+    assert_eq!(b.government, "<p>(1) Nâng cao công tác quản lý công dân và cán bộ công chức trong hoạt động thực hiện các giao dịch với công dân hiệu quả hơn: Định danh điện tử giúp chính phủ theo dõi thông tin dân số, từ đó cải thiện khả năng quản lý và phân bổ nguồn lực cho các chính sách xã hội.</p> <p>(2) Nâng cao độ tin cậy và bảo mật: Việc triển khai định danh điện tử giúp chính phủ tăng cường khả</p> năng xác thực danh tính của người dân trong các hoạt động quan trọng, từ đó ngăn chặn gian lận và bảo vệ thông tin cá nhân. (3) Phát triển khi tế, xã hội, đẩy mạnh đầu tư kinh doanh với lĩnh vực trên môi trường điện tử, nâng cao cạnh tranh, phát triển nền kinh tế số.");
+    let g = blocker(&l, "pl07-b-3-gap");
+    assert_eq!(g.text, "<p>(1) Sự tin tưởng sử dụng các ứng dụng định danh điện tử của người dân còn chưa cao.</p>");
+    assert_eq!(g.cause_raw, "<p>(1) Lo ngại về việc phải chia sẻ thông tin cá nhân khi sử dụng định danh điện tử. Điều này có thể làm tăng sự khó khăn trong việc thuyết phục họ sử dụng các dịch vụ liên quan.</p>");
+    assert_eq!(
+        g.responsible_raw,
+        "<p>(1) Cơ quan nhà nước chưa làm tốt công tác tuyên truyền, lan tỏa.</p>"
+    );
+    assert_eq!(g.solution, "<p>(1) Tiếp tục hoàn thiện, nâng cấp hạ tầng đảm bảo đáp ứng hiệu năng, truyền tải, xác thực thông tin công dân.</p> <p>(2) Phối hợp các doanh nghiệp thực hiện tích hợp các tiện ích, ứng dụng phục vụ hoạt động của người dân về định danh giấy phép lái xe, kiểm soát hoạt động vận chuyển đường bộ, đường sắt, định danh số nhà.</p>");
+
+    let b = benefit(&l, "pl07-c-3");
+    assert_eq!(b.content, "Ứng dụng VneID: Bộ Công an đã nghiên cứu, cung cấp 10 tiện ích trên VNeID vào ngày 25/01/2024 và được người dân hưởng ứng sử dụng với hơn 246,3 triệu lượt truy cập, trung bình có 1,5 triệu lượt truy cập vào VNeID/ 01 ngày. Một số tiện ích đã mang lại giá trị như: Truy cập vào Cổng DVC quốc gia trung bình khoảng 150.000 lượt đăng nhập/01 ngày. Tích hợp 12.447.020 hồ sơ GPLX lên VNeID; Thực hiện tích hợp thông tin cư trú (số hộ khẩu điện tử) của công dân lên tài khoản định danh điện tử với hơn 27,6 triệu thông tin số hộ khẩu điện tử; Triển khai dịch vụ công thông báo lưu trú trên tài khoản định danh điện tử với hơn 1,89 triệu lượt; Tích hợp thẻ căn cước công dân trên tài khoản định danh điện tử với hơn 35,1 triệu thông tin công dân; Triển khai tiện ích kiến nghị, phản ánh về an ninh - trật tự: có 34.200 kiến nghị phản ánh từ người dân. Tích hợp Sổ BHXH của công dân trên tài khoản định danh điện tử với hơn 152.993 thông tin thẻ.");
+    assert_eq!(b.businesses, "(1) Giảm thiểu chi phí, thời gian thực hiện xác thực thông tin khách hàng. (2) Mở rộng liên kết, tiếp cận khách hàng trên môi trường mạng và tạo cơ hội phát triển, phối hợp với các doanh nghiệp khác.");
+    assert_eq!(b.government, "(1) Nâng cao hiệu quả quản lý công dân, quản lý, giám sát hiệu quả hoạt động giao dịch của công dân. (2) Đẩy mạnh phát triển công dân số, từng bước phát triển nền kinh tế số, chính phủ số.");
+    let g = blocker(&l, "pl07-c-3-gap");
+    assert_eq!(g.text, "(1) Việc chuyển đổi sang sử dụng một loại tài khoản duy nhất VNeID trong thực hiện dịch vụ công trực tuyến từ ngày 01/7/2024 sẽ gặp khó khăn về mặt thời gian trong việc nâng cấp, chỉnh sửa hệ thống. (2) Chưa có hướng dẫn cụ thể đối với việc sử dụng VNeID đối với các đối tượng là các tổ chức tín dụng, cơ quan quản lý nhà nước.");
+    assert_eq!(g.cause_raw, "(1) Việc chuyển đổi chủ trương ứng dụng tài khoản VNEID khiến các đơn vị bộ, ngành không đáp ứng được hạ tầng, phần mềm, phương án triển khai ứng dụng VNEID. (2) Hướng dẫn sử dụng VNEID đối với đối tượng là tổ chức.");
+    assert_eq!(g.responsible_raw, "(1) Các bộ, ngành, địa phương.");
+
+    let b = benefit(&l, "pl07-d-3");
+    assert!(b.content.starts_with(
+        "Hỗ trợ hạ tầng: hỗ trợ triển khai các giải pháp bảo đảm hạ tầng công nghệ thông tin"
+    ));
+    assert!(b.content.contains("Có 23 bộ, ngành, tổ chức và 28 địa phương có nhu cầu triển khai hệ thống tại Trung tâm dữ liệu quốc gia."));
+    assert!(b.content.contains(
+        "03/23 bộ, ngành (Bộ Kế hoạch và Đầu tư, Bộ Giao thông vận tải, Kiểm toán nhà nước)"
+    ));
+    assert!(b.content.contains("(Cloud) của Trung tâm dữ liệu quốc gia; 03/23 bộ, ngành (Bộ Y tế, Bảo hiểm xã hội Việt Nam, Đài truyền hình Việt Nam)"));
+    assert!(b
+        .content
+        .ends_with("và 02/28 địa phương (Đắk Lắk, Kiên Giang) dự kiến cả hai phương án."));
+    assert!(b
+        .citizens
+        .contains("chia sẻ thông tin cá nhân. (8) Cung cấp các phương tiện thanh toán an toàn"));
+    assert!(b
+        .businesses
+        .contains("mà không cần sự can thiệt của người nhân viên. (6) Giúp theo dõi"));
+    assert!(b.government.ends_with("(5) Sử dụng phần mềm quản lý dự án để tối ưu hóa các quy trình nội bộ và theo dõi tiến độ dự án."));
+    let g = blocker(&l, "pl07-d-3-gap");
+    assert_eq!(g.text, "(1) Hệ thống của các đơn vị lỗi thời, không đảm bảo để kết nối, chia sẻ và đồng bộ dữ liệu. (2) Một số cơ quan, tổ chức chưa có hạ tầng hoặc chưa có khảo sát về hạ tầng để đánh giá.");
+    assert_eq!(g.cause_raw, "(1) Thiếu nguồn lực tài chính để triển khai. (2) Hệ thống chưa tương thích. (3) Thiếu nguồn nhân lực để triển khai. (4) Chưa có sự chỉ đạo quyết liệt của người đứng đầu và sự phối hợp chặt chẽ với Bộ Công an và Bộ TT & TT.");
+    assert_eq!(g.responsible_raw, "Bộ Y tế, Bộ Lao động - Thương binh và Xã hội, Thanh tra Chính phủ, Viện Kiểm sát nhân dân tối cao,...");
+    assert_eq!(g.solution, "(1) Có giải pháp nâng cấp hệ thống và phần mềm để đảm bảo đáp ứng được yêu cầu hiện đại (cập nhật phần mềm, thay thế phần cứng cũ, triển khai các giải pháp mới). (2) Bố trí kinh phí đầu tư mua sắm hạ tầng và đào tạo, tuyển dụng nguồn nhân lực để triển khai đồng thời thực hiện số hóa dữ liệu quản lý. Triển khai kết nối với Cơ sở dữ liệu quốc gia về dân cư và Trung tâm dữ liệu quốc gia.");
+
+    let t = task(&l, "pl07-e-1-s3");
+    assert_eq!(t.title, "(3) Bộ Thông tin và truyền thông chủ trì tham mưu phối hợp Bộ KHĐT, Bộ Tài Chính, Bộ Nội vụ, Bộ GDĐT, Bộ Tư pháp ban hành các cơ sở pháp lý, chính sách khai thác sử dụng dữ liệu; thu hút nhân tài.");
+    assert_eq!(t.lead_raw, "Bộ Thông tin và truyền thông");
+    assert_eq!(
+        t.coord_raw,
+        "Bộ KHĐT, Bộ Tài Chính, Bộ Nội vụ, Bộ GDĐT, Bộ Tư pháp"
+    );
+    assert_eq!(
+        t.section.as_deref(),
+        Some("E. NHÓM PHÂN TÍCH CHỈ ĐẠO ĐIỀU HÀNH")
+    );
+    assert_eq!(t.local_number.as_deref(), Some("1"));
+    assert_eq!(t.source.section, "Phụ lục 07, nhóm E");
+    assert_eq!(t.source.row.as_deref(), Some("1"));
+}
+
+#[test]
+fn figures_as_printed() {
+    let l = load();
+    // Figures read from the seed, kept exactly (with the report's own disagreements).
+    let figures = [
+        ("pl07-a-1", "hơn 350 nghìn hồ sơ đổi giấy phép lái xe, trả kết quả hơn 310 nghìn GPLX (đạt tỷ lệ 88,57%)"),
+        ("pl07-a-2", "Đã tiếp nhận 1.052.261 hồ sơ liên thông khai sinh (tăng 618.746 hồ sơ so với tháng 12/2023); 240.772 hồ sơ liên thông khai tử (tăng 206.954 hồ sơ so với tháng 12/2023)."),
+        ("pl07-b-1-1", "làm sạch hơn 110,2 triệu dữ liệu</p> thông tin thuê bao di động cho 03 nhà mạng viễn thông (Vinaphone, Viettel, Mobifone) trên tổng số 127 triệu thuê bao (đạt tỷ lệ 86,77%)"),
+        ("pl07-b-1-3", "đã có 93.388 cơ sở lưu trú (tăng 65.465 cơ sở so với thời điểm sơ kết 02 năm) với 8.778.722 lượt thông báo."),
+        ("pl07-b-2", "xác thực thông tin trong thẻ Căn cước với 1,4 triệu lượt; xác thực khuôn mặt trên 69.000 lượt."),
+        ("pl07-c-1", "kích hoạt trên 55,25 triệu tài khoản định danh điện tử, tỷ lệ kích hoạt trên tổng số hồ sơ thu nhận đạt 72,98%."),
+        ("pl07-c-1", "Cả nước đã tiếp nhận 229.864 hồ sơ Căn cước (đối với trẻ dưới 6 tuổi là 30.923 hồ sơ, trẻ từ 6 đến dưới 14 tuổi là 50.737 hồ sơ, từ 14 tuổi trở lên là 148.204 hồ sơ)."),
+        ("pl07-c-2", "đã cấp 47.515 chứng thư số (CTS)"),
+        ("pl07-c-2", "Cấp 18.068 CTS cho cơ quan, tổ chức; cấp 129.447 CTS cho cán bộ, công chức, viên chức."),
+        ("pl07-c-4", "đã có 148.899 lượt giao dịch với tổng số tiền là 1.768.291.053 đồng."),
+        ("pl07-c-4", "chi trả qua tài khoản cho 1.960.749 người với số tiền trên 8.280 tỷ đồng (tăng 1.620.572 người so với thời điểm sơ kết 02 năm)."),
+        ("pl07-c-5", "Có 06 mô hình triển khai 63/63 địa phương. Có 07 mô hình"),
+        ("pl07-d-1", "đã kết nối với 18 bộ, ngành, 01 doanh nghiệp nhà nước (EVN), 03 doanh nghiệp viễn thông và 63 địa phương."),
+        ("pl07-d-2", "với tổng số dữ liệu đồng bộ là 2.318.994 (trong đó, có 285.553 dữ liệu của bộ, ngành; 2.033.441 <p>dữ liệu của địa phương).</p>"),
+        ("pl07-d-2", "455/705 đơn vị cấp huyện đã hoàn thành CSDL địa chính với hơn 46 triệu thửa đất"),
+        ("pl07-e-1", "của 15 bộ, cơ quan, tập đoàn, tổng công ty nhà nước và 63 địa phương để cung cấp thông tin, dữ liệu với 38 chỉ tiêu thông tin trực tuyến"),
+        ("pl07-e-3", "đã có 52 địa phương hoàn thiện hệ thống IOC cơ bản"),
+    ];
+    for (id, s) in figures {
+        assert!(benefit(&l, id).content.contains(s), "{id}: {s}");
+    }
+    let g = benefit(&l, "pl07-e-1").government.clone();
+    assert!(g.contains("Phân tích, đánh giá 230 chỉ tiêu thống kê, ứng với 250 loại dữ liệu cần cung cấp hiện thuộc quản lý của 13 Bộ, ngành. Trong đó, đã phân tích nghiệp vụ đối với 222 chỉ tiêu (có 105 chỉ tiêu đáp ứng toàn bộ ứng với 117 loại dữ liệu; có 57 chỉ tiêu đáp ứng 1 phần ứng với 61 loại dữ liệu)"));
+    assert!(benefit(&l, "pl07-a-2")
+        .citizens
+        .contains("(tăng 618.746 hồ sơ so với thời điểm sơ kết 02 năm)"));
+    assert!(benefit(&l, "pl07-c-4")
+        .citizens
+        .contains("(khoảng 51 tỷ đồng/năm)"));
+    assert!(blocker(&l, "pl07-d-2-gap")
+        .text
+        .contains("388 trường dữ liệu"));
+    assert!(task(&l, "pl07-d-2-s4").title.contains("289 trường dữ liệu"));
+}
+
+#[test]
+fn split_rows_and_places_are_noted() {
+    let l = load();
+    let notes: Vec<_> = l
+        .snapshot
+        .notes
+        .iter()
+        .filter(|n| n.report == "pl07")
+        .collect();
+    assert_eq!(notes.len(), 35);
+    // Every row that runs across a page break says where its second part is.
+    let splits = [
+        ("pl07-a-1-n-split", 14),
+        ("pl07-b-1-1-n-split", 29),
+        ("pl07-b-1-2-n-split", 34),
+        ("pl07-b-1-3-n-split", 39),
+        ("pl07-b-2-n-split", 44),
+        ("pl07-b-3-n-split", 49),
+        ("pl07-c-1-n-split", 55),
+        ("pl07-c-2-n-split", 60),
+        ("pl07-c-3-n-split", 65),
+        ("pl07-c-4-n-split", 70),
+        ("pl07-c-5-n-split", 82),
+        ("pl07-d-1-n-split", 88),
+        ("pl07-d-3-n-split", 102),
+        ("pl07-a-2-n-shift", 15),
+        ("pl07-b-1-1-n-swap", 25),
+        ("pl07-d-2-n-layout", 89),
+        ("pl07-e-1-n-merge", 113),
+    ];
+    for (id, line) in splits {
+        let n = notes
+            .iter()
+            .find(|n| n.id == id)
+            .unwrap_or_else(|| panic!("{id}"));
+        assert_eq!(n.source.line, Some(line), "{id}");
+        assert!(!n.raw.is_empty(), "{id}");
+    }
+    // The provinces the table names (no locality field on benefits or gaps): all known ids.
+    let n = notes.iter().find(|n| n.id == "pl07-n-localities").unwrap();
+    let named = [
+        (
+            "A-2",
+            &["can-tho", "lai-chau", "ninh-thuan", "hau-giang"][..],
+        ),
+        ("C-5 TỒN TẠI", &["ha-giang", "hoa-binh"][..]),
+        (
+            "C-5 TRÁCH NHIỆM",
+            &["ha-noi", "thua-thien-hue", "ho-chi-minh"][..],
+        ),
+        ("D-3", &["dak-lak", "kien-giang"][..]),
+    ];
+    for (_, ids) in named {
+        for id in ids {
+            assert!(n.text.contains(&format!("{id}")), "{id}");
+            assert!(l.snapshot.localities.iter().any(|x| &x.id == id), "{id}");
+        }
+    }
+    assert_eq!(named.iter().map(|(_, v)| v.len()).sum::<usize>(), 11);
 }

@@ -382,3 +382,148 @@ fn row_6_traffic_fines() {
         "- Có kinh phí thực hiện. - Mua sắm thiết bị Camera."
     );
 }
+
+#[test]
+fn rows_2_and_4_field_by_field() {
+    let loaded = load();
+    let r = row(&loaded, 2);
+    assert!(r.title.starts_with(
+        "<p><b>Mô hình 4: Lưu trữ, chứng thực các giấy tờ tài liệu điện tử phục vụ người dân, doanh nghiệp tham gia môi trường số.</b>"
+    ));
+    assert!(r.title.contains("tích hợp công DVC, 01 cửa tỉnh."));
+    assert_eq!(r.lead_raw, "STTTT");
+    assert_eq!(r.lead_units, strs(&["so-tttt"]));
+    assert_eq!(r.coord_raw, "C06, DN");
+    assert_eq!(r.coord_units, strs(&["c06", "doanh-nghiep"]));
+    assert_eq!(r.force_raw, "Tổ CNSCĐ");
+    assert_eq!(r.force_units, strs(&["to-cong-nghe-so-cong-dong"]));
+    assert_eq!(r.businesses_raw, "");
+    assert_eq!(
+        r.equipment,
+        "<ul style=\"list-style-type: none\"> <li>- <b>Mất kinh phí</b></li> </ul>"
+    );
+    assert_eq!(
+        r.steps[0],
+        "- <b>Bước 1:</b> Đánh giá giải pháp lưu trữ, chứng thực dữ liệu điện tử lựa chọn thuê, hoặc đầu tư."
+    );
+
+    let r = row(&loaded, 4);
+    assert_eq!(r.lead_raw, "PHòng VHTT");
+    assert_eq!(r.lead_units, strs(&["phong-vhtt-huyen"]));
+    assert_eq!(r.coord_raw, "C06");
+    assert_eq!(r.coord_units, strs(&["c06"]));
+    assert_eq!(r.force_raw, "DN");
+    assert_eq!(r.force_units, strs(&["doanh-nghiep"]));
+    assert_eq!(
+        r.equipment,
+        "<ul style=\"list-style-type: none\"> <li>- Có kinh phí thực hiện.</li> <li>- Mua sắm thiết bị Camera;</li> </ul>"
+    );
+    assert!(r.steps[1].ends_with("để hướng dẫn mua sắm).."));
+    assert_eq!(
+        r.steps[3],
+        "- <b>Bước 4:</b> Kết nối về hệ thống tại TTDL QG về DC để giám sát các vấn đề ANTT."
+    );
+}
+
+#[test]
+fn units_of_every_row() {
+    let loaded = load();
+    // (row, units read from Chủ trì, Phối hợp, Lực lượng triển khai), counted by hand.
+    let counts = [
+        (1, 1, 3, 1),
+        (2, 1, 2, 1),
+        (3, 1, 4, 2),
+        (4, 1, 1, 1),
+        (5, 0, 0, 0),
+        (6, 2, 3, 2),
+        (7, 2, 1, 1),
+        (8, 2, 3, 1),
+        (9, 2, 3, 1),
+        (10, 4, 4, 1),
+        (11, 1, 2, 1),
+        (12, 1, 3, 1),
+    ];
+    for (n, lead, coord, force) in counts {
+        let r = row(&loaded, n);
+        assert_eq!(r.lead_units.len(), lead, "row {n}: {:?}", r.lead_units);
+        assert_eq!(r.coord_units.len(), coord, "row {n}: {:?}", r.coord_units);
+        assert_eq!(r.force_units.len(), force, "row {n}: {:?}", r.force_units);
+        for u in r
+            .lead_units
+            .iter()
+            .chain(&r.coord_units)
+            .chain(&r.force_units)
+        {
+            assert!(loaded.snapshot.unit(u).is_some(), "row {n}: unit {u}");
+        }
+        // The businesses column is kept as printed only.
+        let b = match n {
+            7 => "VNPT, RAR (C06)",
+            9 => "RAR (C06)",
+            _ => "",
+        };
+        assert_eq!(r.businesses_raw, b, "row {n}");
+    }
+}
+
+#[test]
+fn equipment_and_note_of_every_row() {
+    let loaded = load();
+    let full = "C06 hỗ trợ Triển khai thí điểm (01 hoặc nhiều điểm do địa phương đề xuất)";
+    for n in 1..=12u32 {
+        let r = row(&loaded, n);
+        let note = match n {
+            1 => "C06 hỗ trợ triển khai thí điểm (01 hoặc nhiều điểm do địa phương đề xuất)",
+            12 => "C06 hỗ trợ Triển khai thí điểm",
+            _ => full,
+        };
+        assert_eq!(r.note, note, "row {n}");
+        // Rows 7–12 print "Miễn phí"; rows 1–6 an HTML list or dashes.
+        if n >= 7 {
+            assert_eq!(r.equipment, "Miễn phí", "row {n}");
+        } else {
+            assert!(r.equipment.contains("kinh phí"), "row {n}: {}", r.equipment);
+        }
+        assert!(r.result.is_empty(), "row {n}");
+    }
+}
+
+#[test]
+fn deadlines_fall_due_as_printed() {
+    use chrono::NaiveDate;
+    use giaoban::domain::Deadline;
+    let loaded = load();
+    let d = |y, m, day| Some(NaiveDate::from_ymd_opt(y, m, day).unwrap());
+    let due = [
+        (1, d(2023, 12, 30)),
+        (2, d(2023, 10, 30)),
+        (3, d(2023, 12, 30)),
+        (4, d(2023, 10, 30)),
+        (5, d(2023, 12, 30)),
+        (6, d(2023, 12, 30)),
+        (7, d(2023, 10, 30)),
+        (9, d(2023, 11, 30)),
+        (10, d(2023, 12, 30)),
+        (11, d(2024, 12, 30)),
+        (12, d(2023, 12, 30)),
+    ];
+    for (n, date) in due {
+        let r = row(&loaded, n);
+        assert_eq!(Deadline::parse(&r.deadline_raw).due(), date, "row {n}");
+    }
+    // Row 8 is a standing duty with a start date: kept as printed, with a note.
+    let r = row(&loaded, 8);
+    assert!(!Deadline::parse(&r.deadline_raw).is_invalid());
+    assert!(loaded
+        .snapshot
+        .notes
+        .iter()
+        .any(|n| n.id == "pl3-n-deadline-08" && n.raw == r.deadline_raw));
+    let notes = loaded
+        .snapshot
+        .notes
+        .iter()
+        .filter(|n| n.report == "pl3")
+        .count();
+    assert_eq!(notes, 16);
+}

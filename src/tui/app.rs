@@ -810,6 +810,20 @@ impl App {
         None
     }
 
+    /// Open the console on a decision store (the journal): its decisions show at once.
+    pub fn attach_store(&mut self, store: Box<dyn DecisionStore>) {
+        self.store = Some(store);
+        self.reload_decisions();
+    }
+
+    /// Why decisions cannot be recorded now, if they cannot (no journal, or a read-only one).
+    pub fn read_only_reason(&self) -> Option<String> {
+        match &self.store {
+            None => Some(self.no_journal_text()),
+            Some(s) => s.read_only(),
+        }
+    }
+
     /// Read the decisions from the store again and refresh every list.
     pub fn reload_decisions(&mut self) {
         let Some(store) = self.store.as_ref() else {

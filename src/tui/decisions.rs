@@ -105,6 +105,11 @@ pub fn summarise(
             badge.push("★".into());
         }
         let what = badge.join(" ");
+        // The table badge says at least that something was decided (a note, a conclusion).
+        let mut short = what.clone();
+        if short.is_empty() {
+            short = if d.conclusion.is_some() { "☑" } else { "✎" }.to_string();
+        }
         if !what.is_empty() {
             lines.push(if vi {
                 format!("quyết định {day}: {what}")
@@ -123,7 +128,7 @@ pub fn summarise(
             });
         }
         if !lines.is_empty() {
-            text.insert(rec, (format!("◆ {what}"), lines));
+            text.insert(rec, (format!("◆ {short}"), lines));
         }
     }
     (map, text)

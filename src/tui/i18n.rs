@@ -31,6 +31,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("view.help", "Trợ giúp", "Help"),
     ("view.meeting", "Họp", "Meeting"),
     ("as_of", "Số liệu đến ngày", "As of"),
+    ("read_only", "CHỈ ĐỌC", "READ-ONLY"),
     ("col.no", "STT", "No."),
     ("col.group", "Nhóm", "Group"),
     ("col.title", "Nội dung", "Title"),

@@ -63,10 +63,22 @@ fn spawn_filter_thread(
     (job_tx, res_rx)
 }
 
-/// Open the console. Returns when the user quits.
-pub fn run(data: Arc<Loaded>, as_of: chrono::NaiveDate, opts: Options) -> io::Result<()> {
-    let (keymap, theme, warnings) = config::load(&opts);
+/// Open the console on a snapshot and, when one could be opened, its decision journal.
+/// `notices` (journal warnings, why it is read-only) are shown on the status line at start.
+/// Returns when the user quits.
+pub fn run(
+    data: Arc<Loaded>,
+    as_of: chrono::NaiveDate,
+    opts: Options,
+    store: Option<Box<dyn decisions::DecisionStore>>,
+    notices: Vec<String>,
+) -> io::Result<()> {
+    let (keymap, theme, mut warnings) = config::load(&opts);
     let mut app = App::new(data.clone(), as_of, opts.lang, theme, keymap);
+    if let Some(store) = store {
+        app.attach_store(store);
+    }
+    warnings.extend(notices);
     if !warnings.is_empty() {
         app.message = Some((warnings.join(" · "), true));
     }

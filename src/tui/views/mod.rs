@@ -94,8 +94,14 @@ pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
 
 fn draw_tabs(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) -> Vec<(u16, u16, ViewId)> {
     use unicode_width::UnicodeWidthStr;
+    // A console that cannot record decisions says so at all times, beside the date.
+    let read_only = if app.read_only_reason().is_some() {
+        format!("{} · ", t(app.lang, "read_only"))
+    } else {
+        String::new()
+    };
     let date = format!(
-        " {} {} ",
+        " {read_only}{} {} ",
         t(app.lang, "as_of"),
         app.as_of.format("%d/%m/%Y")
     );

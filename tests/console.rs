@@ -379,7 +379,11 @@ fn a_second_console_on_the_same_journal_reads_only_and_says_so() {
     assert!(top.contains("CHỈ ĐỌC"), "{top}");
     second.keys("5");
     // The first console's decision shows in the second…
-    assert!(second.screen().contains("Đã tiếp nhận"), "{}", second.screen());
+    assert!(
+        second.screen().contains("Đã tiếp nhận"),
+        "{}",
+        second.screen()
+    );
     // …which refuses to record one of its own, saying why.
     second.keys("j x");
     let screen = second.screen();

@@ -542,11 +542,14 @@ fn units_named_exist_and_text_is_clean() {
     assert!(notes >= 20, "{notes}");
 }
 
+/// (id, row, line where the row starts, causes the NGUYÊN NHÂN cell names, units of TRÁCH NHIỆM)
+type GapRow<'a> = (&'a str, &'a str, u32, Vec<Cause>, Vec<&'a str>);
+
 #[test]
 fn every_gap_row_line_causes_and_responsible() {
     let l = load();
     // (id, row, line where the row starts, causes the NGUYÊN NHÂN cell names, units of TRÁCH NHIỆM)
-    let gaps: [(&str, &str, u32, Vec<Cause>, Vec<&str>); 16] = [
+    let gaps: [GapRow; 16] = [
         (
             "pl07-a-1-gap",
             "1",
@@ -1094,7 +1097,7 @@ fn split_rows_and_places_are_noted() {
     ];
     for (_, ids) in named {
         for id in ids {
-            assert!(n.text.contains(&format!("{id}")), "{id}");
+            assert!(n.text.contains(&id.to_string()), "{id}");
             assert!(l.snapshot.localities.iter().any(|x| &x.id == id), "{id}");
         }
     }

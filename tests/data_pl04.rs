@@ -410,13 +410,16 @@ fn figures_inside_the_cells() {
         .any(|f| f.kind == "percent" && f.report.as_deref() == Some("pl04")));
 }
 
+/// (model, group, line, printed count, cost cell, replication cell)
+type PrintedRow<'a> = (u32, &'a str, u32, Option<&'a str>, &'a str, &'a str);
+
 #[test]
 fn every_row_as_printed() {
     let loaded = load();
     let snap = &loaded.snapshot;
     // (model, group, line of the seed, count printed in "Kết quả chung", "Kinh phí" cell,
     // "nhân rộng" cell), read by hand from every row of the table.
-    let rows: [(u32, &str, u32, Option<&str>, &str, &str); 44] = [
+    let rows: [PrintedRow; 44] = [
         (
             1,
             "I",

@@ -122,6 +122,11 @@ fn parse_deadline(raw: &str) -> Deadline {
     {
         return Deadline::Recurring;
     }
+    // "Theo lộ trình Kế hoạch số 54/KH-UBND ngày 02/02/2024": the date is the plan's, not a
+    // deadline.
+    if f.starts_with("theo lo trinh") {
+        return Deadline::Roadmap;
+    }
     // d/m/yyyy (also d-m-yyyy, d.m.yyyy)
     if let Some(d) = find_day(f) {
         return d;
@@ -306,6 +311,11 @@ mod tests {
         }
         assert_eq!(
             Deadline::parse("Theo lộ trình của Chính phủ"),
+            Deadline::Roadmap
+        );
+        // The date is the plan's, not the task's deadline (Huế 108, Phụ lục I, row 72).
+        assert_eq!(
+            Deadline::parse("Theo lộ trình Kế hoạch số 54/KH-UBND ngày 02/02/2024"),
             Deadline::Roadmap
         );
         assert_eq!(Deadline::parse(""), Deadline::None);

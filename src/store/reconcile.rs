@@ -48,6 +48,21 @@ pub fn parse_fraction(s: &str) -> Option<(u32, u32)> {
     Some((a.parse().ok()?, b.parse().ok()?))
 }
 
+/// The count a model's "Kết quả chung" prints: "40/63" → 40, and a bare "50" → 50.
+pub fn parse_count(s: &str) -> Option<u32> {
+    if let Some((n, _)) = parse_fraction(s) {
+        return Some(n);
+    }
+    let t = one_line(s);
+    let digits: String = t
+        .trim()
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    digits.parse().ok()
+}
+
 /// A Vietnamese-printed percentage ("99,51%", "99.48%") → 99.51, with its number of decimals.
 pub fn parse_percent(s: &str) -> Option<(f64, usize)> {
     let t: String = s
@@ -114,13 +129,13 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
 
     // Assessments: "N/63" against the localities listed beside it.
     for a in &s.assessments {
-        let Some(p) = &a.printed_count else { continue };
-        let Some((n, _)) = parse_fraction(p) else {
-            continue;
-        };
         if a.localities.is_empty() {
             continue;
         }
+        let printed = a
+            .printed_count
+            .as_ref()
+            .and_then(|p| parse_count(p).map(|n| (p, n)));
         let mut distinct: Vec<&String> = Vec::new();
         for l in &a.localities {
             if !distinct.contains(&l) {
@@ -132,7 +147,7 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
             .model
             .map(|m| format!("Mô hình {m}"))
             .unwrap_or_else(|| a.id.clone());
-        if listed != n {
+        if let Some((p, _)) = printed.filter(|(_, n)| *n != listed) {
             push(
                 Some(&a.report),
                 "list",
@@ -345,6 +360,10 @@ mod tests {
     #[test]
     fn fractions_and_percents() {
         assert_eq!(parse_fraction("<b>40/63 địa phương</b>"), Some((40, 63)));
+        assert_eq!(parse_count("<b>40/63 địa phương</b>"), Some(40));
+        assert_eq!(parse_count("50"), Some(50));
+        assert_eq!(parse_count("<b>32</b> địa phương"), Some(32));
+        assert_eq!(parse_count("chưa có"), None);
         assert_eq!(parse_percent("99,51%"), Some((99.51, 2)));
         assert_eq!(parse_percent("đạt 25.6%"), Some((25.6, 1)));
     }

@@ -111,17 +111,12 @@ impl List {
         l
     }
 
+    /// Distinct records shown (a task led by two units is listed under each, counted once).
     pub fn record_count(&self) -> usize {
-        self.rows
-            .iter()
-            .filter(|r| matches!(r, Row::Rec(_)))
-            .count()
+        distinct_records(&self.rows)
     }
     pub fn base_count(&self) -> usize {
-        self.base
-            .iter()
-            .filter(|r| matches!(r, Row::Rec(_)))
-            .count()
+        distinct_records(&self.base)
     }
 
     pub fn selected_rec(&self) -> Option<Rec> {
@@ -1121,6 +1116,13 @@ fn view_list(ctx: &Ctx, v: ViewId, today_frame: bool) -> List {
                 .collect(),
         ),
     }
+}
+
+fn distinct_records(rows: &[Row]) -> usize {
+    let mut seen = std::collections::HashSet::new();
+    rows.iter()
+        .filter(|r| matches!(r, Row::Rec(rec) if seen.insert(*rec)))
+        .count()
 }
 
 /// Overdue tasks grouped by lead unit, each group sorted by days late (most first); groups

@@ -63,6 +63,33 @@ fn spawn_filter_thread(
     (job_tx, res_rx)
 }
 
+/// What the input thread reads from the terminal.
+enum Input {
+    Event(ct::Event),
+    Closed(io::Error),
+}
+
+/// Terminal input is read on its own thread, so that the drawing loop keeps its own pace and
+/// notices a quit signal even when the terminal has gone away (a closed terminal can keep
+/// crossterm's reader busy without ever returning).
+fn spawn_input_thread() -> mpsc::Receiver<Input> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || loop {
+        match ct::read() {
+            Ok(ev) => {
+                if tx.send(Input::Event(ev)).is_err() {
+                    break;
+                }
+            }
+            Err(e) => {
+                let _ = tx.send(Input::Closed(e));
+                break;
+            }
+        }
+    });
+    rx
+}
+
 /// Open the console on a snapshot and, when one could be opened, its decision journal.
 /// `notices` (journal warnings, why it is read-only) are shown on the status line at start.
 /// Returns when the user quits.
@@ -96,8 +123,12 @@ pub fn run(
     if opts.mouse {
         let _ = execute!(io::stdout(), EnableMouseCapture);
     }
+    let events = spawn_input_thread();
+    let opened = std::time::Instant::now();
     let result = (|| -> io::Result<()> {
         loop {
+            // The meeting timers count whole seconds since the console opened.
+            app.clock = opened.elapsed().as_secs();
             let mut drawn = views::Drawn::default();
             terminal.draw(|f| drawn = views::draw(&app, f))?;
             app.table_height = drawn.table_height.max(1);
@@ -106,17 +137,23 @@ pub fn run(
             if app.quit || terminate.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            if ct::poll(Duration::from_millis(100))? {
-                let ev = ct::read()?;
-                if let Some(job) = event::handle_event(&mut app, ev) {
-                    let _ = job_tx.send((job, app.decided.clone()));
-                }
-                // Drain events already waiting so fast typing is handled before redrawing.
-                while ct::poll(Duration::from_millis(0))? {
-                    let ev = ct::read()?;
+            match events.recv_timeout(Duration::from_millis(100)) {
+                Ok(Input::Event(ev)) => {
                     if let Some(job) = event::handle_event(&mut app, ev) {
                         let _ = job_tx.send((job, app.decided.clone()));
                     }
+                    // Handle the events already waiting before redrawing, so that fast
+                    // typing never waits for a frame.
+                    while let Ok(Input::Event(ev)) = events.try_recv() {
+                        if let Some(job) = event::handle_event(&mut app, ev) {
+                            let _ = job_tx.send((job, app.decided.clone()));
+                        }
+                    }
+                }
+                Ok(Input::Closed(e)) => return Err(e),
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    return Err(io::Error::other("the terminal's input closed"));
                 }
             }
             while let Ok((target, generation, rows)) = res_rx.try_recv() {

@@ -281,6 +281,15 @@ pub fn blocker_kind_label(lang: Lang, k: BlockerKind) -> &'static str {
     )
 }
 
+/// The kind of a reconciliation finding, in the console's language.
+pub fn finding_kind_label(lang: Lang, kind: &str) -> String {
+    let key = format!("finding.{kind}");
+    match super::i18n::t(lang, &key) {
+        "?" => kind.to_string(),
+        label => label.to_string(),
+    }
+}
+
 pub fn unit_level_label(lang: Lang, l: UnitLevel) -> &'static str {
     t(
         lang,
@@ -528,7 +537,7 @@ pub fn cells(
                 .as_deref()
                 .map(|r| report_short(ctx, r))
                 .unwrap_or_else(|| "—".into());
-            vec![f.kind.clone(), src, f.message.clone()]
+            vec![finding_kind_label(lang, &f.kind), src, f.message.clone()]
         }
         (_, rec) => {
             let info = match rec {

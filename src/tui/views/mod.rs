@@ -184,6 +184,21 @@ fn draw_status(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) {
         use super::action::Command as C;
         let hints = if matches!(app.mode, Mode::Help { .. }) {
             format!("{} {} · Esc", k(C::Filter), t(app.lang, "help.filter"))
+        } else if app.meeting.is_some() {
+            [
+                (C::MeetingNext, "hint.next"),
+                (C::MeetingPrev, "hint.prev"),
+                (C::TriageNext, "hint.triage"),
+                (C::Assign, "hint.assign"),
+                (C::SetDue, "hint.due"),
+                (C::Conclude, "hint.conclude"),
+                (C::Minutes, "hint.minutes"),
+                (C::Back, "hint.end_meeting"),
+            ]
+            .iter()
+            .map(|(c, key)| format!("{} {}", k(*c), t(app.lang, key)))
+            .collect::<Vec<_>>()
+            .join("  ")
         } else {
             [
                 (C::Help, "hint.help"),

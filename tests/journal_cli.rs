@@ -267,6 +267,11 @@ fn minutes_prints_the_conclusions_notice() {
     let (j, _) = Journal::open_read_only(&journal, &loaded.snapshot).unwrap();
     let expected = minutes::render(&loaded.snapshot, j.decisions(), None, Format::Md, Lang::Vi);
     assert!(expected.contains("C06 trả lời bằng văn bản"), "{expected}");
+    // A task with no new deadline goes out with the deadline its report gave.
+    assert!(
+        expected.contains("   - Thời hạn (theo báo cáo): 30/6/2024\n"),
+        "{expected}"
+    );
     let (code, out, err) = giaoban(&["minutes", "--journal", &s(&journal), "--data", &data]);
     assert_eq!((code, err.as_str()), (0, ""));
     assert_eq!(out, expected);

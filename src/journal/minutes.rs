@@ -279,7 +279,7 @@ fn item_of(
     };
     let changed = |f: Field| recent.iter().any(|h| h.change.field() == f);
     let mut lines: Vec<(String, String)> = Vec::new();
-    let mut push = |f: Field, c: Option<Change>| {
+    let push = |lines: &mut Vec<(String, String)>, f: Field, c: Option<Change>| {
         if let Some(c) = c {
             lines.push((
                 f.label(lang).to_string(),
@@ -288,26 +288,38 @@ fn item_of(
         }
     };
     if changed(Field::State) {
-        push(Field::State, d.state.map(Change::State));
+        push(&mut lines, Field::State, d.state.map(Change::State));
     }
     if changed(Field::Unit) {
-        push(Field::Unit, d.unit.clone().map(Change::Unit));
+        push(&mut lines, Field::Unit, d.unit.clone().map(Change::Unit));
     }
     if changed(Field::Due) {
-        push(Field::Due, d.due.map(Change::Due));
+        push(&mut lines, Field::Due, d.due.map(Change::Due));
+    } else if let Some(i) = snapshot.task_index(id) {
+        // Every task goes out with its deadline: the reported one when none was decided.
+        let raw = one_line(&snapshot.tasks[i].deadline_raw);
+        if !raw.is_empty() {
+            let label = if vi {
+                "Thời hạn (theo báo cáo)"
+            } else {
+                "Deadline (as reported)"
+            };
+            lines.push((label.to_string(), raw));
+        }
     }
     if changed(Field::Conclusion) {
         push(
+            &mut lines,
             Field::Conclusion,
             d.conclusion.clone().map(Change::Conclusion),
         );
     }
     for h in &recent {
         if let Change::Note(n) = &h.change {
-            push(Field::Note, Some(Change::Note(n.clone())));
+            push(&mut lines, Field::Note, Some(Change::Note(n.clone())));
         }
         if let Some(n) = &h.note {
-            push(Field::Note, Some(Change::Note(n.clone())));
+            push(&mut lines, Field::Note, Some(Change::Note(n.clone())));
         }
     }
     Some(Item {

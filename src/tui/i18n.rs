@@ -104,6 +104,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("overview.totals", "Tổng số", "Totals"),
     (
+        "overview.status_unknown",
+        "chưa rõ trạng thái",
+        "with no status reported",
+    ),
+    (
         "overview.coverage",
         "Mô hình: số tỉnh triển khai theo nhóm (trung bình)",
         "Models: provinces deployed by group (average)",
@@ -152,13 +157,18 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "page.deployed",
-        "Địa phương đã triển khai",
-        "Localities deployed",
+        "Địa phương có tên là đã triển khai",
+        "Localities named as deployed",
     ),
     (
         "page.not_deployed",
         "Địa phương chưa triển khai",
         "Localities not yet deployed",
+    ),
+    (
+        "page.no_national_list",
+        "Phụ lục 04 không kèm danh sách địa phương, nên không biết tỉnh nào chưa triển khai",
+        "the national assessment names no localities, so which have not deployed is not known",
     ),
     ("page.units", "Đơn vị", "Units"),
     ("page.localities", "Địa phương", "Localities"),

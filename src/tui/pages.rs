@@ -222,11 +222,28 @@ pub fn page_rows(ctx: &Ctx, lang: Lang, rec: Rec) -> (Table, Vec<Row>) {
                 ),
                 deployed_recs,
             );
-            group(
-                &mut out,
-                format!("{} ({}/{total})", t(lang, "page.not_deployed"), not.len()),
-                not,
-            );
+            // Which provinces have not deployed it can be told only from a national list:
+            // where the national assessment prints a count without naming the provinces,
+            // say so rather than call every unnamed province "not deployed".
+            let national = s.national_assessment(n);
+            if national.is_some_and(|a| !a.localities.is_empty()) {
+                group(
+                    &mut out,
+                    format!("{} ({}/{total})", t(lang, "page.not_deployed"), not.len()),
+                    not,
+                );
+            } else {
+                let printed = national
+                    .and_then(|a| a.printed_count.clone())
+                    .map(|p| crate::text::one_line(&p))
+                    .unwrap_or_else(|| "—".into());
+                out.push(Row::Header(format!(
+                    "{}: {} ({} {printed})",
+                    t(lang, "page.not_deployed"),
+                    t(lang, "page.no_national_list"),
+                    t(lang, "field.printed"),
+                )));
+            }
         }
         Rec::Task(i) => {
             let task = &s.tasks[i];

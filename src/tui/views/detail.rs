@@ -258,10 +258,16 @@ pub fn detail_lines(
                 })
                 .map(|l| l.name.clone())
                 .collect();
-            b.field(
-                "page.not_deployed",
-                &format!("({}) {}", not.len(), not.join(", ")),
-            );
+            if s.national_assessment(m.number)
+                .is_some_and(|a| !a.localities.is_empty())
+            {
+                b.field(
+                    "page.not_deployed",
+                    &format!("({}) {}", not.len(), not.join(", ")),
+                );
+            } else {
+                b.field("page.not_deployed", t(lang, "page.no_national_list"));
+            }
             for a in s
                 .assessments
                 .iter()

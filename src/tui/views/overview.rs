@@ -28,9 +28,24 @@ pub fn figures(app: &App) -> Figures {
     let ctx = app.ctx();
     let s = ctx.snap;
     let lang = app.lang;
-    let overdue = (0..s.tasks.len())
+    let overdue_tasks: Vec<usize> = (0..s.tasks.len())
         .filter(|&i| ctx.task_days_overdue(i).is_some())
+        .collect();
+    // Past due with no status reported: counted as overdue (nothing says they are done), and
+    // said apart, since the report may simply not have a status column.
+    let unknown = overdue_tasks
+        .iter()
+        .filter(|&&i| s.task_status(i) == crate::domain::Status::Unknown)
         .count();
+    let overdue = if unknown > 0 {
+        format!(
+            "{} ({unknown} {})",
+            overdue_tasks.len(),
+            t(lang, "overview.status_unknown")
+        )
+    } else {
+        overdue_tasks.len().to_string()
+    };
     let open_blockers: Vec<usize> = (0..s.blockers.len())
         .filter(|&i| !ctx.overlay.is_some_and(|o| o.decided_done(Rec::Blocker(i))))
         .collect();
@@ -44,7 +59,7 @@ pub fn figures(app: &App) -> Figures {
             s.models.len().to_string(),
         ),
         (t(lang, "view.tasks").to_string(), s.tasks.len().to_string()),
-        (t(lang, "view.overdue").to_string(), overdue.to_string()),
+        (t(lang, "view.overdue").to_string(), overdue),
         (
             t(lang, "view.blockers").to_string(),
             open_blockers.len().to_string(),

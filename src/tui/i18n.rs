@@ -167,7 +167,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "page.no_national_list",
-        "Phụ lục 04 không kèm danh sách địa phương, nên không biết tỉnh nào chưa triển khai",
+        "báo cáo toàn quốc không nêu tên các địa phương, nên không biết tỉnh nào chưa triển khai",
         "the national assessment names no localities, so which have not deployed is not known",
     ),
     ("page.units", "Đơn vị", "Units"),

@@ -238,12 +238,18 @@ fn open_console_journal(
     match Journal::open(&path, &loaded.snapshot) {
         Ok((j, mut notices)) => {
             if let Some(why) = j.read_only() {
+                let p = path.display();
                 notices.insert(
                     0,
-                    if vi {
-                        format!("CHỈ ĐỌC — {why}")
-                    } else {
-                        format!("READ-ONLY — {why}")
+                    match (vi, j.locked_elsewhere(), j.other_snapshot()) {
+                        (true, true, _) => format!(
+                            "CHỈ ĐỌC — một giaoban khác đang ghi quyết định vào {p}; cửa sổ này chỉ xem"
+                        ),
+                        (true, _, true) => format!(
+                            "CHỈ ĐỌC — sổ {p} được ghi với bộ số liệu khác; chạy `giaoban journal --adopt` để ghi tiếp"
+                        ),
+                        (true, _, _) => format!("CHỈ ĐỌC — {why}"),
+                        (false, _, _) => format!("READ-ONLY — {why}"),
                     },
                 );
             }

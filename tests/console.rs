@@ -387,6 +387,6 @@ fn a_second_console_on_the_same_journal_reads_only_and_says_so() {
     // …which refuses to record one of its own, saying why.
     second.keys("j x");
     let screen = second.screen();
-    assert!(screen.contains("locked"), "{screen}");
+    assert!(screen.contains("một giaoban khác đang ghi"), "{screen}");
     assert!(!screen.contains("Đã ghi"), "{screen}");
 }

@@ -137,10 +137,14 @@ impl DecisionStore for ConsoleStore {
 
     fn read_only(&self) -> Option<String> {
         self.journal.read_only().map(|r| {
-            if self.vi() {
-                format!("Sổ quyết định chỉ đọc: {r}")
-            } else {
+            if !self.vi() {
                 format!("The decision journal is read-only: {r}")
+            } else if self.journal.locked_elsewhere() {
+                "Sổ quyết định chỉ đọc: một giaoban khác đang ghi vào sổ này (tệp đang bị khoá); quyết định ghi ở cửa sổ đó".to_string()
+            } else if self.journal.other_snapshot() {
+                "Sổ quyết định chỉ đọc: sổ được ghi với bộ số liệu khác; chạy `giaoban journal --adopt` để ghi tiếp".to_string()
+            } else {
+                format!("Sổ quyết định chỉ đọc: {r}")
             }
         })
     }

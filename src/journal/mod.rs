@@ -177,6 +177,8 @@ pub struct Journal {
     read_only: Option<String>,
     /// Read-only only because the journal was written against another snapshot.
     mismatch: bool,
+    /// Read-only because another process holds the journal's lock.
+    locked_elsewhere: bool,
     exists: bool,
     snapshot: SnapshotId,
     task_ids: Arc<Vec<String>>,
@@ -213,6 +215,7 @@ impl Journal {
             file: None,
             read_only: None,
             mismatch: false,
+            locked_elsewhere: false,
             exists: false,
             snapshot: SnapshotId::of(snapshot),
             task_ids,
@@ -245,6 +248,7 @@ impl Journal {
                     created = c;
                 }
                 Lock::Busy => {
+                    j.locked_elsewhere = true;
                     j.read_only = Some(format!(
                         "another giaoban is recording decisions in {} (the file is locked); this one only reads it",
                         path.display()
@@ -621,6 +625,16 @@ impl Journal {
 
     fn rebuild(&mut self) {
         self.decisions = self.log.build(&self.task_ids, &self.blocker_ids);
+    }
+
+    /// Another process is recording decisions in this journal (it holds the lock).
+    pub fn locked_elsewhere(&self) -> bool {
+        self.locked_elsewhere
+    }
+
+    /// Written against another snapshot, and read-only until adopted.
+    pub fn other_snapshot(&self) -> bool {
+        self.mismatch
     }
 
     /// Why decisions cannot be recorded, when they cannot.

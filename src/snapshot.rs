@@ -182,6 +182,18 @@ impl Snapshot {
             .map(|u| u.aliases.first().cloned().unwrap_or_else(|| u.name.clone()))
             .unwrap_or_else(|| id.to_string())
     }
+    /// The unit's short name with its province when it is a local unit ("Sở TTTT · Thừa
+    /// Thiên Huế"), so that units of the same name in different provinces are told apart.
+    pub fn unit_label(&self, id: &str) -> String {
+        let short = self.unit_name(id);
+        match self.unit(id).and_then(|u| u.locality.as_deref()) {
+            Some(l) => {
+                let province = self.province_of(l).unwrap_or(l);
+                format!("{short} · {}", self.locality_name(province))
+            }
+            None => short,
+        }
+    }
     pub fn locality_name(&self, id: &str) -> String {
         self.locality(id)
             .map(|l| l.name.clone())

@@ -1143,7 +1143,7 @@ pub fn overdue_rows(ctx: &Ctx) -> Vec<Row> {
                 raw
             }]
         } else {
-            leads.iter().map(|u| s.unit_name(u)).collect()
+            leads.iter().map(|u| s.unit_label(u)).collect()
         };
         for n in names {
             match groups.iter_mut().find(|(g, _)| *g == n) {

@@ -64,6 +64,9 @@ pub struct Column {
     /// Fixed width, or 0 for "takes the rest".
     pub width: u16,
     pub min: u16,
+    /// When the screen is narrow, columns with the highest rank go first; among equal
+    /// ranks, the rightmost. Rank 0 columns other than the first go before the first.
+    pub drop_rank: u8,
 }
 
 const fn col(title: &'static str, width: u16) -> Column {
@@ -71,6 +74,16 @@ const fn col(title: &'static str, width: u16) -> Column {
         title,
         width,
         min: width,
+        drop_rank: 0,
+    }
+}
+/// A column that gives way before the others (higher `rank`, sooner).
+const fn col_dropped_first(title: &'static str, width: u16, rank: u8) -> Column {
+    Column {
+        title,
+        width,
+        min: width,
+        drop_rank: rank,
     }
 }
 const fn flex(title: &'static str, min: u16) -> Column {
@@ -78,6 +91,7 @@ const fn flex(title: &'static str, min: u16) -> Column {
         title,
         width: 0,
         min,
+        drop_rank: 0,
     }
 }
 
@@ -103,11 +117,12 @@ pub fn columns(table: Table) -> Vec<Column> {
             col("col.coverage", 18),
             col("col.printed", 7),
         ],
+        // Narrow screens keep what the chair asks first: what, its status, how late, who.
         Table::Tasks => vec![
-            col("col.source", 12),
+            col_dropped_first("col.source", 12, 3),
             flex("col.title", 20),
             col("col.lead", 16),
-            col("col.due", 10),
+            col_dropped_first("col.due", 10, 2),
             col("col.status", 18),
             col("col.late", 10),
         ],

@@ -38,7 +38,13 @@ pub fn fit_columns(cols: &[Column], width: u16) -> Vec<(usize, u16)> {
         if need <= width || keep.len() <= 1 {
             break;
         }
-        match keep.iter().rposition(|&i| cols[i].width != 0 && i != 0) {
+        let candidate = keep
+            .iter()
+            .enumerate()
+            .filter(|&(_, &i)| cols[i].width != 0 && (i != 0 || cols[i].drop_rank > 0))
+            .max_by_key(|&(_, &i)| (cols[i].drop_rank, i))
+            .map(|(p, _)| p);
+        match candidate {
             Some(p) => {
                 keep.remove(p);
             }

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use super::action::Command;
 use super::decisions::{self, DecisionStore, ItemDecisions, Request};
-use super::i18n::Lang;
+use super::i18n::{t, Lang};
 use super::keymap::KeyMap;
 use super::pages;
 use super::prompt::{Prompt, PromptKind};
@@ -681,13 +681,8 @@ impl App {
                         self.reload_decisions();
                     }
                     Ok(None) => {
-                        self.message = Some((
-                            self.say(
-                                "Không còn gì để hoàn tác / làm lại",
-                                "Nothing to undo / redo",
-                            ),
-                            false,
-                        ))
+                        self.message =
+                            Some((t(self.lang, "msg.nothing_to_undo").to_string(), false))
                     }
                     Err(e) => self.message = Some((e, true)),
                 }
@@ -719,19 +714,8 @@ impl App {
         None
     }
 
-    fn say(&self, vi: &str, en: &str) -> String {
-        if self.lang == Lang::Vi {
-            vi.to_string()
-        } else {
-            en.to_string()
-        }
-    }
-
     fn no_journal_text(&self) -> String {
-        self.say(
-            "Chưa mở sổ quyết định: không ghi được quyết định",
-            "No decision journal is open: decisions cannot be recorded",
-        )
+        t(self.lang, "msg.no_journal").to_string()
     }
 
     /// The task or blocker decisions apply to: the current agenda item in a meeting, else the
@@ -746,13 +730,7 @@ impl App {
 
     fn open_prompt(&mut self, kind: PromptKind) {
         if kind == PromptKind::Conclusion && self.meeting.is_none() {
-            self.message = Some((
-                self.say(
-                    "Kết luận được ghi trong chế độ họp (M)",
-                    "Conclusions are written in meeting mode (M)",
-                ),
-                true,
-            ));
+            self.message = Some((t(self.lang, "msg.conclude_in_meeting").to_string(), true));
             return;
         }
         match self.target() {
@@ -760,28 +738,14 @@ impl App {
                 self.prompt = Some(Prompt::new(kind, item, &self.data.snapshot));
                 self.mode = Mode::Prompt;
             }
-            None => {
-                self.message = Some((
-                    self.say(
-                        "Chọn một nhiệm vụ hoặc vướng mắc trước",
-                        "Select a task or a blocker first",
-                    ),
-                    true,
-                ))
-            }
+            None => self.message = Some((t(self.lang, "msg.select_item").to_string(), true)),
         }
     }
 
     /// Record a decision on the target item; the views show it at once.
     pub fn decide(&mut self, req: Request) -> Option<FilterJob> {
         let Some(item) = self.target() else {
-            self.message = Some((
-                self.say(
-                    "Chọn một nhiệm vụ hoặc vướng mắc trước",
-                    "Select a task or a blocker first",
-                ),
-                true,
-            ));
+            self.message = Some((t(self.lang, "msg.select_item").to_string(), true));
             return None;
         };
         let id = decisions::id_of(&self.data.snapshot, item)
@@ -967,7 +931,7 @@ impl App {
                 self.message = Some((
                     format!(
                         "{} {}",
-                        self.say("Đã ghi thông báo kết luận:", "Conclusions notice written:"),
+                        t(self.lang, "msg.minutes_written").to_string(),
                         path
                     ),
                     false,

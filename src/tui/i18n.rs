@@ -32,6 +32,43 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("view.meeting", "Họp", "Meeting"),
     ("as_of", "Số liệu đến ngày", "As of"),
     ("read_only", "CHỈ ĐỌC", "READ-ONLY"),
+    (
+        "msg.nothing_to_undo",
+        "Không còn gì để hoàn tác / làm lại",
+        "Nothing to undo / redo",
+    ),
+    (
+        "msg.no_journal",
+        "Chưa mở sổ quyết định: không ghi được quyết định",
+        "No decision journal is open: decisions cannot be recorded",
+    ),
+    (
+        "msg.conclude_in_meeting",
+        "Kết luận được ghi trong chế độ họp (M)",
+        "Conclusions are written in meeting mode (M)",
+    ),
+    (
+        "msg.select_item",
+        "Chọn một nhiệm vụ hoặc vướng mắc trước",
+        "Select a task or a blocker first",
+    ),
+    (
+        "msg.minutes_written",
+        "Đã ghi thông báo kết luận:",
+        "Conclusions notice written:",
+    ),
+    (
+        "prompt.assign",
+        "Giao cho đơn vị (gõ để tìm, ↑↓ chọn, Enter)",
+        "Assign to unit (type to search, ↑↓, Enter)",
+    ),
+    (
+        "prompt.due",
+        "Hạn mới (YYYY-MM-DD hoặc DD/MM/YYYY)",
+        "New deadline (YYYY-MM-DD or DD/MM/YYYY)",
+    ),
+    ("prompt.note", "Ghi chú", "Note"),
+    ("prompt.conclusion", "Kết luận", "Conclusion"),
     ("finding.group", "số nhóm", "group"),
     ("finding.list", "danh sách", "list"),
     ("finding.headline", "tổng hợp", "headline"),

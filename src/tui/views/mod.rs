@@ -226,17 +226,15 @@ fn draw_prompt(
     buf: &mut ratatui::buffer::Buffer,
 ) {
     use super::prompt::PromptKind;
-    let vi = app.lang == super::i18n::Lang::Vi;
-    let label = match (p.kind, vi) {
-        (PromptKind::Assign, true) => "Giao cho đơn vị (gõ để tìm, ↑↓ chọn, Enter)",
-        (PromptKind::Assign, false) => "Assign to unit (type to search, ↑↓, Enter)",
-        (PromptKind::Due, true) => "Hạn mới (YYYY-MM-DD hoặc DD/MM/YYYY)",
-        (PromptKind::Due, false) => "New deadline (YYYY-MM-DD or DD/MM/YYYY)",
-        (PromptKind::Note, true) => "Ghi chú",
-        (PromptKind::Note, false) => "Note",
-        (PromptKind::Conclusion, true) => "Kết luận",
-        (PromptKind::Conclusion, false) => "Conclusion",
-    };
+    let label = t(
+        app.lang,
+        match p.kind {
+            PromptKind::Assign => "prompt.assign",
+            PromptKind::Due => "prompt.due",
+            PromptKind::Note => "prompt.note",
+            PromptKind::Conclusion => "prompt.conclusion",
+        },
+    );
     let mut spans = vec![
         Span::styled(format!("{label}: "), app.theme.title()),
         Span::styled(format!("{}▏", p.text), app.theme.text()),

@@ -929,11 +929,7 @@ impl App {
         match store.write_minutes(&self.data.snapshot, self.lang == Lang::Vi) {
             Ok(path) => {
                 self.message = Some((
-                    format!(
-                        "{} {}",
-                        t(self.lang, "msg.minutes_written").to_string(),
-                        path
-                    ),
+                    format!("{} {}", t(self.lang, "msg.minutes_written"), path),
                     false,
                 ))
             }

@@ -279,6 +279,56 @@ impl Snapshot {
         (d > 0).then_some(d)
     }
 
+    /// The province a record is about: its own locality, else its report's.
+    fn province_for<'a>(&'a self, own: Option<&'a str>, report: &str) -> Option<&'a str> {
+        own.or_else(|| self.report(report).and_then(|r| r.locality.as_deref()))
+            .and_then(|l| self.province_of(l))
+    }
+
+    /// Tasks about any of these provinces (of 2024), by index.
+    pub fn tasks_in(&self, provinces: &[&str]) -> Vec<usize> {
+        (0..self.tasks.len())
+            .filter(|&i| {
+                let t = &self.tasks[i];
+                self.province_for(t.locality.as_deref(), &t.report)
+                    .is_some_and(|p| provinces.contains(&p))
+            })
+            .collect()
+    }
+
+    /// Blockers about any of these provinces, by index.
+    pub fn blockers_in(&self, provinces: &[&str]) -> Vec<usize> {
+        (0..self.blockers.len())
+            .filter(|&i| {
+                let b = &self.blockers[i];
+                self.province_for(b.locality.as_deref(), &b.report)
+                    .is_some_and(|p| provinces.contains(&p))
+            })
+            .collect()
+    }
+
+    /// Indicators about any of these provinces, by index.
+    pub fn indicators_in(&self, provinces: &[&str]) -> Vec<usize> {
+        (0..self.indicators.len())
+            .filter(|&i| {
+                let x = &self.indicators[i];
+                self.province_for(x.locality.as_deref(), &x.report)
+                    .is_some_and(|p| provinces.contains(&p))
+            })
+            .collect()
+    }
+
+    /// National models some source lists as deployed in any of these provinces, by index.
+    pub fn models_deployed_in(&self, provinces: &[&str]) -> Vec<usize> {
+        (0..self.models.len())
+            .filter(|&i| {
+                self.model_localities(self.models[i].number)
+                    .iter()
+                    .any(|p| provinces.contains(&p.as_str()))
+            })
+            .collect()
+    }
+
     /// The newest report date of each province (for "how old is its latest report").
     pub fn latest_report_of(&self, province: &str) -> Option<&Report> {
         self.reports

@@ -39,51 +39,24 @@ fn province_rows(ctx: &Ctx, lang: Lang, provinces: &[&str], out: &mut Vec<Row>) 
         l.and_then(|l| s.province_of(l))
             .is_some_and(|p| provinces.contains(&p))
     };
-    let report_loc = |r: &str| s.report(r).and_then(|r| r.locality.as_deref());
-    let tasks: Vec<Rec> = (0..s.tasks.len())
-        .filter(|&i| {
-            in_scope(
-                s.tasks[i]
-                    .locality
-                    .as_deref()
-                    .or(report_loc(&s.tasks[i].report)),
-            )
-        })
-        .map(Rec::Task)
-        .collect();
-    let mut tasks_sorted = tasks.clone();
+    let mut tasks_sorted: Vec<Rec> = s.tasks_in(provinces).into_iter().map(Rec::Task).collect();
     tasks_sorted.sort_by_key(|r| match r {
         Rec::Task(i) => std::cmp::Reverse(ctx.task_days_overdue(*i).unwrap_or(0)),
         _ => std::cmp::Reverse(0),
     });
-    let blockers: Vec<Rec> = (0..s.blockers.len())
-        .filter(|&i| {
-            in_scope(
-                s.blockers[i]
-                    .locality
-                    .as_deref()
-                    .or(report_loc(&s.blockers[i].report)),
-            )
-        })
+    let blockers: Vec<Rec> = s
+        .blockers_in(provinces)
+        .into_iter()
         .map(Rec::Blocker)
         .collect();
-    let models: Vec<Rec> = (0..s.models.len())
-        .filter(|&i| {
-            s.model_localities(s.models[i].number)
-                .iter()
-                .any(|p| provinces.contains(&p.as_str()))
-        })
+    let models: Vec<Rec> = s
+        .models_deployed_in(provinces)
+        .into_iter()
         .map(Rec::Model)
         .collect();
-    let indicators: Vec<Rec> = (0..s.indicators.len())
-        .filter(|&i| {
-            in_scope(
-                s.indicators[i]
-                    .locality
-                    .as_deref()
-                    .or(report_loc(&s.indicators[i].report)),
-            )
-        })
+    let indicators: Vec<Rec> = s
+        .indicators_in(provinces)
+        .into_iter()
         .map(Rec::Indicator)
         .collect();
     let reports: Vec<Rec> = (0..s.reports.len())

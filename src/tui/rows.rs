@@ -196,43 +196,22 @@ pub struct LocalityFigures {
 
 pub fn locality_figures(ctx: &Ctx, provinces: &[&str]) -> LocalityFigures {
     let s = ctx.snap;
-    let in_scope = |l: Option<&str>| {
-        l.and_then(|l| s.province_of(l))
-            .is_some_and(|p| provinces.contains(&p))
-    };
-    let report_loc = |r: &str| s.report(r).and_then(|r| r.locality.as_deref());
-    let tasks: Vec<usize> = (0..s.tasks.len())
-        .filter(|&i| {
-            in_scope(
-                s.tasks[i]
-                    .locality
-                    .as_deref()
-                    .or(report_loc(&s.tasks[i].report)),
-            )
-        })
-        .collect();
+    let tasks = s.tasks_in(provinces);
     let overdue = tasks
         .iter()
         .filter(|&&i| ctx.task_days_overdue(i).is_some())
         .count();
-    let blockers = s
-        .blockers
-        .iter()
-        .filter(|b| in_scope(b.locality.as_deref().or(report_loc(&b.report))))
-        .count();
-    let models = s
-        .models
-        .iter()
-        .filter(|m| {
-            s.model_localities(m.number)
-                .iter()
-                .any(|p| provinces.contains(&p.as_str()))
-        })
-        .count();
+    let blockers = s.blockers_in(provinces).len();
+    let models = s.models_deployed_in(provinces).len();
     let latest_report = s
         .reports
         .iter()
-        .filter(|r| in_scope(r.locality.as_deref()))
+        .filter(|r| {
+            r.locality
+                .as_deref()
+                .and_then(|l| s.province_of(l))
+                .is_some_and(|p| provinces.contains(&p))
+        })
         .max_by_key(|r| r.date)
         .map(|r| (r.short.clone(), r.date));
     LocalityFigures {

@@ -115,8 +115,9 @@ pub fn slug(input: &str) -> String {
     out
 }
 
-/// Remove simple HTML markup kept from the source tables (`<p>`, `<b>`, `<li>` …) for display.
-/// Paragraph and list boundaries become line breaks.
+/// Remove simple HTML markup kept from the source tables (`<p>`, `<b>`, `<li>` …) and the
+/// Markdown bold marks of the text conversion (`**Kính đề nghị**`) for display. Paragraph and
+/// list boundaries become line breaks.
 pub fn strip_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     let mut rest = input;
@@ -148,7 +149,8 @@ pub fn strip_html(input: &str) -> String {
         .replace("&amp;", "&")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
-        .replace("&quot;", "\"");
+        .replace("&quot;", "\"")
+        .replace("**", "");
     let lines: Vec<String> = out
         .lines()
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -241,6 +243,10 @@ mod tests {
     #[test]
     fn html_is_stripped_for_display() {
         assert_eq!(strip_html("<p><b>A</b> b</p> <p>c</p>"), "A b\nc");
+        assert_eq!(
+            strip_html("**Kính đề nghị** Cục C06"),
+            "Kính đề nghị Cục C06"
+        );
         assert_eq!(one_line("<li>- x</li><li>- y</li>"), "- x - y");
     }
 

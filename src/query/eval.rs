@@ -350,6 +350,16 @@ fn texts<'a>(ctx: &Ctx<'a>, rec: Rec) -> (std::borrow::Cow<'a, str>, std::borrow
     }
 }
 
+/// Every char of `needle` appears in `hay` in order: what any fuzzy match needs, checked in
+/// one pass before the (much dearer) scoring.
+fn is_subsequence(needle: &str, hay: &str) -> bool {
+    let mut hay = hay.chars();
+    needle
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .all(|c| hay.any(|h| h == c))
+}
+
 fn word_matches(ctx: &Ctx, rec: Rec, w: &str) -> bool {
     let (all, title) = texts(ctx, rec);
     if all.contains(w) {
@@ -357,7 +367,7 @@ fn word_matches(ctx: &Ctx, rec: Rec, w: &str) -> bool {
     }
     // Fuzzy only for longer words, on the title, and only when most of the word lines up.
     let n = w.chars().count();
-    if n < 4 {
+    if n < 4 || !is_subsequence(w, &title) {
         return false;
     }
     MATCHER.with(|m| {

@@ -446,3 +446,35 @@ fn thousands_of_random_keys_at_many_sizes_never_panic() {
     c.keys("<Esc> <Esc> <Esc> 1");
     assert!(c.screen().contains("Tổng quan"), "{}", c.screen());
 }
+
+#[test]
+fn a_bad_key_file_is_reported_and_the_default_keys_kept() {
+    // A syntax error: the whole file is refused, with its line and column.
+    let cfg = no_config();
+    std::fs::write(cfg.path().join("keys.ron"), "{\n  \"quit\": [\"Q\"\n}\n").unwrap();
+    let mut c = Console::open(&fixture("mini"), cfg.path(), 160, 48);
+    let last = c.screen().lines().last().unwrap().to_string();
+    assert!(last.contains("keys.ron:3:"), "{last}");
+    c.keys("q");
+    assert!(c.app.quit, "the default q still quits");
+
+    // A key or a command that does not exist is named with its place; the file is refused
+    // whole and the defaults stay (a half-applied key map would surprise more).
+    for (text, named) in [
+        (
+            "{\"filter\": [\"F\"], \"help\": [\"Ctrl-Banana\"]}",
+            "keys.ron:1:28: 'Ctrl-Banana' is not a key",
+        ),
+        ("{\"filter\": [\"F\"], \"quitt\": [\"Q\"]}", "quitt"),
+    ] {
+        let cfg = no_config();
+        std::fs::write(cfg.path().join("keys.ron"), text).unwrap();
+        let mut c = Console::open(&fixture("mini"), cfg.path(), 160, 48);
+        let last = c.screen().lines().last().unwrap().to_string();
+        assert!(last.contains(named), "{last}");
+        c.keys("3 F");
+        assert_eq!(c.app.mode, giaoban::tui::app::Mode::Normal);
+        c.keys("/");
+        assert_eq!(c.app.mode, giaoban::tui::app::Mode::Filter);
+    }
+}

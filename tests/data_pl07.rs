@@ -1,12 +1,13 @@
 //! The shipped snapshot against Phụ lục 07 ("TIỆN ÍCH, GIÁ TRỊ MANG LẠI TRONG TRIỂN KHAI ĐỀ ÁN
 //! 06/CP CỦA CHÍNH PHỦ", seed 002_ee007171670a0059.txt), with figures read by hand from the
 //! source: items per group (A 2, B 5, C 5, D 3, E 3), the 16 gaps, the 40 numbered solutions,
-//! items compared field by field, and the deadline the column title gives the solutions.
+//! items compared field by field, the deadline the column title gives the solutions, and the
+//! 154 figures printed in the table (indicators), a sample of them field by field.
 
 use std::path::Path;
 
 use chrono::NaiveDate;
-use giaoban::domain::{Benefit, Blocker, BlockerKind, Cause, Deadline, Task};
+use giaoban::domain::{Benefit, Blocker, BlockerKind, Cause, Deadline, Indicator, Task};
 use giaoban::store::{load_path, Loaded};
 
 fn load() -> Loaded {
@@ -1052,7 +1053,7 @@ fn split_rows_and_places_are_noted() {
         .iter()
         .filter(|n| n.report == "pl07")
         .collect();
-    assert_eq!(notes.len(), 35);
+    assert_eq!(notes.len(), 36);
     // Every row that runs across a page break says where its second part is.
     let splits = [
         ("pl07-a-1-n-split", 14),
@@ -1102,4 +1103,364 @@ fn split_rows_and_places_are_noted() {
         }
     }
     assert_eq!(named.iter().map(|(_, v)| v.len()).sum::<usize>(), 11);
+}
+
+fn indicators(l: &Loaded) -> Vec<&Indicator> {
+    l.snapshot
+        .indicators
+        .iter()
+        .filter(|x| x.report == "pl07")
+        .collect()
+}
+fn indicator<'a>(l: &'a Loaded, id: &str) -> &'a Indicator {
+    let f: Vec<_> = indicators(l).into_iter().filter(|x| x.id == id).collect();
+    assert_eq!(f.len(), 1, "{id} defined once");
+    f[0]
+}
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+const SEC_A: &str = "Phụ lục 07, nhóm A";
+const SEC_B1: &str = "Phụ lục 07, nhóm B, mục 1 (Tiện ích từ dữ liệu dân cư)";
+const SEC_B: &str = "Phụ lục 07, nhóm B";
+const SEC_C: &str = "Phụ lục 07, nhóm C";
+const SEC_D: &str = "Phụ lục 07, nhóm D";
+const SEC_E: &str = "Phụ lục 07, nhóm E";
+
+#[test]
+fn indicators_per_row() {
+    let l = load();
+    let ind = indicators(&l);
+    // Counted by hand in the seed, cell by cell (repeats and figures of gaps and solutions included).
+    assert_eq!(ind.len(), 154);
+    let rows = [
+        (SEC_A, "1", 15),
+        (SEC_A, "2", 18),
+        (SEC_B1, "1.1", 9),
+        (SEC_B1, "1.2", 8),
+        (SEC_B1, "1.3", 3),
+        (SEC_B, "2", 3),
+        (SEC_B, "3", 3),
+        (SEC_C, "1", 15),
+        (SEC_C, "2", 4),
+        (SEC_C, "3", 10),
+        (SEC_C, "4", 15),
+        (SEC_C, "5", 4),
+        (SEC_D, "1", 7),
+        (SEC_D, "2", 18),
+        (SEC_D, "3", 7),
+        (SEC_E, "1", 14),
+        (SEC_E, "2", 0),
+        (SEC_E, "3", 1),
+    ];
+    assert_eq!(rows.iter().map(|r| r.2).sum::<usize>(), 154);
+    for (sec, row, n) in rows {
+        let got = ind
+            .iter()
+            .filter(|x| x.source.section == sec && x.source.row.as_deref() == Some(row))
+            .count();
+        assert_eq!(got, n, "{sec} {row}");
+    }
+    // Groups A–E as the benefits name them: 33, 26, 48, 32, 15.
+    for (g, n) in [
+        ("A. NHÓM DVC", 33),
+        ("B. NHÓM PHÁT TRIỂN KNH TẾ", 26),
+        ("C. NHÓM CÔNG DÂN SỐ", 48),
+        (
+            "D. NHÓM KẾT NỐI, CHIA SẺ TẠO LẬP HỆ SINH THÁI DỮ LIỆU DÙNG CHUNG",
+            32,
+        ),
+        ("E. NHÓM PHÂN TÍCH CHỈ ĐẠO ĐIỀU HÀNH", 15),
+    ] {
+        let got = ind.iter().filter(|x| x.group.as_deref() == Some(g)).count();
+        assert_eq!(got, n, "{g}");
+    }
+    let mut ids: Vec<_> = ind.iter().map(|x| x.id.as_str()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 154);
+    assert!(ids.iter().all(|i| i.starts_with("pl07-i-")));
+    // 16 printed percentages, 12 figures with a date, 8 printed fractions, 4 figures of Hà Nội.
+    assert_eq!(ind.iter().filter(|x| x.percent_raw.is_some()).count(), 16);
+    assert_eq!(ind.iter().filter(|x| x.as_of.is_some()).count(), 12);
+    assert_eq!(ind.iter().filter(|x| x.numerator.is_some()).count(), 8);
+    let local: Vec<_> = ind.iter().filter(|x| x.locality.is_some()).collect();
+    assert_eq!(local.len(), 4);
+    assert!(local
+        .iter()
+        .all(|x| x.locality.as_deref() == Some("ha-noi")));
+}
+
+/// (id, name, raw, value, numerator/denominator, unit, percent_raw, as_of, locality, section, row, line)
+type Ind<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    f64,
+    Option<(f64, f64)>,
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+    &'a str,
+    &'a str,
+    u32,
+);
+
+#[test]
+fn indicators_field_by_field() {
+    let l = load();
+    let sample: Vec<Ind> = vec![
+        ("pl07-i-a-1-gplx-tra-ket-qua", "GPLX đã trả kết quả trên Cổng DVC quốc gia",
+         "trả kết quả hơn 310 nghìn GPLX (đạt tỷ lệ 88,57%)", 310.0, None, "nghìn GPLX",
+         Some("88,57%"), Some("2024-06-20"), None, SEC_A, "1", 8),
+        ("pl07-i-a-1-thpt-truc-tuyen", "Thí sinh đăng ký dự thi trực tuyến, kỳ thi năm 2024",
+         "trong đó có 1.029.678 thí sinh đăng ký trực tuyến (chiếm tỷ lệ 96,11%", 1029678.0, None,
+         "thí sinh", Some("96,11%"), None, None, SEC_A, "1", 14),
+        ("pl07-i-a-1-tthc-tich-hop", "TTHC đã hoàn thành tích hợp, cung cấp trên Cổng DVC quốc gia",
+         "(4) Đã hoàn thành, tích hợp, cung cấp 43/76 TTHC", 43.0, Some((43.0, 76.0)), "TTHC",
+         None, None, None, SEC_A, "1", 8),
+        ("pl07-i-a-1-evn-dich-vu", "Dịch vụ cung cấp điện EVN đã hoàn thành kết nối dữ liệu dân cư (chú thích ¹)",
+         "ngoài 02 dịch vụ đã hoàn thành", 2.0, None, "dịch vụ", None, None, None, SEC_A, "1", 10),
+        ("pl07-i-a-2-khai-sinh-tang", "Hồ sơ liên thông khai sinh tăng so với tháng 12/2023",
+         "(tăng 618.746 hồ sơ so", 618746.0, None, "hồ sơ", None, None, None, SEC_A, "2", 15),
+        ("pl07-i-a-2-nd-khai-sinh-tang", "Hồ sơ liên thông khai sinh tăng so với thời điểm sơ kết 02 năm (ô NGƯỜI DÂN)",
+         "(tăng 618.746 hồ sơ so với thời điểm sơ kết 02 năm)", 618746.0, None, "hồ sơ", None,
+         None, None, SEC_A, "2", 19),
+        ("pl07-i-b-1-1-thue-bao-ty-le", "Tỷ lệ thuê bao di động được xác thực, làm sạch",
+         "(đạt tỷ lệ 86,77%)", 86.77, None, "%", Some("86,77%"), None, None, SEC_B1, "1.1", 29),
+        ("pl07-i-b-1-1-thue-bao-ngan-sach", "Thu ngân sách nhà nước từ làm sạch dữ liệu thuê bao",
+         "thu về ngân sách nhà nước hơn 164,4 tỷ đồng", 164.4, None, "tỷ đồng", None, None, None,
+         SEC_B1, "1.1", 29),
+        ("pl07-i-b-1-2-ngan-sach-vien-thong", "Ngân sách nhà nước tiết kiệm trong xác thực, làm sạch dữ liệu lĩnh vực viễn thông",
+         "Tiết kiệm ngân sách của nhà nước trong việc thực hiện xác thực, đồng bộ, làm sạch dữ liệu với trên 164 tỷ đồng",
+         164.0, None, "tỷ đồng", None, None, None, SEC_B1, "1.2", 34),
+        ("pl07-i-b-1-3-thong-bao", "Lượt thông báo lưu trú", "với 8.778.722 lượt thông báo",
+         8778722.0, None, "lượt thông báo", None, None, None, SEC_B1, "1.3", 39),
+        ("pl07-i-b-3-truy-cap-ngay", "Lượt truy cập VNeID trung bình mỗi ngày",
+         "trung bình có 1,5 triệu lượt truy cập vào VNeID/01 ngày", 1.5, None,
+         "triệu lượt truy cập/ngày", None, None, None, SEC_B, "3", 45),
+        ("pl07-i-c-1-cccd-chip", "Thẻ căn cước công dân gắn chip đã cấp",
+         "cấp trên 86,3 triệu thẻ căn cước công dân gắn chip cho 100% công dân có đủ điều kiện",
+         86.3, None, "triệu thẻ", Some("100%"), None, None, SEC_C, "1", 51),
+        ("pl07-i-c-1-dddt-ty-le", "Tỷ lệ kích hoạt trên tổng số hồ sơ định danh điện tử thu nhận (câu bắt đầu ở dòng 51)",
+         "72,98%", 72.98, None, "%", Some("72,98%"), None, None, SEC_C, "1", 55),
+        ("pl07-i-c-1-cc-tiep-nhan", "Hồ sơ Căn cước cả nước tiếp nhận từ 01/7/2024 đến 09/7/2024",
+         "Cả nước đã tiếp nhận 229.864 hồ sơ Căn cước", 229864.0, None, "hồ sơ", None,
+         Some("2024-07-09"), None, SEC_C, "1", 55),
+        ("pl07-i-c-2-cts", "Chứng thư số Ban Cơ yếu Chính phủ đã cấp cho bộ, ngành, địa phương",
+         "Ban Cơ yếu Chính phủ đã cấp 47.515 chứng thư số (CTS)", 47515.0, None, "chứng thư số",
+         None, None, None, SEC_C, "2", 56),
+        ("pl07-i-c-2-cts-can-bo", "CTS cấp cho cán bộ, công chức, viên chức",
+         "cấp 129.447 CTS cho cán bộ, công chức, viên chức", 129447.0, None, "CTS", None, None,
+         None, SEC_C, "2", 60),
+        ("pl07-i-c-3-tien-ich", "Tiện ích trên VNeID Bộ Công an cung cấp (nhắc lại ở C-3)",
+         "cung cấp 10 tiện ích trên VNeID vào ngày 25/01/2024", 10.0, None, "tiện ích", None,
+         Some("2024-01-25"), None, SEC_C, "3", 61),
+        ("pl07-i-c-4-do-xe-tien", "Tổng số tiền thu phí đỗ xe không dùng tiền mặt (Hà Nội)",
+         "với tổng số tiền là 1.768.291.053 đồng", 1768291053.0, None, "đồng", None, None,
+         Some("ha-noi"), SEC_C, "4", 70),
+        ("pl07-i-c-4-hoa-don-dien-tu", "Hộ kinh doanh đang hoạt động (hóa đơn điện tử khởi tạo từ máy tính tiền, thuế khoán)",
+         "đã có 213.859 hộ kinh doanh có trạng thái đang hoạt động", 213859.0, None, "hộ kinh doanh",
+         None, None, None, SEC_C, "4", 70),
+        ("pl07-i-c-4-chi-tra-tien", "Số tiền chi trả qua tài khoản (cả nước)",
+         "với số tiền trên 8.280 tỷ đồng", 8280.0, None, "tỷ đồng", None, None, None, SEC_C, "4", 74),
+        ("pl07-i-c-4-nd-chi-tra-giam", "Chi phí chi trả của công chức giảm được",
+         "giảm khoảng 1.3 tỷ đồng/năm", 1.3, None, "tỷ đồng/năm", None, None, None, SEC_C, "4", 70),
+        ("pl07-i-c-5-dia-phuong-63", "Địa phương triển khai 06 mô hình",
+         "Có 06 mô hình triển khai 63/63 địa phương", 63.0, Some((63.0, 63.0)), "địa phương", None,
+         None, None, SEC_C, "5", 78),
+        ("pl07-i-d-1-yeu-cau", "Yêu cầu tra cứu, xác thực thông tin đã tiếp nhận",
+         "Tiếp nhận trên 1,6 tỷ yêu cầu để tra cứu, xác thực thông tin", 1.6, None, "tỷ yêu cầu",
+         None, None, None, SEC_D, "1", 84),
+        ("pl07-i-d-2-ho-so-cbccvc", "Hồ sơ cán bộ, công chức, viên chức được quản lý",
+         "Quản lý khoảng 2.5 triệu hồ sơ cán bộ, công chức, viên chức", 2.5, None, "triệu hồ sơ",
+         None, None, None, SEC_D, "2", 89),
+        ("pl07-i-d-2-dia-chinh", "Đơn vị cấp huyện đã hoàn thành CSDL địa chính",
+         "455/705 đơn vị cấp huyện đã hoàn thành CSDL địa chính", 455.0, Some((455.0, 705.0)),
+         "đơn vị cấp huyện", None, None, None, SEC_D, "2", 93),
+        ("pl07-i-d-2-gap-truong-chua-so-hoa", "Trường dữ liệu chưa được số hóa (tồn tại)",
+         "(2) 388 trường dữ liệu chưa được số hóa của 06 bộ, ngành quản lý", 388.0, None,
+         "trường dữ liệu", None, None, None, SEC_D, "2", 93),
+        ("pl07-i-d-2-sol-truong-so-hoa", "Trường dữ liệu chưa được số hóa các bộ, ngành cần số hóa (giải pháp)",
+         "(4) Các bộ, ngành khẩn trương số hóa 289 trường dữ liệu chưa được số hóa", 289.0, None,
+         "trường dữ liệu", None, None, None, SEC_D, "2", 89),
+        ("pl07-i-d-3-ca-hai-dia-phuong", "Địa phương dự kiến cả hai phương án (Đắk Lắk, Kiên Giang)",
+         "02/28 địa phương (Đắk Lắk, Kiên Giang) dự kiến cả hai phương án", 2.0, Some((2.0, 28.0)),
+         "địa phương", None, None, None, SEC_D, "3", 102),
+        ("pl07-i-e-1-dap-ung-mot-phan", "Chỉ tiêu đáp ứng 1 phần (\"tiêu đáp ứng 1 phần\" ở dòng 113)",
+         "ứng với 117 loại dữ liệu; có 57 chỉ", 57.0, None, "chỉ tiêu", None, None, None, SEC_E,
+         "1", 108),
+        ("pl07-i-e-3-ioc", "Địa phương đã hoàn thiện hệ thống IOC cơ bản, đủ điều kiện kết nối CSDLQG về dân cư",
+         "đã có 52 địa phương hoàn thiện hệ thống IOC cơ bản", 52.0, None, "địa phương", None, None,
+         None, SEC_E, "3", 114),
+    ];
+    assert!(sample.len() >= 15);
+    for (id, name, raw, value, frac, unit, pct, as_of, loc, sec, row, line) in sample {
+        let x = indicator(&l, id);
+        assert_eq!(x.name, name, "{id}");
+        assert_eq!(x.raw, raw, "{id}");
+        assert_eq!(x.value, Some(value), "{id}");
+        assert_eq!(x.numerator, frac.map(|f| f.0), "{id}");
+        assert_eq!(x.denominator, frac.map(|f| f.1), "{id}");
+        assert_eq!(x.unit.as_deref(), Some(unit), "{id}");
+        assert_eq!(x.percent_raw.as_deref(), pct, "{id}");
+        assert_eq!(
+            x.as_of,
+            as_of.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
+            "{id}"
+        );
+        assert_eq!(x.locality.as_deref(), loc, "{id}");
+        assert_eq!(x.source.section, sec, "{id}");
+        assert_eq!(x.source.row.as_deref(), Some(row), "{id}");
+        assert_eq!(x.source.line, Some(line), "{id}");
+    }
+}
+
+#[test]
+fn indicator_raw_is_in_its_row() {
+    let l = load();
+    let bs = benefits(&l);
+    let gs = blockers(&l);
+    let ts = tasks(&l);
+    for x in indicators(&l) {
+        let same =
+            |s: &giaoban::domain::SourceRef| s.section == x.source.section && s.row == x.source.row;
+        // The item of the same row: its group, and the line where it starts.
+        let b: Vec<_> = bs.iter().filter(|b| same(&b.source)).collect();
+        assert_eq!(b.len(), 1, "{}", x.id);
+        assert_eq!(x.group.as_deref(), Some(b[0].group.as_str()), "{}", x.id);
+        let line = x.source.line.expect("a line");
+        assert!(line >= b[0].source.line.unwrap() && line <= 114, "{}", x.id);
+        // Every text of that row: the benefit cells, the gap cells, the solutions.
+        let mut texts: Vec<&str> = Vec::new();
+        for b in &b {
+            texts.extend(
+                [&b.content, &b.citizens, &b.businesses, &b.government].map(|s| s.as_str()),
+            );
+        }
+        for g in gs.iter().filter(|g| same(&g.source)) {
+            texts.extend(
+                [&g.text, &g.cause_raw, &g.responsible_raw, &g.solution].map(|s| s.as_str()),
+            );
+        }
+        for t in ts.iter().filter(|t| same(&t.source)) {
+            texts.push(t.title.as_str());
+        }
+        let raw = squash(&x.raw);
+        assert!(
+            texts.iter().any(|t| squash(t).contains(&raw)),
+            "{}: «{}» not in its row",
+            x.id,
+            x.raw
+        );
+        assert!(raw.chars().any(|c| c.is_ascii_digit()), "{}", x.id);
+        assert!(!raw.contains('<'), "{}: no HTML in raw", x.id);
+        if let Some(p) = &x.percent_raw {
+            assert!(raw.contains(p.as_str()), "{}", x.id);
+            assert_eq!(
+                x.unit.as_deref() == Some("%"),
+                x.value == parse_vn(p),
+                "{}",
+                x.id
+            );
+        }
+        match (x.numerator, x.denominator) {
+            (Some(n), Some(d)) => {
+                let a = format!("{:02}/{}", n as u32, d as u32);
+                assert!(raw.contains(&a), "{}: {a}", x.id);
+                assert_eq!(x.value, Some(n), "{}", x.id);
+            }
+            (None, None) => {}
+            _ => panic!("{}: numerator and denominator go together", x.id),
+        }
+        assert!(x.value.is_some_and(|v| v > 0.0), "{}", x.id);
+    }
+}
+
+/// "86,77%" → 86.77 (the test's own reading, to compare with `value`).
+fn parse_vn(p: &str) -> Option<f64> {
+    p.trim_end_matches('%').replace(',', ".").parse().ok()
+}
+
+#[test]
+fn indicator_sums_and_disagreements_as_printed() {
+    let l = load();
+    let v = |id: &str| indicator(&l, id).value.unwrap();
+    // Căn cước 01/7–09/7/2024: the parts add up to the printed totals.
+    assert_eq!(
+        v("pl07-i-c-1-cc-tiep-nhan-duoi-6")
+            + v("pl07-i-c-1-cc-tiep-nhan-6-14")
+            + v("pl07-i-c-1-cc-tiep-nhan-tu-14"),
+        v("pl07-i-c-1-cc-tiep-nhan")
+    );
+    assert_eq!(
+        v("pl07-i-c-1-cc-in-tra-duoi-6")
+            + v("pl07-i-c-1-cc-in-tra-6-14")
+            + v("pl07-i-c-1-cc-in-tra-tu-14"),
+        v("pl07-i-c-1-cc-in-tra")
+    );
+    assert_eq!(
+        v("pl07-i-d-2-cbccvc-du-lieu-bo-nganh") + v("pl07-i-d-2-cbccvc-du-lieu-dia-phuong"),
+        v("pl07-i-d-2-cbccvc-du-lieu")
+    );
+    // D-3: 03/23 + 17/23 + 03/23 ministries, 26/28 + 02/28 provinces.
+    assert_eq!(
+        v("pl07-i-d-3-di-chuyen")
+            + v("pl07-i-d-3-cloud-bo-nganh")
+            + v("pl07-i-d-3-ca-hai-bo-nganh"),
+        v("pl07-i-d-3-nhu-cau-bo-nganh")
+    );
+    assert_eq!(
+        v("pl07-i-d-3-cloud-dia-phuong") + v("pl07-i-d-3-ca-hai-dia-phuong"),
+        v("pl07-i-d-3-nhu-cau-dia-phuong")
+    );
+    // Where the report disagrees with itself, both figures are kept as printed.
+    assert_eq!(v("pl07-i-c-2-cts"), 47515.0);
+    assert_eq!(
+        v("pl07-i-c-2-cts-co-quan") + v("pl07-i-c-2-cts-can-bo"),
+        147515.0
+    );
+    assert_eq!(v("pl07-i-d-2-gap-truong-chua-so-hoa"), 388.0);
+    assert_eq!(v("pl07-i-d-2-sol-truong-so-hoa"), 289.0);
+    assert_eq!(v("pl07-i-b-1-1-thue-bao-ngan-sach"), 164.4);
+    assert_eq!(v("pl07-i-b-1-2-ngan-sach-vien-thong"), 164.0);
+    assert_eq!(
+        v("pl07-i-a-2-khai-sinh-tang"),
+        v("pl07-i-a-2-nd-khai-sinh-tang")
+    );
+    assert_eq!(
+        v("pl07-i-a-2-khai-tu-tang"),
+        v("pl07-i-a-2-nd-khai-tu-tang")
+    );
+    // Repeated rows keep their own copy: B-1.1 / B-1.2 and B-3 / C-3.
+    for (a, b) in [
+        ("pl07-i-b-1-1-cic", "pl07-i-b-1-2-cic"),
+        ("pl07-i-b-1-1-cic-phi", "pl07-i-b-1-2-cic-phi"),
+        ("pl07-i-b-1-1-tctd-chip", "pl07-i-b-1-2-tctd-chip"),
+        ("pl07-i-b-1-1-thue-bao", "pl07-i-b-1-2-thue-bao"),
+        ("pl07-i-b-3-tien-ich", "pl07-i-c-3-tien-ich"),
+        ("pl07-i-b-3-truy-cap", "pl07-i-c-3-truy-cap"),
+        ("pl07-i-b-3-truy-cap-ngay", "pl07-i-c-3-truy-cap-ngay"),
+    ] {
+        assert_eq!(v(a), v(b), "{a} {b}");
+        assert_ne!(indicator(&l, a).source.line, indicator(&l, b).source.line);
+    }
+    // No fraction is printed with a percentage, so the checker has nothing to reconcile here.
+    assert!(l
+        .findings
+        .iter()
+        .all(|f| !(f.report.as_deref() == Some("pl07") && f.kind == "percent")));
+    let n = l
+        .snapshot
+        .notes
+        .iter()
+        .find(|n| n.id == "pl07-n-indicators")
+        .expect("the indicators note");
+    for s in [
+        "154", "618.746", "72,98%", "2.5", "220/380V", "ha-noi", "213.859", "47.515",
+    ] {
+        assert!(n.text.contains(s), "{s}");
+    }
 }

@@ -62,6 +62,7 @@ impl Console {
         let mut drawn = views::Drawn::default();
         let app = &self.app;
         self.terminal.draw(|f| drawn = views::draw(app, f)).unwrap();
+        self.app.too_small = drawn.too_small;
         self.app.table_height = drawn.table_height.max(1);
         self.app.table_area = drawn.table_area;
         self.app.tab_spans = drawn.tab_spans;
@@ -273,9 +274,16 @@ fn too_small_a_window_says_so_and_nothing_panics() {
         "<Esc> ?",
         "<Esc> 7 t <Enter>",
         "8 G",
+        "5 x x f",
     ] {
         c.keys(keys);
     }
+    // Keys typed at a window too small to show anything decide nothing and move nothing.
+    assert!(c.app.items.is_empty(), "{:?}", c.app.items);
+    assert_eq!(c.app.view, giaoban::tui::app::ViewId::Overview);
+    c.keys("q");
+    assert!(c.app.quit, "q still quits");
+    c.app.quit = false;
     for (w, h) in [(1, 1), (59, 11), (60, 12), (61, 13), (300, 100)] {
         c.terminal.backend_mut().resize(w, h);
         c.draw();

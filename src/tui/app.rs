@@ -274,6 +274,9 @@ pub struct App {
     pub meeting: Option<Meeting>,
     /// Seconds since the console opened (ticks from the event loop), for the meeting timers.
     pub clock: u64,
+    /// The last draw found the window too small to use: keys other than quit are ignored,
+    /// so that nothing is decided on a screen nobody can see.
+    pub too_small: bool,
     /// Height of the table body at the last draw (for paging and scrolling).
     pub table_height: usize,
     /// Where the table body was drawn (x, y, width, height), for mouse clicks.
@@ -329,6 +332,7 @@ impl App {
             prompt: None,
             meeting: None,
             clock: 0,
+            too_small: false,
             table_height: 20,
             table_area: (0, 0, 0, 0),
             tab_spans: Vec::new(),

@@ -12,7 +12,7 @@ pub fn handle_event(app: &mut App, ev: Event) -> Option<FilterJob> {
     match ev {
         Event::Key(k) if k.kind == KeyEventKind::Press => handle_key(app, k),
         Event::Mouse(m) => {
-            if app.mode != Mode::Normal {
+            if app.mode != Mode::Normal || app.too_small {
                 return None;
             }
             match m.kind {
@@ -44,6 +44,15 @@ pub fn handle_event(app: &mut App, ev: Event) -> Option<FilterJob> {
 fn handle_key(app: &mut App, k: KeyEvent) -> Option<FilterJob> {
     if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL) {
         app.quit = true;
+        return None;
+    }
+    if app.too_small {
+        // Nothing but quitting from a window too small to show what a key would do.
+        if app.mode == Mode::Normal
+            && app.keymap.command_for(Key::from_event(k)) == Some(Command::Quit)
+        {
+            return app.update(Command::Quit);
+        }
         return None;
     }
     match app.mode.clone() {

@@ -206,6 +206,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
         }
     }
     Drawn {
+        too_small: false,
         table_height: height,
         table_area: (
             table_area.x,

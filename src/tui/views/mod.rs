@@ -22,6 +22,8 @@ pub const MIN_HEIGHT: u16 = 12;
 /// Where things were drawn.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Drawn {
+    /// The window is below the usable size: only the notice was drawn.
+    pub too_small: bool,
     pub table_height: usize,
     pub table_area: (u16, u16, u16, u16),
     pub tab_spans: Vec<(u16, u16, ViewId)>,
@@ -43,7 +45,10 @@ pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
             .map(|l| Line::from(Span::styled(l, app.theme.warning())))
             .collect();
         Paragraph::new(lines).render(area, buf);
-        return Drawn::default();
+        return Drawn {
+            too_small: true,
+            ..Drawn::default()
+        };
     }
     let tabs = Rect { height: 1, ..area };
     let tab_spans = draw_tabs(app, tabs, buf);

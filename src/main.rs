@@ -45,7 +45,7 @@ enum Command {
         #[arg(long, default_value = "json", value_parser = ["json", "csv"])]
         format: String,
         /// Keep only the records that match this query (the console's query language).
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         filter: Option<String>,
         /// Snapshot folder or file (the shipped snapshot when omitted).
         #[arg(long)]

@@ -327,9 +327,20 @@ fn texts<'a>(ctx: &Ctx<'a>, rec: Rec) -> (std::borrow::Cow<'a, str>, std::borrow
             title(&ix.indicator_text[i]),
         ),
         Rec::Today(i) => {
+            // Searched with the names of the provinces it absorbed ("binh dinh" finds Gia Lai).
             let t = &ctx.snap.today[i];
-            let s = fold_nfc(&format!("{} {}", t.name, t.id));
-            (Cow::Owned(s.clone()), Cow::Owned(s))
+            let absorbed: Vec<&str> = ctx
+                .snap
+                .localities
+                .iter()
+                .filter(|l| l.today.as_deref() == Some(t.id.as_str()))
+                .flat_map(|l| {
+                    std::iter::once(l.name.as_str()).chain(l.aliases.iter().map(String::as_str))
+                })
+                .collect();
+            let s = fold_nfc(&format!("{} {}\n{}", t.name, t.id, absorbed.join("\n")));
+            let title = fold_nfc(&t.name);
+            (Cow::Owned(s), Cow::Owned(title))
         }
         Rec::Finding(i) => {
             let f = &ctx.findings[i];
@@ -429,7 +440,14 @@ fn record_localities(ctx: &Ctx, rec: Rec) -> Vec<String> {
             .and_then(report_loc)
             .into_iter()
             .collect(),
-        Rec::Today(_) => vec![],
+        Rec::Today(i) => {
+            let id = &s.today[i].id;
+            s.localities
+                .iter()
+                .filter(|l| l.today.as_deref() == Some(id.as_str()))
+                .map(|l| l.id.clone())
+                .collect()
+        }
     }
 }
 
@@ -462,6 +480,15 @@ fn eval(ctx: &Ctx, rec: Rec, p: &Pred) -> bool {
             Rec::Blocker(i) => s.blockers[i].model == Some(*n),
             Rec::Assessment(i) => s.assessments[i].model == Some(*n),
             Rec::Model(i) => s.models[i].number == *n,
+            // A province (or one of today's, through the provinces it absorbed) matches the
+            // models some source lists as deployed there.
+            Rec::Locality(_) | Rec::Today(_) => {
+                let deployed = s.model_localities(*n);
+                record_localities(ctx, rec).iter().any(|l| {
+                    s.province_of(l)
+                        .is_some_and(|p| deployed.iter().any(|d| d == p))
+                })
+            }
             _ => false,
         },
         Pred::Cause(c) => match rec {

@@ -85,6 +85,8 @@ pub struct List {
     pub offset: usize,
     pub filter: String,
     pub filter_error: Option<String>,
+    /// Where in `filter` the bad term is (byte range), to mark it under the typed query.
+    pub filter_error_span: Option<(usize, usize)>,
     /// Matching rows come from the filter thread; until they arrive this is true.
     pub pending: bool,
     /// Bumped on every change of filter or base, so stale results are dropped.
@@ -103,6 +105,7 @@ impl List {
             offset: 0,
             filter: String::new(),
             filter_error: None,
+            filter_error_span: None,
             pending: false,
             generation: 0,
             sort: None,
@@ -454,6 +457,7 @@ impl App {
         match compiled {
             Ok(q) if q.is_empty() => {
                 list.filter_error = None;
+                list.filter_error_span = None;
                 let mut rows = (*base).clone();
                 if let Some((c, rev)) = sort {
                     let ctx = Ctx {
@@ -470,6 +474,7 @@ impl App {
             }
             Ok(q) => {
                 list.filter_error = None;
+                list.filter_error_span = None;
                 list.pending = true;
                 Some(FilterJob {
                     target: r,
@@ -479,7 +484,12 @@ impl App {
                 })
             }
             Err(e) => {
+                // A query that cannot be read matches nothing (rather than leaving the last
+                // good query's rows on screen under a count that is no longer true).
                 list.filter_error = Some(e.message.clone());
+                list.filter_error_span = Some(e.span);
+                list.pending = false;
+                list.set_rows(Vec::new());
                 None
             }
         }
@@ -643,7 +653,15 @@ impl App {
                     }
                 }
             }
-            Command::Filter if self.current().is_some() => self.mode = Mode::Filter,
+            Command::Filter if self.current().is_some() => {
+                // Back to a kept filter: the next word starts after a space.
+                if let Some(l) = self.current_mut() {
+                    if !l.filter.is_empty() && !l.filter.ends_with(' ') {
+                        l.filter.push(' ');
+                    }
+                }
+                self.mode = Mode::Filter
+            }
             Command::SortNext | Command::SortReverse => {
                 let l = self.current_mut()?;
                 let ncols = rows::columns(l.table).len();
@@ -959,6 +977,7 @@ impl App {
             FilterEdit::Backspace => {
                 list.filter.pop();
             }
+            FilterEdit::Erase => list.filter.clear(),
             FilterEdit::Clear => {
                 list.filter.clear();
                 self.mode = Mode::Normal;
@@ -1018,6 +1037,8 @@ pub enum PromptEdit {
 pub enum FilterEdit {
     Char(char),
     Backspace,
+    /// Ctrl-U: empty the query, stay in the filter bar.
+    Erase,
     Clear,
     Accept,
 }

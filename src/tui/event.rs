@@ -75,6 +75,9 @@ fn handle_key(app: &mut App, k: KeyEvent) -> Option<FilterJob> {
             _ => None,
         },
         Mode::Filter => match k.code {
+            KeyCode::Char('u') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                app.filter_input(FilterEdit::Erase)
+            }
             KeyCode::Esc => app.filter_input(FilterEdit::Clear),
             KeyCode::Enter => app.filter_input(FilterEdit::Accept),
             KeyCode::Backspace => app.filter_input(FilterEdit::Backspace),

@@ -172,10 +172,30 @@ fn draw_status(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) {
         let list = app.current();
         let text = list.map(|l| l.filter.clone()).unwrap_or_default();
         let err = list.and_then(|l| l.filter_error.clone());
-        let mut spans = vec![
-            Span::styled(format!("{}: ", t(app.lang, "filter")), app.theme.title()),
-            Span::styled(format!("{text}▏"), app.theme.text()),
-        ];
+        let mut spans = vec![Span::styled(
+            format!("{}: ", t(app.lang, "filter")),
+            app.theme.title(),
+        )];
+        // The term the language cannot read is marked where it was typed.
+        match list.and_then(|l| l.filter_error_span) {
+            Some((a, b))
+                if a <= b
+                    && b <= text.len()
+                    && text.is_char_boundary(a)
+                    && text.is_char_boundary(b) =>
+            {
+                let bad = if a == b { " " } else { &text[a..b] };
+                spans.push(Span::styled(text[..a].to_string(), app.theme.text()));
+                spans.push(Span::styled(
+                    bad.to_string(),
+                    app.theme.warning().add_modifier(
+                        ratatui::style::Modifier::UNDERLINED | ratatui::style::Modifier::REVERSED,
+                    ),
+                ));
+                spans.push(Span::styled(format!("{}▏", &text[b..]), app.theme.text()));
+            }
+            _ => spans.push(Span::styled(format!("{text}▏"), app.theme.text())),
+        }
         match err {
             Some(e) => spans.push(Span::styled(format!("  {e}"), app.theme.warning())),
             None => spans.push(Span::styled(

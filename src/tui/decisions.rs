@@ -90,7 +90,10 @@ pub fn summarise(
         let mut lines = Vec::new();
         let day = d
             .decided_on
-            .map(|x| x.format("%Y-%m-%d").to_string())
+            .map(|x| {
+                x.format(if vi { "%d/%m/%Y" } else { "%Y-%m-%d" })
+                    .to_string()
+            })
             .unwrap_or_default();
         if let Some((_, label)) = &d.state {
             badge.push(label.clone());
@@ -112,9 +115,9 @@ pub fn summarise(
         }
         if !what.is_empty() {
             lines.push(if vi {
-                format!("quyết định {day}: {what}")
+                format!("ngày {day}: {what}")
             } else {
-                format!("decided {day}: {what}")
+                format!("on {day}: {what}")
             });
         }
         for n in &d.notes {

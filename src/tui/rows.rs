@@ -125,13 +125,15 @@ pub fn columns(table: Table) -> Vec<Column> {
             col_dropped_first("col.due", 10, 2),
             col("col.status", 18),
             col("col.late", 10),
+            col_dropped_first("col.decision", 18, 1),
         ],
         Table::Blockers => vec![
-            col("col.kind", 10),
+            col("col.kind", 13),
             col("col.cause", 14),
             flex("col.title", 20),
             col("col.responsible", 18),
             col("col.attached", 14),
+            col_dropped_first("col.decision", 18, 1),
         ],
         Table::Units => vec![
             flex("col.name", 20),
@@ -429,8 +431,14 @@ pub fn cells(
                 class.symbol(),
                 status_label(lang, s.task_status(i))
             );
-            if let Some(d) = decision {
-                status = format!("{} {d}", class.symbol());
+            // What the report says stays; a decision adds its mark here and its own column.
+            let decided = decision.map(|d| d.trim_start_matches('◆').trim().to_string());
+            if decided.is_some() {
+                status = format!(
+                    "{} ◆ {}",
+                    class.symbol(),
+                    status_label(lang, s.task_status(i))
+                );
             }
             vec![
                 report_short(ctx, &s.tasks[i].report),
@@ -439,6 +447,7 @@ pub fn cells(
                 due_label(ctx, lang, i),
                 status,
                 late,
+                decided.unwrap_or_default(),
             ]
         }
         (Table::Blockers, Rec::Blocker(i)) => {
@@ -454,8 +463,13 @@ pub fn cells(
                 blocker_class(ctx, i).symbol(),
                 blocker_kind_label(lang, b.kind)
             );
-            if let Some(d) = decision {
-                kind = d;
+            let decided = decision.map(|d| d.trim_start_matches('◆').trim().to_string());
+            if decided.is_some() {
+                kind = format!(
+                    "{} ◆ {}",
+                    blocker_class(ctx, i).symbol(),
+                    blocker_kind_label(lang, b.kind)
+                );
             }
             vec![
                 kind,
@@ -463,6 +477,7 @@ pub fn cells(
                 title(ctx, rec),
                 units_label(ctx, &ctx.blocker_units(i)),
                 attached,
+                decided.unwrap_or_default(),
             ]
         }
         (Table::Units, Rec::Unit(i)) => {

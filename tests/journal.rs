@@ -749,7 +749,7 @@ Số liệu: Giao ban thử, đến ngày 30/05/2025. Các quyết định ghi t
 1. **Tồn tại: Thiếu kinh phí đầu tư Kiosk** (b1)
    - Trạng thái: Đã tiếp nhận
    - Giao chủ trì: Cục Cảnh sát quản lý hành chính về trật tự xã hội
-   - Nguồn: Bình Định 258/BC-UBND, Phụ lục 03, dòng A.1, line 40
+   - Nguồn: Bình Định 258/BC-UBND, Phụ lục 03, dòng A.1 (tệp nguồn, dòng 40)
 
 ## 2. Sở Thông tin và Truyền thông
 
@@ -758,20 +758,20 @@ Số liệu: Giao ban thử, đến ngày 30/05/2025. Các quyết định ghi t
    - Hạn mới: 31/08/2025
    - Kết luận: Sở TT&TT trình UBND tỉnh bổ sung kinh phí trước 30/6
    - Ghi chú: Vướng kinh phí mua Kiosk
-   - Nguồn: Bình Định 258/BC-UBND, Phụ lục 01, dòng 1, line 10
+   - Nguồn: Bình Định 258/BC-UBND, Phụ lục 01, dòng 1 (tệp nguồn, dòng 10)
 
 ## 3. Sở Tư pháp tỉnh Bình Định
 
 1. **Số hoá hộ tịch** (t2)
    - Hạn mới: 15/07/2025
    - Ghi chú: Đã số hoá 80% sổ hộ tịch
-   - Nguồn: Bình Định 258/BC-UBND, Phụ lục 01, dòng 2, line 11
+   - Nguồn: Bình Định 258/BC-UBND, Phụ lục 01, dòng 2 (tệp nguồn, dòng 11)
 
 ## 4. Chưa xác định đơn vị chủ trì
 
 1. **Kiến nghị: Đề nghị C06 hướng dẫn kết nối** (b2)
    - Trạng thái: Tạm hoãn
-   - Nguồn: Bình Định 258/BC-UBND, Mục IV, line 55
+   - Nguồn: Bình Định 258/BC-UBND, Mục IV (tệp nguồn, dòng 55)
 
 ---
 
@@ -789,7 +789,7 @@ Data: Giao ban thử, as of 2025-05-30. All decisions in the journal.
    1.1. Gap: Thiếu kinh phí đầu tư Kiosk (b1)
         Status: acknowledged
         Assigned to: Cục Cảnh sát quản lý hành chính về trật tự xã hội
-        Source: Bình Định 258/BC-UBND, Phụ lục 03, dòng A.1, line 40
+        Source: Bình Định 258/BC-UBND, Phụ lục 03, row A.1 (source file, line 40)
 
 2. Sở Thông tin và Truyền thông
 
@@ -798,7 +798,7 @@ Data: Giao ban thử, as of 2025-05-30. All decisions in the journal.
         New deadline: 2025-08-31
         Conclusion: Sở TT&TT trình UBND tỉnh bổ sung kinh phí trước 30/6
         Note: Vướng kinh phí mua Kiosk
-        Source: Bình Định 258/BC-UBND, Phụ lục 01, dòng 1, line 10
+        Source: Bình Định 258/BC-UBND, Phụ lục 01, row 1 (source file, line 10)
 
 3. Sở Tư pháp tỉnh Bình Định
 
@@ -806,13 +806,13 @@ Data: Giao ban thử, as of 2025-05-30. All decisions in the journal.
         Status: acknowledged
         New deadline: 2025-07-15
         Note: Đã số hoá 80% sổ hộ tịch
-        Source: Bình Định 258/BC-UBND, Phụ lục 01, dòng 2, line 11
+        Source: Bình Định 258/BC-UBND, Phụ lục 01, row 2 (source file, line 11)
 
 4. No responsible unit named
 
    4.1. Proposal: Đề nghị C06 hướng dẫn kết nối (b2)
         Status: deferred
-        Source: Bình Định 258/BC-UBND, Mục IV, line 55
+        Source: Bình Định 258/BC-UBND, Mục IV (source file, line 55)
 
 Total: 4 item(s), 4 group(s) of responsible units.
 ";

@@ -26,18 +26,39 @@ pub struct SourceRef {
 }
 
 impl SourceRef {
+    /// "Phụ lục 01, dòng 23 (tệp nguồn, dòng 412)": the section and row as the report prints
+    /// them, then the line of the source text file.
     pub fn describe(&self) -> String {
+        self.describe_in(true)
+    }
+
+    /// As `describe`, in Vietnamese or English ("Phụ lục 01, row 23 (source file, line 412)").
+    pub fn describe_in(&self, vi: bool) -> String {
         let mut parts = Vec::new();
         if !self.section.is_empty() {
             parts.push(self.section.clone());
         }
         if let Some(r) = &self.row {
-            parts.push(format!("dòng {r}"));
+            parts.push(if vi {
+                format!("dòng {r}")
+            } else {
+                format!("row {r}")
+            });
         }
+        let mut out = parts.join(", ");
         if let Some(l) = self.line {
-            parts.push(format!("line {l}"));
+            let at = if vi {
+                format!("(tệp nguồn, dòng {l})")
+            } else {
+                format!("(source file, line {l})")
+            };
+            if out.is_empty() {
+                out = at;
+            } else {
+                out = format!("{out} {at}");
+            }
         }
-        parts.join(", ")
+        out
     }
 }
 

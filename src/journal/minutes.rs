@@ -327,17 +327,17 @@ fn item_of(
         title: shorten(&title, TITLE_CHARS),
         id: id.to_string(),
         lines,
-        source: source_text(snapshot, report, source),
+        source: source_text(snapshot, report, source, lang),
     })
 }
 
-/// "Bình Định 258/BC-UBND, Phụ lục 01, dòng 23, line 412".
-fn source_text(snapshot: &Snapshot, report: &str, source: &SourceRef) -> String {
+/// "Bình Định 258/BC-UBND, Phụ lục 01, dòng 23 (tệp nguồn, dòng 412)".
+fn source_text(snapshot: &Snapshot, report: &str, source: &SourceRef, lang: Lang) -> String {
     let short = snapshot
         .report(report)
         .map(|r| r.short.clone())
         .unwrap_or_else(|| report.to_string());
-    let at = source.describe();
+    let at = source.describe_in(lang == Lang::Vi);
     match (short.is_empty(), at.is_empty()) {
         (true, _) => at,
         (false, true) => short,

@@ -67,7 +67,7 @@ impl DetailBuilder<'_> {
         let mut s = r
             .map(|r| r.short.clone())
             .unwrap_or_else(|| report.to_string());
-        let d = src.describe();
+        let d = src.describe_in(self.lang == Lang::Vi);
         if !d.is_empty() {
             s = format!("{s}, {d}");
         }
@@ -400,7 +400,12 @@ pub fn detail_lines(
         }
         Rec::Finding(i) => {
             let f = &ctx.findings[i];
-            b.heading(format!("{} {} [{}]", t(lang, "kind.finding"), f.id, f.kind));
+            b.heading(format!(
+                "{} {} [{}]",
+                t(lang, "kind.finding"),
+                f.id,
+                rows::finding_kind_label(lang, &f.kind)
+            ));
             b.text(&f.message);
             b.blank();
             b.field(

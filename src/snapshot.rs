@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::domain::{
     deadline::days_between, Assessment, Benefit, Blocker, Deadline, Indicator, Locality,
-    LocalityLevel, Model, ModelGroup, Note, Report, Status, Task, TodayProvince, Unit,
+    LocalityLevel, Model, ModelGroup, Note, Report, Status, Task, TodayProvince, Unit, UnitLevel,
 };
 use crate::text::fold_nfc;
 
@@ -184,14 +184,21 @@ impl Snapshot {
     }
     /// The unit's short name with its province when it is a local unit ("Sở TTTT · Thừa
     /// Thiên Huế"), so that units of the same name in different provinces are told apart.
+    /// A role found in every province and named without one (Phụ lục III's "STP", "V PUB
+    /// huyện") is shown by its full name, "(mọi tỉnh)" for a provincial one.
     pub fn unit_label(&self, id: &str) -> String {
         let short = self.unit_name(id);
-        match self.unit(id).and_then(|u| u.locality.as_deref()) {
-            Some(l) => {
+        let Some(u) = self.unit(id) else {
+            return short;
+        };
+        match (u.locality.as_deref(), u.level) {
+            (Some(l), _) => {
                 let province = self.province_of(l).unwrap_or(l);
                 format!("{short} · {}", self.locality_name(province))
             }
-            None => short,
+            (None, UnitLevel::Province) => format!("{} (mọi tỉnh)", u.name),
+            (None, UnitLevel::District | UnitLevel::Commune) => u.name.clone(),
+            (None, _) => short,
         }
     }
     pub fn locality_name(&self, id: &str) -> String {

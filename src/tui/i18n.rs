@@ -249,6 +249,16 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("field.model", "Mô hình", "Model"),
     ("field.locality", "Địa phương", "Locality"),
     ("field.causes", "Nguyên nhân", "Causes"),
+    (
+        "field.cause_raw",
+        "Nguyên nhân (nguyên văn)",
+        "Cause (as written)",
+    ),
+    (
+        "field.no_status_column",
+        "báo cáo không ghi trạng thái",
+        "the report gives no status",
+    ),
     ("field.responsible", "Trách nhiệm", "Responsible"),
     ("field.solution", "Giải pháp", "Solution"),
     ("field.addressees", "Kiến nghị tới", "Addressed to"),

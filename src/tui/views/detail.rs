@@ -124,12 +124,19 @@ pub fn detail_lines(
             ));
             b.text(&x.title);
             b.blank();
-            let status = format!(
-                "{} {} — \"{}\"",
+            let raw_status = crate::text::one_line(&x.status_raw);
+            let mut status = format!(
+                "{} {}",
                 class.symbol(),
-                rows::status_label(lang, s.task_status(i)),
-                crate::text::one_line(&x.status_raw)
+                rows::status_label(lang, s.task_status(i))
             );
+            // The report's own words beside the reading of them; a report with no status
+            // column says so rather than show empty quotes.
+            if raw_status.is_empty() {
+                status.push_str(&format!(" ({})", t(lang, "field.no_status_column")));
+            } else {
+                status.push_str(&format!(" — \"{raw_status}\""));
+            }
             let style = match class {
                 rows::Class::Overdue => theme.overdue(),
                 rows::Class::Blocked => theme.blocked(),
@@ -205,7 +212,7 @@ pub fn detail_lines(
                 rows::causes_label(lang, &x.causes),
                 theme.blocked(),
             );
-            b.field("field.causes", &x.cause_raw);
+            b.field("field.cause_raw", &x.cause_raw);
             b.field(
                 "field.responsible",
                 &with_raw(units(ctx, &ctx.blocker_units(i)), &x.responsible_raw),

@@ -43,7 +43,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         });
     let head = if vi {
         format!(
-            "Họp giao ban · {} · mục {}/{} · {} · cuộc họp trước: {since}",
+            "Họp giao ban · cả buổi {} · mục {}/{} · mục này {} · cuộc họp trước: {since}",
             clock(app.clock.saturating_sub(m.started)),
             (m.index + 1).min(m.agenda.len()),
             m.agenda.len(),
@@ -51,7 +51,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         )
     } else {
         format!(
-            "Meeting · {} · item {}/{} · {} · previous meeting: {since}",
+            "Meeting · total {} · item {}/{} · this item {} · previous meeting: {since}",
             clock(app.clock.saturating_sub(m.started)),
             (m.index + 1).min(m.agenda.len()),
             m.agenda.len(),
@@ -101,7 +101,16 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         let text = format!(
             "{:>2}. {} {} {title}{decided}",
             i + 1,
-            reason_label(app.lang, *why),
+            if m.since.is_none() && *why == AgendaReason::NewlyOverdue {
+                // No meeting before this one: every overdue task is simply overdue.
+                if vi {
+                    "! quá hạn"
+                } else {
+                    "! overdue"
+                }
+            } else {
+                reason_label(app.lang, *why)
+            },
             class.symbol()
         );
         let style = if i == m.index {

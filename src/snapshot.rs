@@ -344,6 +344,21 @@ impl Snapshot {
             .max_by_key(|r| r.date)
     }
 
+    /// How many provinces have deployed a model, and whether that is the national report's
+    /// printed count (it names no provinces: `true`) or the provinces the sources name.
+    pub fn model_coverage(&self, number: u32) -> (usize, bool) {
+        let named = self.model_localities(number).len();
+        match self.national_assessment(number) {
+            Some(a) if a.localities.is_empty() => a
+                .printed_count
+                .as_deref()
+                .and_then(crate::store::reconcile::parse_count)
+                .map(|n| (n as usize, true))
+                .unwrap_or((named, false)),
+            _ => (named, false),
+        }
+    }
+
     /// Distinct provinces listed as deployed for a model across the sources that list them.
     pub fn model_localities(&self, number: u32) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();

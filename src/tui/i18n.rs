@@ -79,7 +79,12 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("col.no", "STT", "No."),
     ("col.group", "Nhóm", "Group"),
     ("col.title", "Nội dung", "Title"),
-    ("col.coverage", "Có tên trong DS", "Listed"),
+    ("col.coverage", "Triển khai", "Deployed"),
+    (
+        "field.coverage_printed",
+        "* số báo cáo toàn quốc ghi; báo cáo không nêu tên các tỉnh",
+        "* the count the national report prints; it names no provinces",
+    ),
     ("col.printed", "Số ghi", "Printed"),
     ("col.source", "Nguồn", "Source"),
     ("col.lead", "Chủ trì", "Lead"),

@@ -406,7 +406,8 @@ pub fn cells(
     match (table, rec) {
         (Table::Models, Rec::Model(i)) => {
             let m = &s.models[i];
-            let listed = s.model_localities(m.number).len();
+            // "*": the national report's printed count; it names no provinces.
+            let (deployed, printed_only) = s.model_coverage(m.number);
             let printed = s
                 .national_assessment(m.number)
                 .and_then(|a| a.printed_count.clone())
@@ -416,7 +417,11 @@ pub fn cells(
                 m.number.to_string(),
                 m.group.clone(),
                 one_line(&m.title),
-                coverage_bar(listed, total, 10),
+                format!(
+                    "{}{}",
+                    coverage_bar(deployed, total, 10),
+                    if printed_only { "*" } else { "" }
+                ),
                 printed,
             ]
         }
@@ -581,8 +586,12 @@ pub fn cells(
                 }
                 Rec::Locality(i) => s.localities[i].level_label(),
                 Rec::Model(i) => {
-                    let n = s.model_localities(s.models[i].number).len();
-                    format!("{n}/{}", s.province_count())
+                    let (n, printed_only) = s.model_coverage(s.models[i].number);
+                    format!(
+                        "{n}/{}{}",
+                        s.province_count(),
+                        if printed_only { "*" } else { "" }
+                    )
                 }
                 Rec::Indicator(i) => s.indicators[i].percent_raw.clone().unwrap_or_default(),
                 Rec::Finding(i) => ctx.findings[i].kind.clone(),
@@ -638,7 +647,7 @@ pub fn sort_key(ctx: &Ctx, table: Table, rec: Rec, column: usize, cells: &[Strin
             .unwrap_or(SortKey::None),
         (Table::Models, Rec::Model(i), 0) => SortKey::Num(s.models[i].number as f64),
         (Table::Models, Rec::Model(i), 3) => {
-            SortKey::Num(s.model_localities(s.models[i].number).len() as f64)
+            SortKey::Num(s.model_coverage(s.models[i].number).0 as f64)
         }
         _ => {
             let c = cells.get(column).map(String::as_str).unwrap_or("");

@@ -241,11 +241,12 @@ pub fn detail_lines(
             b.blank();
             let deployed = s.model_localities(m.number);
             let total = s.province_count();
-            b.styled(
-                "col.coverage",
-                rows::coverage_bar(deployed.len(), total, 20),
-                theme.bar(),
-            );
+            let (n, printed_only) = s.model_coverage(m.number);
+            let mut bar = rows::coverage_bar(n, total, 20);
+            if printed_only {
+                bar.push_str(&format!(" ({})", t(lang, "field.coverage_printed")));
+            }
+            b.styled("col.coverage", bar, theme.bar());
             if let Some(a) = s.national_assessment(m.number) {
                 b.field("field.printed", a.printed_count.as_deref().unwrap_or(""));
                 b.field("field.listed", &format!("{}", a.localities.len()));

@@ -84,7 +84,7 @@ pub fn figures(app: &App) -> Figures {
                 0.0
             } else {
                 ms.iter()
-                    .map(|&m| s.model_localities(m).len() as f64)
+                    .map(|&m| s.model_coverage(m).0 as f64)
                     .sum::<f64>()
                     / ms.len() as f64
             };
@@ -204,23 +204,43 @@ fn section(app: &App, title: &str, items: &[(String, f64, String)], area: Rect, 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let f = figures(app);
     let lang = app.lang;
-    let mut spans = vec![Span::styled(
-        format!("{} {}   ", t(lang, "as_of"), app.as_of.format("%d/%m/%Y")),
+    // The totals, packed into two lines without breaking an item ("Vướng mắc: 160") apart.
+    use unicode_width::UnicodeWidthStr;
+    let mut items: Vec<Vec<Span>> = vec![vec![Span::styled(
+        format!("{} {}", t(lang, "as_of"), app.as_of.format("%d/%m/%Y")),
         app.theme.title(),
-    )];
+    )]];
     for (label, v) in &f.totals {
-        spans.push(Span::styled(format!("{label}: "), app.theme.muted()));
-        spans.push(Span::styled(format!("{v}   "), app.theme.text()));
+        items.push(vec![
+            Span::styled(format!("{label}: "), app.theme.muted()),
+            Span::styled(v.clone(), app.theme.text()),
+        ]);
     }
-    Paragraph::new(Line::from(spans))
-        .wrap(ratatui::widgets::Wrap { trim: true })
-        .render(
-            Rect {
-                height: 2.min(area.height),
-                ..area
-            },
-            buf,
-        );
+    let width = area.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut current: Vec<Span> = Vec::new();
+    let mut used = 0usize;
+    for item in items {
+        let w: usize = item.iter().map(|s| s.content.width()).sum();
+        if used > 0 && used + 3 + w > width {
+            lines.push(Line::from(std::mem::take(&mut current)));
+            used = 0;
+        }
+        if used > 0 {
+            current.push(Span::raw("   "));
+            used += 3;
+        }
+        current.extend(item);
+        used += w;
+    }
+    lines.push(Line::from(current));
+    Paragraph::new(lines).render(
+        Rect {
+            height: 2.min(area.height),
+            ..area
+        },
+        buf,
+    );
     let body = Rect {
         y: area.y + 2,
         height: area.height.saturating_sub(2),

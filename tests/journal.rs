@@ -756,6 +756,7 @@ Số liệu: Giao ban thử, đến ngày 30/05/2025. Các quyết định ghi t
 1. **Triển khai Kiosk tại Trung tâm hành chính công** (t1)
    - Trạng thái: Chuyển cấp trên
    - Hạn mới: 31/08/2025
+   - Thời hạn (theo báo cáo): 30/6/2024
    - Kết luận: Sở TT&TT trình UBND tỉnh bổ sung kinh phí trước 30/6
    - Ghi chú: Vướng kinh phí mua Kiosk
    - Nguồn: Bình Định 258/BC-UBND, Phụ lục 01, dòng 1 (tệp nguồn, dòng 10)
@@ -764,6 +765,7 @@ Số liệu: Giao ban thử, đến ngày 30/05/2025. Các quyết định ghi t
 
 1. **Số hoá hộ tịch** (t2)
    - Hạn mới: 15/07/2025
+   - Thời hạn (theo báo cáo): Quý IV/2024
    - Ghi chú: Đã số hoá 80% sổ hộ tịch
    - Nguồn: Bình Định 258/BC-UBND, Phụ lục 01, dòng 2 (tệp nguồn, dòng 11)
 
@@ -796,6 +798,7 @@ Data: Giao ban thử, as of 2025-05-30. All decisions in the journal.
    2.1. Triển khai Kiosk tại Trung tâm hành chính công (t1)
         Status: escalated
         New deadline: 2025-08-31
+        Deadline (as reported): 30/6/2024
         Conclusion: Sở TT&TT trình UBND tỉnh bổ sung kinh phí trước 30/6
         Note: Vướng kinh phí mua Kiosk
         Source: Bình Định 258/BC-UBND, Phụ lục 01, row 1 (source file, line 10)
@@ -805,6 +808,7 @@ Data: Giao ban thử, as of 2025-05-30. All decisions in the journal.
    3.1. Số hoá hộ tịch (t2)
         Status: acknowledged
         New deadline: 2025-07-15
+        Deadline (as reported): Quý IV/2024
         Note: Đã số hoá 80% sổ hộ tịch
         Source: Bình Định 258/BC-UBND, Phụ lục 01, row 2 (source file, line 11)
 

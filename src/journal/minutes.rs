@@ -295,7 +295,8 @@ fn item_of(
     }
     if changed(Field::Due) {
         push(&mut lines, Field::Due, d.due.map(Change::Due));
-    } else if let Some(i) = snapshot.task_index(id) {
+    }
+    if let Some(i) = snapshot.task_index(id) {
         // Every task goes out with its deadline: the reported one when none was decided.
         let raw = one_line(&snapshot.tasks[i].deadline_raw);
         if !raw.is_empty() {

@@ -280,6 +280,8 @@ pub struct App {
     /// The last draw found the window too small to use: keys other than quit are ignored,
     /// so that nothing is decided on a screen nobody can see.
     pub too_small: bool,
+    /// The table columns shown at the last draw (empty: all of them).
+    pub shown_columns: Vec<usize>,
     /// Height of the table body at the last draw (for paging and scrolling).
     pub table_height: usize,
     /// Where the table body was drawn (x, y, width, height), for mouse clicks.
@@ -336,6 +338,7 @@ impl App {
             meeting: None,
             clock: 0,
             too_small: false,
+            shown_columns: Vec::new(),
             table_height: 20,
             table_area: (0, 0, 0, 0),
             tab_spans: Vec::new(),
@@ -663,12 +666,28 @@ impl App {
                 self.mode = Mode::Filter
             }
             Command::SortNext | Command::SortReverse => {
+                let shown = self.shown_columns.clone();
                 let l = self.current_mut()?;
                 let ncols = rows::columns(l.table).len();
+                // Only the columns on screen: sorting by one the user cannot see would look
+                // like a shuffle.
+                let order: Vec<usize> = if shown.is_empty() {
+                    (0..ncols).collect()
+                } else {
+                    shown.into_iter().filter(|&c| c < ncols).collect()
+                };
+                let first = order.first().copied().unwrap_or(0);
+                let next = |c: usize| {
+                    order
+                        .iter()
+                        .position(|&x| x == c)
+                        .map(|p| order[(p + 1) % order.len()])
+                        .unwrap_or(first)
+                };
                 l.sort = Some(match (l.sort, cmd) {
-                    (None, Command::SortNext) => (0, false),
-                    (Some((c, r)), Command::SortNext) => ((c + 1) % ncols, r),
-                    (None, _) => (0, true),
+                    (None, Command::SortNext) => (first, false),
+                    (Some((c, r)), Command::SortNext) => (next(c), r),
+                    (None, _) => (first, true),
                     (Some((c, r)), _) => (c, !r),
                 });
                 let r = self.current_ref();

@@ -177,6 +177,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
         sort: list.sort,
     };
     render_table(table_area, buf, &app.theme, &spec, &visible);
+    let shown_columns: Vec<usize> =
+        super::super::widgets::table::fit_columns(&cols, table_area.width)
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect();
 
     // Detail pane.
     if let Some(d) = detail_area {
@@ -207,6 +212,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
     }
     Drawn {
         too_small: false,
+        shown_columns,
         table_height: height,
         table_area: (
             table_area.x,

@@ -24,6 +24,8 @@ pub const MIN_HEIGHT: u16 = 12;
 pub struct Drawn {
     /// The window is below the usable size: only the notice was drawn.
     pub too_small: bool,
+    /// The columns of the table that fitted, by index (sorting cycles through these).
+    pub shown_columns: Vec<usize>,
     pub table_height: usize,
     pub table_area: (u16, u16, u16, u16),
     pub tab_spans: Vec<(u16, u16, ViewId)>,

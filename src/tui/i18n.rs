@@ -32,6 +32,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("view.meeting", "Họp", "Meeting"),
     ("as_of", "Số liệu đến ngày", "As of"),
     ("read_only", "CHỈ ĐỌC", "READ-ONLY"),
+    ("help.no_match", "Không có phím nào khớp", "No key matches"),
     (
         "msg.nothing_to_undo",
         "Không còn gì để hoàn tác / làm lại",

@@ -48,6 +48,15 @@ pub fn draw(app: &App, filter: &str, scroll: usize, area: Rect, buf: &mut Buffer
         .max()
         .unwrap_or(0)
         .min(24);
+    // Scrolling stops once the last line is on screen.
+    let room = (area.height as usize).saturating_sub(4).max(1);
+    let scroll = scroll.min(rows.len().saturating_sub(room));
+    if rows.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", t(app.lang, "help.no_match")),
+            app.theme.muted(),
+        )));
+    }
     for (keys, desc) in rows.iter().skip(scroll) {
         let keys = super::super::widgets::text::fit(keys, kw);
         let pad = kw.saturating_sub(unicode_width::UnicodeWidthStr::width(keys.as_str()));
@@ -61,9 +70,9 @@ pub fn draw(app: &App, filter: &str, scroll: usize, area: Rect, buf: &mut Buffer
     }
     lines.push(Line::from(""));
     let ql = if app.lang == Lang::Vi {
-        "Lọc: từ khoá (không dấu cũng được), \"cụm từ\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, -phủ định"
+        "Lọc: từ khoá (không dấu cũng được), \"cụm từ\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, is:open, is:done, -phủ định"
     } else {
-        "Filter: words (diacritics optional), \"phrases\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, -negation"
+        "Filter: words (diacritics optional), \"phrases\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, is:open, is:done, -negation"
     };
     lines.push(Line::from(Span::styled(ql, app.theme.muted())));
     Paragraph::new(lines)

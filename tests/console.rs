@@ -487,3 +487,23 @@ fn a_bad_key_file_is_reported_and_the_default_keys_kept() {
         assert_eq!(c.app.mode, giaoban::tui::app::Mode::Filter);
     }
 }
+
+#[test]
+fn switching_to_the_provinces_of_today_keeps_the_question() {
+    let cfg = no_config();
+    let mut c = Console::open(&fixture("mini"), cfg.path(), 120, 30);
+    c.keys("7 / b i n h <Space> d i n h <Enter> t");
+    let screen = c.screen();
+    let title = screen.lines().nth(1).unwrap();
+    assert!(title.contains("/binh dinh"), "{screen}");
+    assert!(title.contains("1 / "), "{screen}");
+    // Bình Định became part of Gia Lai: that is the row selected.
+    assert_eq!(
+        c.app
+            .selected_rec()
+            .map(|r| giaoban::tui::rows::title(&c.app.ctx(), r)),
+        Some("Gia Lai".to_string())
+    );
+    c.keys("t");
+    assert!(c.screen().contains("Bình Định"), "{}", c.screen());
+}

@@ -694,7 +694,39 @@ impl App {
                 return self.filter_job(r);
             }
             Command::ToggleFrame if self.view == ViewId::Localities && self.pages.is_empty() => {
-                self.frame_today = !self.frame_today
+                // The same question in the other frame: the filter goes along, and the
+                // province selected becomes the province of today that absorbed it (or the
+                // first province a province of today absorbed).
+                let (filter, selected) = self
+                    .current()
+                    .map(|l| (l.filter.clone(), l.selected_rec()))
+                    .unwrap_or_default();
+                let snap = self.data.snapshot.clone();
+                let target = match selected {
+                    Some(Rec::Locality(i)) => snap.localities[i]
+                        .today
+                        .as_deref()
+                        .and_then(|t| snap.today.iter().position(|x| x.id == t))
+                        .map(Rec::Today),
+                    Some(Rec::Today(i)) => snap
+                        .localities
+                        .iter()
+                        .position(|l| l.today.as_deref() == Some(snap.today[i].id.as_str()))
+                        .map(Rec::Locality),
+                    _ => None,
+                };
+                self.frame_today = !self.frame_today;
+                let r = self.current_ref();
+                if let Some(l) = self.list_mut(r) {
+                    if let Some(t) = target {
+                        if let Some(p) = l.base.iter().position(|row| *row == Row::Rec(t)) {
+                            l.set_rows((*l.base).clone());
+                            l.selected = p;
+                        }
+                    }
+                    l.filter = filter;
+                }
+                return self.filter_job(r);
             }
             Command::ToggleDetail => self.show_detail = !self.show_detail,
             Command::DetailDown => self.detail_scroll = self.detail_scroll.saturating_add(3),

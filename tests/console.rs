@@ -221,12 +221,24 @@ fn filter_with_and_without_diacritics_highlights_and_counts() {
     );
     // A bad term is explained in the status line, and nothing is listed.
     c.keys("<Esc> / statsu:done");
+    let screen = c.screen();
     assert!(
-        c.screen()
-            .contains("unknown field 'statsu:' (did you mean 'status:'?)"),
-        "{}",
-        c.screen()
+        screen.contains("không có trường 'statsu:' (có phải 'status:'?)"),
+        "{screen}"
     );
+    assert!(
+        screen.lines().nth(1).unwrap().ends_with("0 / 4"),
+        "a query that cannot be read lists nothing: {screen}"
+    );
+    // The bad term is marked where it was typed.
+    let last = c.terminal.backend().buffer().area.height - 1;
+    let buf = c.terminal.backend().buffer();
+    let x = (0..buf.area.width)
+        .find(|&x| buf[(x, last)].symbol() == "s")
+        .unwrap();
+    assert!(buf[(x, last)]
+        .modifier
+        .contains(ratatui::style::Modifier::UNDERLINED));
     c.keys("<Esc>");
     assert!(c.screen().lines().nth(1).unwrap().ends_with("4 / 4"));
 }

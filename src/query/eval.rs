@@ -118,9 +118,17 @@ impl Compiled {
     pub fn new(query: Query, snap: &Snapshot) -> Result<Compiled, QueryError> {
         let mut preds = Vec::new();
         for t in &query.terms {
-            let err = |message: String| QueryError {
-                message,
-                span: t.span,
+            let err = |en: String, vi: String| QueryError::new(t.span, en, vi);
+            // " (did you mean 'x'?)" and its Vietnamese.
+            let hints = |guess: Option<&str>| {
+                (
+                    guess
+                        .map(|s| format!(" (did you mean '{s}'?)"))
+                        .unwrap_or_default(),
+                    guess
+                        .map(|s| format!(" (có phải '{s}'?)"))
+                        .unwrap_or_default(),
+                )
             };
             let p = match &t.kind {
                 TermKind::Word(w) => Pred::Word(w.clone()),
@@ -133,10 +141,11 @@ impl Compiled {
                             std::iter::once(u.id.as_str())
                                 .chain(u.aliases.iter().map(String::as_str))
                         });
-                        let hint = did_you_mean(v, names)
-                            .map(|s| format!(" (did you mean '{s}'?)"))
-                            .unwrap_or_default();
-                        return Err(err(format!("no unit is called '{v}'{hint}")));
+                        let (en, vi) = hints(did_you_mean(v, names));
+                        return Err(err(
+                            format!("no unit is called '{v}'{en}"),
+                            format!("không có đơn vị nào tên '{v}'{vi}"),
+                        ));
                     }
                     Pred::Units {
                         any: matches!(t.kind, TermKind::Unit(_)),
@@ -147,10 +156,11 @@ impl Compiled {
                     let ids = resolve_localities(snap, v);
                     if ids.is_empty() {
                         let names = snap.localities.iter().map(|l| l.name.as_str());
-                        let hint = did_you_mean(v, names)
-                            .map(|s| format!(" (did you mean '{s}'?)"))
-                            .unwrap_or_default();
-                        return Err(err(format!("no locality is called '{v}'{hint}")));
+                        let (en, vi) = hints(did_you_mean(v, names));
+                        return Err(err(
+                            format!("no locality is called '{v}'{en}"),
+                            format!("không có địa phương nào tên '{v}'{vi}"),
+                        ));
                     }
                     Pred::Localities(ids)
                 }
@@ -161,10 +171,12 @@ impl Compiled {
                         .iter()
                         .find(|t| t.id == f || fold_nfc(&t.name) == fold_nfc(v))
                     else {
-                        let hint = did_you_mean(v, snap.today.iter().map(|t| t.name.as_str()))
-                            .map(|s| format!(" (did you mean '{s}'?)"))
-                            .unwrap_or_default();
-                        return Err(err(format!("no province of today is called '{v}'{hint}")));
+                        let (en, vi) =
+                            hints(did_you_mean(v, snap.today.iter().map(|t| t.name.as_str())));
+                        return Err(err(
+                            format!("no province of today is called '{v}'{en}"),
+                            format!("không có tỉnh (nay) nào tên '{v}'{vi}"),
+                        ));
                     };
                     let mut ids = HashSet::new();
                     for old in snap.absorbed_by(&today.id) {
@@ -174,10 +186,11 @@ impl Compiled {
                 }
                 TermKind::Model(n) => {
                     if snap.model(*n).is_none() && !snap.models.is_empty() {
-                        return Err(err(format!(
-                            "there is no model {n} in the national catalogue (1–{})",
-                            snap.models.len()
-                        )));
+                        let count = snap.models.len();
+                        return Err(err(
+                            format!("there is no model {n} in the national catalogue (1–{count})"),
+                            format!("danh mục quốc gia không có mô hình {n} (1–{count})"),
+                        ));
                     }
                     Pred::Model(*n)
                 }
@@ -196,10 +209,12 @@ impl Compiled {
                         .map(|r| r.id.clone())
                         .collect();
                     if ids.is_empty() {
-                        let hint = did_you_mean(v, snap.reports.iter().map(|r| r.id.as_str()))
-                            .map(|s| format!(" (did you mean '{s}'?)"))
-                            .unwrap_or_default();
-                        return Err(err(format!("no report matches '{v}'{hint}")));
+                        let (en, vi) =
+                            hints(did_you_mean(v, snap.reports.iter().map(|r| r.id.as_str())));
+                        return Err(err(
+                            format!("no report matches '{v}'{en}"),
+                            format!("không có báo cáo nào khớp '{v}'{vi}"),
+                        ));
                     }
                     Pred::Report(ids)
                 }

@@ -49,6 +49,8 @@ pub enum TermKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueryError {
     pub message: String,
+    /// The same in Vietnamese, for the console's filter bar.
+    pub message_vi: String,
     pub span: (usize, usize),
 }
 
@@ -59,6 +61,23 @@ impl fmt::Display for QueryError {
 }
 
 impl QueryError {
+    pub fn new(span: (usize, usize), en: String, vi: String) -> QueryError {
+        QueryError {
+            message: en,
+            message_vi: vi,
+            span,
+        }
+    }
+
+    /// The message in the console's language.
+    pub fn message_in(&self, vi: bool) -> &str {
+        if vi {
+            &self.message_vi
+        } else {
+            &self.message
+        }
+    }
+
     /// The message with the query and a caret line under the bad term, for the command line.
     pub fn render(&self, query: &str) -> String {
         let start = query[..self.span.0.min(query.len())].chars().count();
@@ -128,10 +147,11 @@ impl Query {
                 let (phrase, end) = read_quoted(text, i)?;
                 i = end;
                 if phrase.trim().is_empty() {
-                    return Err(QueryError {
-                        message: "empty phrase: write words between the quotes".into(),
-                        span: (start, end),
-                    });
+                    return Err(QueryError::new(
+                        (start, end),
+                        "empty phrase: write words between the quotes".into(),
+                        "cụm từ trống: hãy gõ chữ giữa hai dấu nháy".into(),
+                    ));
                 }
                 terms.push(Term {
                     negated,
@@ -199,29 +219,37 @@ impl Query {
 fn read_quoted(text: &str, open: usize) -> Result<(&str, usize), QueryError> {
     match text[open + 1..].find('"') {
         Some(o) => Ok((&text[open + 1..open + 1 + o], open + 2 + o)),
-        None => Err(QueryError {
-            message: "this quote is not closed: add a '\"' at the end of the phrase".into(),
-            span: (open, text.len()),
-        }),
+        None => Err(QueryError::new(
+            (open, text.len()),
+            "this quote is not closed: add a '\"' at the end of the phrase".into(),
+            "dấu nháy chưa đóng: thêm '\"' ở cuối cụm từ".into(),
+        )),
     }
 }
 
 fn field_term(field: &str, value: &str, span: (usize, usize)) -> Result<TermKind, QueryError> {
     let f = fold(field);
-    let err = |message: String| QueryError { message, span };
+    let err = |en: String, vi: String| QueryError::new(span, en, vi);
     if value.is_empty() {
-        return Err(err(format!(
-            "'{field}:' needs a value after the colon, e.g. {}",
-            example(&f)
-        )));
+        return Err(err(
+            format!(
+                "'{field}:' needs a value after the colon, e.g. {}",
+                example(&f)
+            ),
+            format!(
+                "'{field}:' cần một giá trị sau dấu hai chấm, ví dụ {}",
+                example(&f)
+            ),
+        ));
     }
     Ok(match f.as_str() {
         "status" | "trang-thai" | "tt" => {
             TermKind::Status(Status::from_query(value).ok_or_else(|| {
-                err(format!(
-                    "unknown status '{value}'; expected one of: {}",
-                    Status::ALL.map(|s| s.key()).join(", ")
-                ))
+                let keys = Status::ALL.map(|s| s.key()).join(", ");
+                err(
+                    format!("unknown status '{value}'; expected one of: {keys}"),
+                    format!("không có trạng thái '{value}'; dùng một trong: {keys}"),
+                )
             })?)
         }
         "unit" | "don-vi" | "dv" => TermKind::Unit(value.to_string()),
@@ -232,17 +260,23 @@ fn field_term(field: &str, value: &str, span: (usize, usize)) -> Result<TermKind
         "today" | "tinh-moi" => TermKind::Today(value.to_string()),
         "model" | "mo-hinh" | "m" => {
             let n: String = value.trim_start_matches(['m', 'M']).to_string();
-            TermKind::Model(n.parse().map_err(|_| err(format!("'model:' takes a model number from the national catalogue, e.g. model:2 (got '{value}')")))?)
+            TermKind::Model(n.parse().map_err(|_| {
+                err(
+                    format!("'model:' takes a model number from the national catalogue, e.g. model:2 (got '{value}')"),
+                    format!("'model:' cần số mô hình trong danh mục quốc gia, ví dụ model:2 (gõ '{value}')"),
+                )
+            })?)
         }
         "cause" | "nguyen-nhan" => {
             if matches!(fold(value).as_str(), "unknown" | "chua-ro" | "none") {
                 TermKind::Cause(None)
             } else {
                 TermKind::Cause(Some(Cause::from_query(value).ok_or_else(|| {
-                    err(format!(
-                        "unknown cause '{value}'; expected one of: {}, unknown",
-                        Cause::ALL.map(|c| c.key()).join(", ")
-                    ))
+                    let keys = Cause::ALL.map(|c| c.key()).join(", ");
+                    err(
+                        format!("unknown cause '{value}'; expected one of: {keys}, unknown"),
+                        format!("không có nguyên nhân '{value}'; dùng một trong: {keys}, unknown (hoặc tiếng Việt: tài-chính, pháp-lý …)"),
+                    )
                 })?))
             }
         }
@@ -254,19 +288,25 @@ fn field_term(field: &str, value: &str, span: (usize, usize)) -> Result<TermKind
             "open" | "mo" => TermKind::Open,
             "done" | "xong" => TermKind::Done,
             _ => {
-                return Err(err(format!(
-                    "unknown 'is:{value}'; expected is:overdue, is:open or is:done"
-                )))
+                return Err(err(
+                    format!("unknown 'is:{value}'; expected is:overdue, is:open or is:done"),
+                    format!("không có 'is:{value}'; dùng is:overdue, is:open hoặc is:done"),
+                ))
             }
         },
         _ => {
-            let hint = did_you_mean(field, FIELDS)
+            let guess = did_you_mean(field, FIELDS);
+            let hint = guess
                 .map(|s| format!(" (did you mean '{s}:'?)"))
                 .unwrap_or_default();
-            return Err(err(format!(
-                "unknown field '{field}:'{hint}; fields are {}",
-                FIELDS.map(|f| format!("{f}:")).join(" ")
-            )));
+            let hint_vi = guess
+                .map(|s| format!(" (có phải '{s}:'?)"))
+                .unwrap_or_default();
+            let fields = FIELDS.map(|f| format!("{f}:")).join(" ");
+            return Err(err(
+                format!("unknown field '{field}:'{hint}; fields are {fields}"),
+                format!("không có trường '{field}:'{hint_vi}; các trường: {fields}"),
+            ));
         }
     })
 }

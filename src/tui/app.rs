@@ -489,7 +489,7 @@ impl App {
             Err(e) => {
                 // A query that cannot be read matches nothing (rather than leaving the last
                 // good query's rows on screen under a count that is no longer true).
-                list.filter_error = Some(e.message.clone());
+                list.filter_error = Some(e.message_in(lang == Lang::Vi).to_string());
                 list.filter_error_span = Some(e.span);
                 list.pending = false;
                 list.set_rows(Vec::new());

@@ -195,6 +195,7 @@ fn parse_deadline(raw: &str) -> Deadline {
         || f.contains("theo ke hoach")
         || f.contains("theo huong dan")
         || f.contains("khi co")
+        || f.contains("sau khi")
     {
         return Deadline::Roadmap;
     }
@@ -311,6 +312,13 @@ mod tests {
         }
         assert_eq!(
             Deadline::parse("Theo lộ trình của Chính phủ"),
+            Deadline::Roadmap
+        );
+        // Tied to an event (Huế 108, Phụ lục I, row 30).
+        assert_eq!(
+            Deadline::parse(
+                "Ngay sau khi dịch vụ công được cung cấp trên Cổng dịch vụ công quốc gia"
+            ),
             Deadline::Roadmap
         );
         // The date is the plan's, not the task's deadline (Huế 108, Phụ lục I, row 72).

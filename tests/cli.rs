@@ -192,3 +192,28 @@ fn provinces_with_and_without_a_model_and_the_provinces_of_today() {
     assert!(shipped_ids("today", "binh dinh").contains(&"gia-lai".to_string()));
     assert_eq!(shipped_ids("today", "locality:binh-dinh"), ["gia-lai"]);
 }
+
+#[test]
+fn free_words_tolerate_typos_but_do_not_pick_letters_across_a_title() {
+    let provinces = shipped_ids("localities", "binh");
+    assert!(
+        provinces.contains(&"binh-dinh".to_string()),
+        "{provinces:?}"
+    );
+    assert!(provinces.contains(&"hoa-binh".to_string()), "{provinces:?}");
+    // b…i…n…h scattered through "Bắc Ninh" is not "binh".
+    assert!(
+        !provinces.contains(&"bac-ninh".to_string()),
+        "{provinces:?}"
+    );
+    // A missing space is forgiven: "dichvu" finds what "dịch vụ" finds.
+    let spaced = shipped_ids("tasks", "\"dich vu\"").len();
+    let joined = shipped_ids("tasks", "dichvu").len();
+    assert!(joined > 0 && joined <= spaced, "{joined} / {spaced}");
+    // Finding kinds answer to the names the console shows them by.
+    assert_eq!(
+        shipped_ids("findings", "kind:ghi-chu"),
+        shipped_ids("findings", "kind:extraction")
+    );
+    assert!(!shipped_ids("findings", "kind:\"danh sách\"").is_empty());
+}

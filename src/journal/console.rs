@@ -26,7 +26,7 @@ impl ConsoleStore {
         let unit_names = snapshot
             .units
             .iter()
-            .map(|u| (u.id.clone(), snapshot.unit_name(&u.id)))
+            .map(|u| (u.id.clone(), snapshot.unit_label(&u.id)))
             .collect();
         ConsoleStore {
             journal,

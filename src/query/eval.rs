@@ -396,9 +396,16 @@ fn word_matches(ctx: &Ctx, rec: Rec, w: &str) -> bool {
     if n < 4 || !is_subsequence(w, &title) {
         return false;
     }
+    // A typo-tolerant match, not letters picked across the title: the matched letters
+    // must sit close together ("dichvu" finds "dịch vụ"; "binh" does not find "bắc ninh").
     MATCHER.with(|m| {
-        m.fuzzy_match(&title, w)
-            .is_some_and(|score| score >= (n as i64) * 16)
+        m.fuzzy_indices(&title, w).is_some_and(|(score, idx)| {
+            let span = match (idx.first(), idx.last()) {
+                (Some(a), Some(b)) => b - a + 1,
+                _ => usize::MAX,
+            };
+            score >= (n as i64) * 16 && span <= n + 2
+        })
     })
 }
 
@@ -524,7 +531,15 @@ fn eval(ctx: &Ctx, rec: Rec, p: &Pred) -> bool {
                 };
                 key.contains(&k.as_str())
             }
-            Rec::Finding(i) => fold_nfc(&ctx.findings[i].kind) == *k,
+            Rec::Finding(i) => {
+                let slug = |x: &str| fold_nfc(x).replace(' ', "-");
+                let kind = &ctx.findings[i].kind;
+                let k = slug(k);
+                slug(kind) == k
+                    || crate::store::reconcile::kind_aliases(kind)
+                        .iter()
+                        .any(|a| slug(a) == k)
+            }
             Rec::Unit(i) => fold_nfc(&format!("{:?}", s.units[i].level)) == *k,
             _ => false,
         },

@@ -29,6 +29,20 @@ fn fmt_num(v: f64) -> String {
     }
 }
 
+/// The Vietnamese names a finding's kind goes by (as the console labels it), for `kind:`.
+pub fn kind_aliases(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "group" => &["số nhóm", "nhóm"],
+        "list" => &["danh sách"],
+        "headline" => &["tổng hợp"],
+        "percent" => &["tỷ lệ", "tỉ lệ"],
+        "numbering" => &["đánh số"],
+        "deadline" => &["thời hạn"],
+        "extraction" => &["ghi chú", "ghi chú trích xuất"],
+        _ => &[],
+    }
+}
+
 /// "40/63" → (40, 63)
 pub fn parse_fraction(s: &str) -> Option<(u32, u32)> {
     let s = one_line(s);

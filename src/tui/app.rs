@@ -884,6 +884,11 @@ impl App {
                 p.text.pop();
                 p.refresh(&snap);
             }
+            PromptEdit::Erase => {
+                p.text.clear();
+                p.error = None;
+                p.refresh(&snap);
+            }
             PromptEdit::Up => p.cursor = p.cursor.saturating_sub(1),
             PromptEdit::Down => p.cursor = (p.cursor + 1).min(p.choices.len().saturating_sub(1)),
             PromptEdit::Cancel => {
@@ -946,7 +951,9 @@ impl App {
         let since = self
             .store
             .as_ref()
-            .and_then(|s| s.last_meeting_before(self.as_of));
+            // Meetings happen on real days: the one before today, whatever date the data
+            // describes.
+            .and_then(|s| s.last_meeting_before(chrono::Local::now().date_naive()));
         let mut agenda: Vec<(Rec, AgendaReason)> = Vec::new();
         let push = |r: Rec, why: AgendaReason, agenda: &mut Vec<(Rec, AgendaReason)>| {
             if !agenda.iter().any(|(x, _)| *x == r) {
@@ -1078,6 +1085,8 @@ impl App {
 pub enum PromptEdit {
     Char(char),
     Backspace,
+    /// Ctrl-U: empty the text typed so far.
+    Erase,
     Up,
     Down,
     Submit,

@@ -99,7 +99,7 @@ pub fn summarise(
             badge.push(label.clone());
         }
         if let Some(u) = &d.unit {
-            badge.push(format!("→ {}", snap.unit_name(u)));
+            badge.push(format!("→ {}", snap.unit_label(u)));
         }
         if let Some(due) = d.due {
             badge.push(format!("⏱ {}", due.format("%d/%m/%Y")));

@@ -64,6 +64,9 @@ fn handle_key(app: &mut App, k: KeyEvent) -> Option<FilterJob> {
             None
         }
         Mode::Prompt => match k.code {
+            KeyCode::Char('u') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                app.prompt_input(PromptEdit::Erase)
+            }
             KeyCode::Esc => app.prompt_input(PromptEdit::Cancel),
             KeyCode::Enter => app.prompt_input(PromptEdit::Submit),
             KeyCode::Backspace => app.prompt_input(PromptEdit::Backspace),

@@ -700,12 +700,18 @@ pub fn sort_rows(
                 (sort_key(ctx, table, *rec, column, &c), r.clone())
             })
             .collect();
-        keyed.sort_by(|a, b| {
-            let o = cmp_keys(&a.0, &b.0);
-            if reverse {
-                o.reverse()
-            } else {
-                o
+        // Empty cells go last whichever way the column is sorted.
+        keyed.sort_by(|a, b| match (&a.0, &b.0) {
+            (SortKey::None, SortKey::None) => Ordering::Equal,
+            (SortKey::None, _) => Ordering::Greater,
+            (_, SortKey::None) => Ordering::Less,
+            _ => {
+                let o = cmp_keys(&a.0, &b.0);
+                if reverse {
+                    o.reverse()
+                } else {
+                    o
+                }
             }
         });
         for (slot, (_, r)) in chunk.iter_mut().zip(keyed) {

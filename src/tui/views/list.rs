@@ -141,6 +141,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
             },
         })
         .collect();
+    let spec = TableSpec {
+        cols: &cols,
+        titles: &titles,
+        needles: &needles,
+        sort: list.sort,
+    };
+    render_table(table_area, buf, &app.theme, &spec, &visible);
     if list.rows.is_empty() {
         let msg = if list.filter.is_empty() {
             t(lang, "empty")
@@ -156,27 +163,19 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
             buf,
         );
         if let Some(e) = &list.filter_error {
-            Paragraph::new(Span::styled(
-                fit(e, table_area.width as usize),
-                app.theme.warning(),
-            ))
-            .render(
-                Rect {
-                    y: table_area.y + 2,
-                    height: 1,
-                    ..table_area
-                },
-                buf,
-            );
+            // The whole message, wrapped: it names what the language expects.
+            Paragraph::new(Span::styled(e.clone(), app.theme.warning()))
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .render(
+                    Rect {
+                        y: table_area.y + 2,
+                        height: table_area.height.saturating_sub(2).min(4),
+                        ..table_area
+                    },
+                    buf,
+                );
         }
     }
-    let spec = TableSpec {
-        cols: &cols,
-        titles: &titles,
-        needles: &needles,
-        sort: list.sort,
-    };
-    render_table(table_area, buf, &app.theme, &spec, &visible);
     let shown_columns: Vec<usize> =
         super::super::widgets::table::fit_columns(&cols, table_area.width)
             .into_iter()

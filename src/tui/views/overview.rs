@@ -64,10 +64,23 @@ pub fn figures(app: &App) -> Figures {
             t(lang, "view.blockers").to_string(),
             open_blockers.len().to_string(),
         ),
-        (
-            t(lang, "view.findings").to_string(),
-            ctx.findings.len().to_string(),
-        ),
+        (t(lang, "view.findings").to_string(), {
+            // Disagreements apart from the notes on how a source was read.
+            let notes = ctx
+                .findings
+                .iter()
+                .filter(|f| f.kind == "extraction")
+                .count();
+            if notes > 0 {
+                format!(
+                    "{} (+{notes} {})",
+                    ctx.findings.len() - notes,
+                    t(lang, "overview.extraction_notes")
+                )
+            } else {
+                ctx.findings.len().to_string()
+            }
+        }),
     ];
     let total = s.province_count().max(1);
     let coverage = s

@@ -120,13 +120,16 @@ pub fn render_table(
         if n > 0 {
             spans.push(Span::raw(" "));
         }
-        let mut title = titles.get(*i).cloned().unwrap_or_default();
-        if let Some((c, rev)) = sort {
-            if c == *i {
-                title = format!("{title}{}", if rev { "▼" } else { "▲" });
-            }
-        }
-        let t = fit(&title, *w as usize);
+        let title = titles.get(*i).cloned().unwrap_or_default();
+        // The sort arrow is never the part cut off.
+        let t = match sort {
+            Some((c, rev)) if c == *i => format!(
+                "{}{}",
+                fit(&title, (*w as usize).saturating_sub(1)),
+                if rev { "▼" } else { "▲" }
+            ),
+            _ => fit(&title, *w as usize),
+        };
         let pad = (*w as usize).saturating_sub(t.width());
         spans.push(Span::styled(
             format!("{t}{}", " ".repeat(pad)),

@@ -122,10 +122,10 @@ pub fn columns(table: Table) -> Vec<Column> {
             col_dropped_first("col.source", 12, 3),
             flex("col.title", 20),
             col("col.lead", 16),
-            col_dropped_first("col.due", 10, 2),
+            col_dropped_first("col.due", 10, 1),
             col("col.status", 18),
             col("col.late", 10),
-            col_dropped_first("col.decision", 18, 1),
+            col_dropped_first("col.decision", 18, 2),
         ],
         Table::Blockers => vec![
             col("col.kind", 13),

@@ -75,7 +75,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
     }
 
     let detail_side = app.show_detail && area.width >= 120;
-    let detail_below = app.show_detail && !detail_side && body.height >= 26;
+    // On a small screen the detail goes below the table (d hides it for more rows).
+    let detail_below = app.show_detail && !detail_side && body.height >= 16;
     let (table_area, detail_area) = if detail_side {
         let tw = body.width - (body.width * 2 / 5).min(70);
         (
@@ -87,7 +88,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
             }),
         )
     } else if detail_below {
-        let th = body.height * 3 / 5;
+        let th = if body.height >= 26 {
+            body.height * 3 / 5
+        } else {
+            body.height * 11 / 20
+        };
         (
             Rect { height: th, ..body },
             Some(Rect {

@@ -833,9 +833,19 @@ impl App {
             return None;
         }
         match store.record(&id, &req) {
-            Ok(confirm) => {
-                self.message = Some((confirm, false));
+            Ok(mut confirm) => {
                 self.reload_decisions();
+                // A decision can take an item off the list it was on (a new deadline, a
+                // resolution on the overdue list): say so, since the cursor has moved on.
+                let still_listed = self.meeting.is_some()
+                    || self
+                        .current()
+                        .is_none_or(|l| l.rows.iter().any(|r| *r == Row::Rec(item)));
+                if !still_listed {
+                    confirm.push_str(" · ");
+                    confirm.push_str(t(self.lang, "msg.left_list"));
+                }
+                self.message = Some((confirm, false));
             }
             Err(e) => self.message = Some((e, true)),
         }

@@ -280,10 +280,9 @@ pub fn blocker_kind_label(lang: Lang, k: BlockerKind) -> &'static str {
 /// The kind of a reconciliation finding, in the console's language.
 pub fn finding_kind_label(lang: Lang, kind: &str) -> String {
     let key = format!("finding.{kind}");
-    match super::i18n::t(lang, &key) {
-        "?" => kind.to_string(),
-        label => label.to_string(),
-    }
+    super::i18n::try_t(lang, &key)
+        .map(str::to_string)
+        .unwrap_or_else(|| kind.to_string())
 }
 
 pub fn unit_level_label(lang: Lang, l: UnitLevel) -> &'static str {

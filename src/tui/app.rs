@@ -840,7 +840,7 @@ impl App {
                 let still_listed = self.meeting.is_some()
                     || self
                         .current()
-                        .is_none_or(|l| l.rows.iter().any(|r| *r == Row::Rec(item)));
+                        .is_none_or(|l| l.rows.contains(&Row::Rec(item)));
                 if !still_listed {
                     confirm.push_str(" · ");
                     confirm.push_str(t(self.lang, "msg.left_list"));

@@ -200,6 +200,10 @@ pub fn write(rows: &[Value], format: Format, out: &mut dyn Write) -> std::io::Re
                     }
                 }
             }
+            if rows.is_empty() {
+                // No record, no header to take the field names from: an empty file.
+                return Ok(());
+            }
             let mut w = csv::Writer::from_writer(out);
             w.write_record(&headers)?;
             let empty = Map::new();

@@ -519,3 +519,34 @@ fn switching_to_the_provinces_of_today_keeps_the_question() {
     c.keys("t");
     assert!(c.screen().contains("Bình Định"), "{}", c.screen());
 }
+
+#[test]
+fn a_meeting_walks_the_agenda_and_records_conclusions() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = with_journal(dir.path(), 120, 30);
+    // Flag a blocker for the agenda, escalate the other.
+    c.keys("5 f j x x");
+    c.keys("M");
+    let screen = c.screen();
+    assert!(screen.contains("Họp giao ban"), "{screen}");
+    assert!(screen.contains("mục 1/"), "{screen}");
+    assert!(screen.contains("★ đưa vào họp"), "{screen}");
+    assert!(screen.contains("⇧ đã báo cáo lên"), "{screen}");
+    // The overdue task of the mini snapshot is on it too; with no meeting before, it is
+    // simply overdue.
+    assert!(screen.contains("! quá hạn"), "{screen}");
+    let items = c.app.meeting.as_ref().unwrap().agenda.len();
+    c.keys("G");
+    assert!(c.screen().contains(&format!("mục {items}/{items}")));
+    c.keys("g c Đ ồ n g <Space> ý <Enter>");
+    assert!(c.screen().contains("Đã ghi"), "{}", c.screen());
+    c.keys("<Esc>");
+    assert!(c.app.meeting.is_none());
+    let (id, d) = c
+        .app
+        .items
+        .iter()
+        .find(|(_, d)| d.conclusion.is_some())
+        .expect("a conclusion was recorded");
+    assert_eq!(d.conclusion.as_deref(), Some("Đồng ý"), "{id}");
+}

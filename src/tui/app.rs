@@ -627,6 +627,25 @@ impl App {
                     Command::MeetingNext
                 });
             }
+            Command::Top | Command::Bottom | Command::PageUp | Command::PageDown
+                if self.meeting.is_some() =>
+            {
+                // The agenda: first or last item, or a screenful on.
+                if let Some(m) = self.meeting.as_mut() {
+                    let n = m.agenda.len();
+                    if n > 0 {
+                        let step = page.max(1) as usize;
+                        m.index = match cmd {
+                            Command::Top => 0,
+                            Command::Bottom => n - 1,
+                            Command::PageUp => m.index.saturating_sub(step),
+                            _ => (m.index + step).min(n - 1),
+                        };
+                        m.item_started = self.clock;
+                    }
+                    self.detail_scroll = 0;
+                }
+            }
             Command::Up => self.move_cursor(-1),
             Command::Down => self.move_cursor(1),
             Command::PageUp => self.move_cursor(-page),

@@ -107,11 +107,13 @@ fn draw_tabs(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) -> Vec<(u
     } else {
         String::new()
     };
-    let date = format!(
+    let long_date = format!(
         " {read_only}{} {} ",
         t(app.lang, "as_of"),
         app.as_of.format("%d/%m/%Y")
     );
+    // The date alone when the words would cost the tab names.
+    let short_date = format!(" {read_only}{} ", app.as_of.format("%d/%m/%Y"));
     let label = |v: ViewId, full: bool| {
         let key = app.keymap.first_key(v.command()).unwrap_or_default();
         if full {
@@ -128,8 +130,17 @@ fn draw_tabs(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) -> Vec<(u
     };
     // Full labels when they fit; else the active one in full and the others by key; the date
     // goes first when even that is too wide.
-    let full_all = width_of(true) + date.width() <= area.width as usize;
-    let show_date = width_of(full_all) + date.width() <= area.width as usize;
+    let fits = |full: bool, d: &str| width_of(full) + d.width() <= area.width as usize;
+    let (full_all, date) = if fits(true, &long_date) {
+        (true, long_date)
+    } else if fits(true, &short_date) {
+        (true, short_date)
+    } else if fits(false, &long_date) {
+        (false, long_date)
+    } else {
+        (false, short_date)
+    };
+    let show_date = fits(full_all, &date);
     let mut spans = Vec::new();
     let mut out = Vec::new();
     let mut x = area.x;

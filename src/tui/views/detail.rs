@@ -122,8 +122,6 @@ pub fn detail_lines(
                 x.local_number.as_deref().unwrap_or(""),
                 x.id
             ));
-            b.text(&x.title);
-            b.blank();
             let raw_status = crate::text::one_line(&x.status_raw);
             let mut status = format!(
                 "{} {}",
@@ -143,12 +141,15 @@ pub fn detail_lines(
                 rows::Class::Done => theme.done(),
                 _ => theme.in_progress(),
             };
+            // What the report says and what was decided come first, before the long text.
             b.styled("field.status", status, style);
             if let Some(d) = decision {
                 for line in d {
                     b.styled("field.decision", line, theme.decision());
                 }
             }
+            b.text(&x.title);
+            b.blank();
             b.field("field.deadline", &x.deadline_raw);
             if let Some(due) = s.task_deadline(i).due() {
                 b.field("field.due", &due.format("%d/%m/%Y").to_string());
@@ -200,13 +201,13 @@ pub fn detail_lines(
                 rows::blocker_kind_label(lang, x.kind),
                 x.id
             ));
-            b.text(&x.text);
-            b.blank();
             if let Some(d) = decision {
                 for line in d {
                     b.styled("field.decision", line, theme.decision());
                 }
             }
+            b.text(&x.text);
+            b.blank();
             b.styled(
                 "field.causes",
                 rows::causes_label(lang, &x.causes),

@@ -55,8 +55,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
             page.rec,
             app.decision_lines(page.rec),
         );
+        // Up to half the screen when the record has decisions to show, else a third.
+        let share = if app.decision_lines(page.rec).is_some() {
+            2
+        } else {
+            3
+        };
         let h = (lines.len() as u16 + 1)
-            .min(body.height / 3)
+            .min(body.height / share)
             .max(3.min(body.height));
         let top = Rect { height: h, ..body };
         Paragraph::new(lines)

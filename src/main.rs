@@ -52,34 +52,7 @@ enum Command {
         data: Option<PathBuf>,
     },
     /// Record decisions on a task or a blocker in the decision journal.
-    Decide {
-        /// The task or blocker id.
-        id: String,
-        /// Triage state: new, acknowledged, escalated, resolved or deferred.
-        #[arg(long)]
-        state: Option<String>,
-        /// Make this unit responsible (any spelling or abbreviation).
-        #[arg(long, value_name = "UNIT")]
-        to: Option<String>,
-        /// A new deadline (YYYY-MM-DD).
-        #[arg(long, value_parser = cli::parse_date, value_name = "YYYY-MM-DD")]
-        due: Option<chrono::NaiveDate>,
-        /// A note (alone, or given with the other decisions).
-        #[arg(long, value_name = "TEXT")]
-        note: Option<String>,
-        /// The meeting's conclusion on the item.
-        #[arg(long, value_name = "TEXT")]
-        conclusion: Option<String>,
-        /// Put the item on today's agenda.
-        #[arg(long)]
-        agenda: bool,
-        /// The journal file (default: journal.ron beside the snapshot).
-        #[arg(long)]
-        journal: Option<PathBuf>,
-        /// Snapshot folder or file (the shipped snapshot when omitted).
-        #[arg(long)]
-        data: Option<PathBuf>,
-    },
+    Decide(cli::decide::DecideArgs),
     /// List the decision journal: its records, the decisions in force, and its warnings.
     Journal {
         /// The journal file (default: journal.ron beside the snapshot).
@@ -137,30 +110,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Some(Command::Decide {
-            id,
-            state,
-            to,
-            due,
-            note,
-            conclusion,
-            agenda,
-            journal,
-            data,
-        }) => {
-            let d = cli::decide::DecideArgs {
-                id,
-                state,
-                to,
-                due,
-                note,
-                conclusion,
-                agenda,
-                journal,
-                data,
-            };
-            cli::decide::run(&d, &mut out, &mut std::io::stderr())
-        }
+        Some(Command::Decide(d)) => cli::decide::run(&d, &mut out, &mut std::io::stderr()),
         Some(Command::Journal { path, data, adopt }) => cli::journal::run(
             path.as_deref(),
             data.as_deref(),
@@ -230,6 +180,7 @@ fn open_console_journal(
     Vec<String>,
 ) {
     use giaoban::journal::{self, console::ConsoleStore, Journal};
+    use giaoban::tui::decisions::DecisionStore;
     let vi = lang != "en";
     let path = match journal::resolve_path(option, &loaded.origin) {
         Ok(p) => p,
@@ -237,27 +188,15 @@ fn open_console_journal(
     };
     match Journal::open(&path, &loaded.snapshot) {
         Ok((j, mut notices)) => {
-            if let Some(why) = j.read_only() {
-                let p = path.display();
-                notices.insert(
-                    0,
-                    match (vi, j.locked_elsewhere(), j.other_snapshot()) {
-                        (true, true, _) => format!(
-                            "CHỈ ĐỌC — một giaoban khác đang ghi quyết định vào {p}; cửa sổ này chỉ xem"
-                        ),
-                        (true, _, true) => format!(
-                            "CHỈ ĐỌC — sổ {p} được ghi với bộ số liệu khác; chạy `giaoban journal --adopt` để ghi tiếp"
-                        ),
-                        (true, _, _) => format!("CHỈ ĐỌC — {why}"),
-                        (false, _, _) => format!("READ-ONLY — {why}"),
-                    },
-                );
-            }
             let store = ConsoleStore::new(
                 j,
                 &loaded.snapshot,
                 journal::Lang::parse(lang).unwrap_or_default(),
             );
+            // Why it cannot record, said as the console says it when a key is refused.
+            if let Some(why) = store.read_only() {
+                notices.insert(0, why);
+            }
             (Some(Box::new(store)), notices)
         }
         Err(e) => (

@@ -50,6 +50,9 @@ pub struct Index {
     pub unit_text: Vec<String>,
     pub locality_text: Vec<String>,
     pub indicator_text: Vec<String>,
+    /// A province of today is searched with the names of the provinces it absorbed too
+    /// ("binh dinh" finds Gia Lai).
+    pub today_text: Vec<String>,
     /// Folded spellings (id, name, aliases) → unit indexes.
     pub unit_spelling: HashMap<String, Vec<usize>>,
     pub locality_spelling: HashMap<String, Vec<usize>>,
@@ -75,6 +78,12 @@ impl Snapshot {
         }
         for (i, t) in self.today.iter().enumerate() {
             ix.today.insert(t.id.clone(), i);
+            let mut parts: Vec<&str> = vec![&t.name, &t.id];
+            for l in self.absorbed_by(&t.id) {
+                parts.push(&l.name);
+                parts.extend(l.aliases.iter().map(String::as_str));
+            }
+            ix.today_text.push(join_fold(&parts));
         }
         for (i, l) in self.localities.iter().enumerate() {
             ix.locality.insert(l.id.clone(), i);

@@ -62,11 +62,7 @@ impl Console {
         let mut drawn = views::Drawn::default();
         let app = &self.app;
         self.terminal.draw(|f| drawn = views::draw(app, f)).unwrap();
-        self.app.too_small = drawn.too_small;
-        self.app.shown_columns = drawn.shown_columns.clone();
-        self.app.table_height = drawn.table_height.max(1);
-        self.app.table_area = drawn.table_area;
-        self.app.tab_spans = drawn.tab_spans;
+        self.app.note_drawn(drawn);
     }
 
     /// Type keys: words separated by spaces; named keys in angle brackets (<Enter>, <Esc>,

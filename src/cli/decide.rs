@@ -11,16 +11,33 @@ use crate::journal::{self, Change, Journal, TriageState};
 use crate::snapshot::Snapshot;
 use crate::text::did_you_mean;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, clap::Args)]
 pub struct DecideArgs {
+    /// The task or blocker id.
     pub id: String,
+    /// Triage state: new, acknowledged, escalated, resolved or deferred.
+    #[arg(long)]
     pub state: Option<String>,
+    /// Make this unit responsible (any spelling or abbreviation).
+    #[arg(long, value_name = "UNIT")]
     pub to: Option<String>,
+    /// A new deadline (YYYY-MM-DD).
+    #[arg(long, value_parser = super::parse_date, value_name = "YYYY-MM-DD")]
     pub due: Option<NaiveDate>,
+    /// A note (alone, or given with the other decisions).
+    #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// The meeting's conclusion on the item.
+    #[arg(long, value_name = "TEXT")]
     pub conclusion: Option<String>,
+    /// Put the item on today's agenda.
+    #[arg(long)]
     pub agenda: bool,
+    /// The journal file (default: journal.ron beside the snapshot).
+    #[arg(long)]
     pub journal: Option<PathBuf>,
+    /// Snapshot folder or file (the shipped snapshot when omitted).
+    #[arg(long)]
     pub data: Option<PathBuf>,
 }
 

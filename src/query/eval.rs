@@ -94,9 +94,17 @@ enum Pred {
     Word(String),
     Phrase(String),
     Status(Status),
-    Units { any: bool, ids: HashSet<String> },
+    Units {
+        any: bool,
+        ids: HashSet<String>,
+    },
     Localities(HashSet<String>),
-    Model(u32),
+    /// A national model, with the provinces the sources list it as deployed in (for
+    /// provinces and provinces of today), worked out once when the query is compiled.
+    Model {
+        number: u32,
+        deployed: HashSet<String>,
+    },
     Cause(Option<Cause>),
     Report(HashSet<String>),
     Kind(String),
@@ -192,7 +200,10 @@ impl Compiled {
                             format!("danh mục quốc gia không có mô hình {n} (1–{count})"),
                         ));
                     }
-                    Pred::Model(*n)
+                    Pred::Model {
+                        number: *n,
+                        deployed: snap.model_localities(*n).into_iter().collect(),
+                    }
                 }
                 TermKind::Cause(c) => Pred::Cause(*c),
                 TermKind::Report(v) => {
@@ -341,22 +352,10 @@ fn texts<'a>(ctx: &Ctx<'a>, rec: Rec) -> (std::borrow::Cow<'a, str>, std::borrow
             Cow::Borrowed(ix.indicator_text[i].as_str()),
             title(&ix.indicator_text[i]),
         ),
-        Rec::Today(i) => {
-            // Searched with the names of the provinces it absorbed ("binh dinh" finds Gia Lai).
-            let t = &ctx.snap.today[i];
-            let absorbed: Vec<&str> = ctx
-                .snap
-                .localities
-                .iter()
-                .filter(|l| l.today.as_deref() == Some(t.id.as_str()))
-                .flat_map(|l| {
-                    std::iter::once(l.name.as_str()).chain(l.aliases.iter().map(String::as_str))
-                })
-                .collect();
-            let s = fold_nfc(&format!("{} {}\n{}", t.name, t.id, absorbed.join("\n")));
-            let title = fold_nfc(&t.name);
-            (Cow::Owned(s), Cow::Owned(title))
-        }
+        Rec::Today(i) => (
+            Cow::Borrowed(ix.today_text[i].as_str()),
+            title(&ix.today_text[i]),
+        ),
         Rec::Finding(i) => {
             let f = &ctx.findings[i];
             let s = fold_nfc(&format!(
@@ -462,14 +461,11 @@ fn record_localities(ctx: &Ctx, rec: Rec) -> Vec<String> {
             .and_then(report_loc)
             .into_iter()
             .collect(),
-        Rec::Today(i) => {
-            let id = &s.today[i].id;
-            s.localities
-                .iter()
-                .filter(|l| l.today.as_deref() == Some(id.as_str()))
-                .map(|l| l.id.clone())
-                .collect()
-        }
+        Rec::Today(i) => s
+            .absorbed_by(&s.today[i].id)
+            .into_iter()
+            .map(|l| l.id.clone())
+            .collect(),
     }
 }
 
@@ -497,20 +493,16 @@ fn eval(ctx: &Ctx, rec: Rec, p: &Pred) -> bool {
             _ => false,
         },
         Pred::Localities(ids) => record_localities(ctx, rec).iter().any(|l| ids.contains(l)),
-        Pred::Model(n) => match rec {
-            Rec::Task(i) => s.tasks[i].model == Some(*n),
-            Rec::Blocker(i) => s.blockers[i].model == Some(*n),
-            Rec::Assessment(i) => s.assessments[i].model == Some(*n),
-            Rec::Model(i) => s.models[i].number == *n,
+        Pred::Model { number, deployed } => match rec {
+            Rec::Task(i) => s.tasks[i].model == Some(*number),
+            Rec::Blocker(i) => s.blockers[i].model == Some(*number),
+            Rec::Assessment(i) => s.assessments[i].model == Some(*number),
+            Rec::Model(i) => s.models[i].number == *number,
             // A province (or one of today's, through the provinces it absorbed) matches the
             // models some source lists as deployed there.
-            Rec::Locality(_) | Rec::Today(_) => {
-                let deployed = s.model_localities(*n);
-                record_localities(ctx, rec).iter().any(|l| {
-                    s.province_of(l)
-                        .is_some_and(|p| deployed.iter().any(|d| d == p))
-                })
-            }
+            Rec::Locality(_) | Rec::Today(_) => record_localities(ctx, rec)
+                .iter()
+                .any(|l| s.province_of(l).is_some_and(|p| deployed.contains(p))),
             _ => false,
         },
         Pred::Cause(c) => match rec {

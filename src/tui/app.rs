@@ -720,17 +720,18 @@ impl App {
                     .current()
                     .map(|l| (l.filter.clone(), l.selected_rec()))
                     .unwrap_or_default();
-                let snap = self.data.snapshot.clone();
+                let data = self.data.clone();
+                let snap = &data.snapshot;
                 let target = match selected {
                     Some(Rec::Locality(i)) => snap.localities[i]
                         .today
                         .as_deref()
-                        .and_then(|t| snap.today.iter().position(|x| x.id == t))
+                        .and_then(|t| snap.index.today.get(t).copied())
                         .map(Rec::Today),
                     Some(Rec::Today(i)) => snap
-                        .localities
-                        .iter()
-                        .position(|l| l.today.as_deref() == Some(snap.today[i].id.as_str()))
+                        .absorbed_by(&snap.today[i].id)
+                        .first()
+                        .and_then(|l| snap.index.locality.get(&l.id).copied())
                         .map(Rec::Locality),
                     _ => None,
                 };
@@ -871,6 +872,16 @@ impl App {
         None
     }
 
+    /// Keep what the last draw found out about the screen (sizes, where things are) for the
+    /// keys and clicks that follow.
+    pub fn note_drawn(&mut self, drawn: super::views::Drawn) {
+        self.too_small = drawn.too_small;
+        self.shown_columns = drawn.shown_columns;
+        self.table_height = drawn.table_height.max(1);
+        self.table_area = drawn.table_area;
+        self.tab_spans = drawn.tab_spans;
+    }
+
     /// Open the console on a decision store (the journal): its decisions show at once.
     pub fn attach_store(&mut self, store: Box<dyn DecisionStore>) {
         self.store = Some(store);
@@ -899,7 +910,9 @@ impl App {
 
     /// Submit or edit the open prompt.
     pub fn prompt_input(&mut self, edit: PromptEdit) -> Option<FilterJob> {
-        let snap = self.data.snapshot.clone();
+        // The snapshot is shared (an Arc), not copied, on this per-keystroke path.
+        let data = self.data.clone();
+        let snap = &data.snapshot;
         let Some(p) = self.prompt.as_mut() else {
             self.mode = Mode::Normal;
             return None;
@@ -907,16 +920,16 @@ impl App {
         match edit {
             PromptEdit::Char(c) => {
                 p.text.push(c);
-                p.refresh(&snap);
+                p.refresh(snap);
             }
             PromptEdit::Backspace => {
                 p.text.pop();
-                p.refresh(&snap);
+                p.refresh(snap);
             }
             PromptEdit::Erase => {
                 p.text.clear();
                 p.error = None;
-                p.refresh(&snap);
+                p.refresh(snap);
             }
             PromptEdit::Up => p.cursor = p.cursor.saturating_sub(1),
             PromptEdit::Down => p.cursor = (p.cursor + 1).min(p.choices.len().saturating_sub(1)),

@@ -131,11 +131,7 @@ pub fn run(
             app.clock = opened.elapsed().as_secs();
             let mut drawn = views::Drawn::default();
             terminal.draw(|f| drawn = views::draw(&app, f))?;
-            app.too_small = drawn.too_small;
-            app.shown_columns = drawn.shown_columns.clone();
-            app.table_height = drawn.table_height.max(1);
-            app.table_area = drawn.table_area;
-            app.tab_spans = drawn.tab_spans;
+            app.note_drawn(drawn);
             if app.quit || terminate.load(Ordering::Relaxed) {
                 return Ok(());
             }

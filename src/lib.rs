@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod domain;
 pub mod journal;
+pub mod office;
 pub mod query;
 pub mod snapshot;
 pub mod store;

@@ -17,7 +17,7 @@ use crate::snapshot::Snapshot;
 use crate::store::Loaded;
 use crate::text::one_line;
 
-pub const KINDS: [&str; 11] = [
+pub const KINDS: [&str; 12] = [
     "models",
     "assessments",
     "tasks",
@@ -29,6 +29,7 @@ pub const KINDS: [&str; 11] = [
     "benefits",
     "reports",
     "findings",
+    "groups",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +77,8 @@ pub fn rows_with(
         "indicators" => (0..s.indicators.len()).map(Rec::Indicator).collect(),
         "reports" => (0..s.reports.len()).map(Rec::Report).collect(),
         "findings" => (0..loaded.findings.len()).map(Rec::Finding).collect(),
+        // The status groups of the tasks (filtered first when a filter is given).
+        "groups" => (0..s.tasks.len()).map(Rec::Task).collect(),
         "benefits" => {
             return Ok(s
                 .benefits
@@ -104,6 +107,13 @@ pub fn rows_with(
         }
         None => recs,
     };
+    if kind == "groups" {
+        let tasks: Vec<usize> = recs
+            .iter()
+            .filter_map(|r| if let Rec::Task(i) = r { Some(*i) } else { None })
+            .collect();
+        return Ok(super::groups::rows(&ctx, &tasks));
+    }
     Ok(recs
         .into_iter()
         .map(|r| {
@@ -188,7 +198,7 @@ fn row(ctx: &Ctx, rec: Rec) -> Value {
                 "coord_units": t.coord_units, "coord_names": unit_names(s, &t.coord_units), "coord_raw": one_line(&t.coord_raw),
                 "force_units": t.force_units, "deadline_raw": one_line(&t.deadline_raw), "deadline_kind": serde_json::to_value(d).ok().and_then(|v| v.get("kind").cloned()),
                 "due": due.map(|d| d.to_string()), "status": s.task_status(i).key(), "status_raw": one_line(&t.status_raw),
-                "overdue": late.is_some(), "days_overdue": late, "model": t.model, "model_printed": t.model_printed,
+                "overdue": late.is_some(), "days_overdue": late, "group": crate::query::groups::task_group(ctx, i).key(), "model": t.model, "model_printed": t.model_printed,
                 "steps": t.steps.len(), "result": one_line(&t.result), "source": t.source.describe(),
             })
         }
@@ -429,6 +439,7 @@ fn sheet_name(kind: &str, lang: Lang) -> String {
         "benefits" => "Lợi ích",
         "reports" => "Báo cáo",
         "findings" => "Phát hiện",
+        "groups" => "Nhóm trạng thái",
         other => other,
     };
     if lang == Lang::Vi {

@@ -3,8 +3,10 @@
 pub mod check;
 pub mod decide;
 pub mod export;
+pub mod gen;
 pub mod journal;
 pub mod minutes;
+pub mod progress;
 
 use std::path::{Path, PathBuf};
 

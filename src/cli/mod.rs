@@ -4,6 +4,7 @@ pub mod check;
 pub mod decide;
 pub mod export;
 pub mod gen;
+pub mod inert;
 pub mod journal;
 pub mod minutes;
 pub mod progress;

@@ -4,6 +4,7 @@ pub mod check;
 pub mod decide;
 pub mod export;
 pub mod gen;
+pub mod groups;
 pub mod inert;
 pub mod journal;
 pub mod minutes;

@@ -178,21 +178,31 @@ impl Snapshot {
         out
     }
 
-    /// Whether `spelling` is already a spelling of the role `role` for a unit at `locality`:
-    /// one of the role's own, or one of them followed by the name of that place (or of a
-    /// place it lies in). What a local unit's aliases need not repeat.
-    pub fn role_spells(&self, role: usize, spelling: &str, locality: Option<&str>) -> bool {
-        let spelled_by_role =
-            |key: &str| own_spellings(&self.units[role]).any(|s| unit_key(s) == key);
-        if spelled_by_role(&unit_key(spelling)) {
-            return true;
-        }
-        let Some(at) = locality else {
-            return false;
+    /// The roles `spelling` already spells for a unit at `locality`: by one of their own
+    /// spellings, or by one followed by the name of that place (or of a place it lies in).
+    /// What a local unit's aliases need not repeat; what its name tells of its role.
+    pub fn roles_spelling(&self, spelling: &str, locality: Option<&str>) -> Vec<usize> {
+        let by_key = &self.index.units.by_key;
+        let roles = |key: &str| {
+            by_key
+                .get(key)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&r| self.is_role(r))
+                .collect::<Vec<_>>()
         };
-        self.place_splits(spelling).into_iter().any(|(head, l)| {
-            spelled_by_role(&head) && self.locality_within(at, &self.localities[l].id)
-        })
+        let mut out = roles(&unit_key(spelling));
+        if let Some(at) = locality {
+            for (head, l) in self.place_splits(spelling) {
+                if self.locality_within(at, &self.localities[l].id) {
+                    out.extend(roles(&head));
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Units spelled `spelling` (see [`Snapshot::unit_spelling`]), by index; empty if none.

@@ -294,9 +294,7 @@ fn check_roles(c: &mut Checker, s: &Snapshot) {
             let Some(l) = u.locality.as_deref() else {
                 continue;
             };
-            let role =
-                (0..s.units.len()).find(|&r| s.is_role(r) && s.role_spells(r, &u.name, Some(l)));
-            if let Some(r) = role {
+            if let Some(&r) = s.roles_spelling(&u.name, Some(l)).first() {
                 let role = &s.units[r].id;
                 c.warn("unit", &u.id, &u.id, format!("unit \"{}\": its name reads as the role \"{role}\" in its province; add role: \"{role}\" so that every spelling of the role finds it", u.id));
             }
@@ -311,7 +309,7 @@ fn check_roles(c: &mut Checker, s: &Snapshot) {
             continue;
         }
         for a in &u.aliases {
-            if s.role_spells(ri, a, u.locality.as_deref()) {
+            if s.roles_spelling(a, u.locality.as_deref()).contains(&ri) {
                 c.warn("unit", &u.id, &format!("\"{a}\""), format!("unit \"{}\": \"{a}\" is already a spelling of its role \"{r}\" (with or without the province's name); say it once, in the role", u.id));
             }
         }

@@ -5,7 +5,7 @@ use crossterm::event::{
 };
 
 use super::action::Command;
-use super::app::{App, FilterEdit, FilterJob, Mode, PromptEdit};
+use super::app::{App, FilterEdit, FilterJob, HelpEdit, Mode, PromptEdit};
 use super::keymap::Key;
 
 pub fn handle_event(app: &mut App, ev: Event) -> Option<FilterJob> {
@@ -93,50 +93,27 @@ fn handle_key(app: &mut App, k: KeyEvent) -> Option<FilterJob> {
             }
             _ => None,
         },
-        Mode::Help {
-            mut filter,
-            mut scroll,
-        } => {
-            match k.code {
-                KeyCode::Esc => {
-                    if filter.is_empty() {
-                        app.mode = Mode::Normal;
-                        return None;
-                    }
-                    filter.clear();
-                }
-                KeyCode::Backspace => {
-                    filter.pop();
-                }
-                KeyCode::Down => scroll += 1,
-                KeyCode::Up => scroll = scroll.saturating_sub(1),
-                KeyCode::PageDown => scroll += 10,
-                KeyCode::PageUp => scroll = scroll.saturating_sub(10),
-                KeyCode::Char(c)
+        Mode::Help { filter, .. } => {
+            let own = app.keymap.command_for(Key::from_event(k));
+            let edit = match k.code {
+                KeyCode::Esc => HelpEdit::Escape,
+                KeyCode::Backspace => HelpEdit::Backspace,
+                KeyCode::Down => HelpEdit::Scroll(1),
+                KeyCode::Up => HelpEdit::Scroll(-1),
+                KeyCode::PageDown => HelpEdit::Scroll(10),
+                KeyCode::PageUp => HelpEdit::Scroll(-10),
+                KeyCode::Char(_)
                     if filter.is_empty()
-                        && (app.keymap.command_for(Key::from_event(k)) == Some(Command::Help)
-                            || app.keymap.command_for(Key::from_event(k))
-                                == Some(Command::Quit)) =>
+                        && matches!(own, Some(Command::Help) | Some(Command::Quit)) =>
                 {
-                    let _ = c;
-                    app.mode = Mode::Normal;
-                    return None;
+                    HelpEdit::Close
                 }
                 KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-                    if !(filter.is_empty() && c == '/') {
-                        filter.push(c);
-                    }
-                    scroll = 0;
+                    HelpEdit::Char(c)
                 }
-                _ => {}
-            }
-            let max = super::views::help::help_rows(app, &filter)
-                .len()
-                .saturating_sub(1);
-            app.mode = Mode::Help {
-                filter,
-                scroll: scroll.min(max),
+                _ => return None,
             };
+            app.help_input(edit);
             None
         }
         Mode::Normal => {

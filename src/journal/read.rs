@@ -1,0 +1,332 @@
+//! Reading a journal: opening it (for writing, or only to read), its lines replayed and bad
+//! ones reported, and its header compared with the snapshot.
+
+use std::fs::File;
+use std::path::Path;
+
+use super::file::{self, Lock, Opened};
+use super::record::{self, Change, Record, FORMAT_VERSION};
+use super::{describe_snapshot, Entry, Journal, JournalError};
+use crate::snapshot::Snapshot;
+
+impl Journal {
+    /// Open the journal for recording decisions, creating it (with its header line) when it
+    /// does not exist. A journal that cannot be written, or that another process holds, opens
+    /// read-only (`read_only()` says why). The warnings say what was skipped or noticed.
+    pub fn open(path: &Path, snapshot: &Snapshot) -> Result<(Journal, Vec<String>), JournalError> {
+        let mut j = Journal::empty(path, snapshot);
+        let mut reading: Option<File> = None;
+        let mut created = false;
+        match file::open_for_append(path) {
+            Opened::Writable { file, created: c } => match file::try_lock(&file) {
+                Lock::Held => {
+                    j.file = Some(file);
+                    created = c;
+                }
+                Lock::Busy => {
+                    j.locked_elsewhere = true;
+                    j.read_only = Some(format!(
+                        "another giaoban is recording decisions in {} (the file is locked); this one only reads it",
+                        path.display()
+                    ));
+                    reading = Some(file);
+                }
+                Lock::Unsupported(why) => {
+                    j.warnings.push(format!(
+                        "{}: the file system cannot lock the journal ({why}); make sure no other giaoban writes to it at the same time",
+                        path.display()
+                    ));
+                    j.file = Some(file);
+                    created = c;
+                }
+                Lock::Failed(why) => {
+                    j.read_only = Some(format!("cannot lock {}: {why}", path.display()));
+                    reading = Some(file);
+                }
+            },
+            Opened::ReadOnly { reason, file } => {
+                j.read_only = Some(format!("{reason}; decisions cannot be recorded"));
+                reading = file;
+            }
+        }
+        let bytes = match (j.file.as_mut(), reading.as_mut()) {
+            (Some(f), _) | (None, Some(f)) => {
+                j.exists = true;
+                file::read_all(f).map_err(|e| JournalError::Unreadable {
+                    path: path.to_path_buf(),
+                    detail: file::explain_io(&e),
+                })?
+            }
+            (None, None) => Vec::new(),
+        };
+        j.load(&bytes)?;
+        if j.file.is_some() {
+            j.prepare_for_writing(created)?;
+        }
+        j.check_snapshot();
+        j.rebuild();
+        let warnings = j.warnings.clone();
+        Ok((j, warnings))
+    }
+
+    /// Open only to read: never creates, locks or changes the file (for listings and the
+    /// conclusions notice). A journal that does not exist yet opens empty.
+    pub fn open_read_only(
+        path: &Path,
+        snapshot: &Snapshot,
+    ) -> Result<(Journal, Vec<String>), JournalError> {
+        let mut j = Journal::empty(path, snapshot);
+        j.read_only = Some("opened for reading only".into());
+        let bytes = match File::open(path) {
+            Ok(mut f) => {
+                j.exists = true;
+                file::read_all(&mut f).map_err(|e| JournalError::Unreadable {
+                    path: path.to_path_buf(),
+                    detail: file::explain_io(&e),
+                })?
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                j.read_only = Some(format!("there is no journal at {} yet", path.display()));
+                Vec::new()
+            }
+            Err(e) => {
+                return Err(JournalError::Unreadable {
+                    path: path.to_path_buf(),
+                    detail: file::explain_io(&e),
+                })
+            }
+        };
+        j.load(&bytes)?;
+        j.check_snapshot();
+        j.rebuild();
+        let warnings = j.warnings.clone();
+        Ok((j, warnings))
+    }
+
+    /// Read the file's lines: records replayed, bad lines reported.
+    fn load(&mut self, bytes: &[u8]) -> Result<(), JournalError> {
+        let split = file::split(bytes);
+        let mut good = 0usize;
+        let mut bad = 0usize;
+        let mut first_meaningful: Option<(usize, bool)> = None;
+        for line in &split.lines {
+            match self.read_line(line.number, line.bytes, &mut first_meaningful) {
+                Some(true) => good += 1,
+                Some(false) => bad += 1,
+                None => {}
+            }
+        }
+        self.len = split
+            .tail
+            .as_ref()
+            .map(|t| t.start)
+            .unwrap_or(bytes.len() as u64);
+        self.next_line = split.lines.len() + 1;
+        if let Some(tail) = &split.tail {
+            let text = std::str::from_utf8(tail.bytes).ok();
+            let parsed = text.and_then(|t| Record::from_line(t.trim()).ok());
+            if let Some(rec) = parsed {
+                // A whole record whose newline did not make it: it counts; the newline is
+                // added before the next record.
+                self.accept(tail.number, rec, &mut first_meaningful);
+                good += 1;
+                self.len = bytes.len() as u64;
+                self.next_line = tail.number + 1;
+                self.missing_newline = true;
+            } else if record::looks_like_record_start(tail.bytes) {
+                let fate = if self.file.is_some() {
+                    "it is removed"
+                } else if self
+                    .read_only
+                    .as_deref()
+                    .is_some_and(|r| r.contains("locked"))
+                {
+                    "it is ignored (the other giaoban may be writing it right now)"
+                } else {
+                    "it is ignored"
+                };
+                self.warnings.push(format!(
+                    "{}: the last record is incomplete ({} bytes): the program stopped while writing it, so it was never confirmed; {fate}. The records before it are intact.",
+                    self.at(tail.number),
+                    tail.bytes.len()
+                ));
+            } else {
+                bad += 1;
+                self.warnings.push(format!(
+                    "{}: cannot read this line (it is not a journal record); skipped",
+                    self.at(tail.number)
+                ));
+                self.len = bytes.len() as u64;
+                self.next_line = tail.number + 1;
+                self.missing_newline = true;
+            }
+        }
+        if good == 0 && bad > 0 {
+            return Err(JournalError::NotAJournal {
+                path: self.path.clone(),
+                detail: format!("none of its {bad} line(s) is a journal record"),
+            });
+        }
+        if let Some((line, false)) = first_meaningful {
+            self.warnings.push(format!(
+                "{}: the journal should begin with a header line naming its snapshot; it does not, so the snapshot it was written against is not known",
+                self.at(line)
+            ));
+        }
+        Ok(())
+    }
+
+    /// One complete line: Some(true) a record, Some(false) a bad line, None blank or comment.
+    fn read_line(
+        &mut self,
+        number: usize,
+        bytes: &[u8],
+        first: &mut Option<(usize, bool)>,
+    ) -> Option<bool> {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            self.warnings.push(format!(
+                "{}: this line is not UTF-8 text (damaged?); skipped, the lines after it still count",
+                self.at(number)
+            ));
+            first.get_or_insert((number, false));
+            return Some(false);
+        };
+        let t = text.trim();
+        if t.is_empty() || t.starts_with("//") {
+            return None;
+        }
+        match Record::from_line(t) {
+            Ok(rec) => {
+                self.accept(number, rec, first);
+                Some(true)
+            }
+            Err(e) => {
+                // Quoted inert and short: the line may hold escape sequences or be huge.
+                let shown = crate::text::excerpt(t, crate::text::EXCERPT_CHARS);
+                self.warnings.push(format!(
+                    "{}: cannot read this record ({e}): `{shown}`; skipped, the lines after it still count",
+                    self.at(number)
+                ));
+                first.get_or_insert((number, false));
+                Some(false)
+            }
+        }
+    }
+
+    fn accept(&mut self, line: usize, rec: Record, first: &mut Option<(usize, bool)>) {
+        first.get_or_insert((line, matches!(rec, Record::Header { .. })));
+        if let Record::Header { version, .. } = &rec {
+            if *version > FORMAT_VERSION {
+                self.warnings.push(format!(
+                    "{}: the journal was written by a newer giaoban (format {version}, this one reads {FORMAT_VERSION}); some records may be skipped",
+                    self.at(line)
+                ));
+            }
+            self.header = Some(rec.clone());
+            self.entries.push(Entry { line, record: rec });
+            return;
+        }
+        match self.log.apply(&rec) {
+            Ok(()) => self.entries.push(Entry { line, record: rec }),
+            Err(e) => self
+                .warnings
+                .push(format!("{}: {e}; skipped", self.at(line))),
+        }
+    }
+
+    /// Compare the journal's header with the snapshot; explain a difference.
+    fn check_snapshot(&mut self) {
+        self.warn_unknown_units();
+        let here = self.snapshot.describe();
+        let (same, there) = match &self.header {
+            Some(Record::Header {
+                title,
+                as_of,
+                fingerprint,
+                ..
+            }) => (
+                *fingerprint == self.snapshot.fingerprint,
+                describe_snapshot(title, *as_of, fingerprint),
+            ),
+            _ => (false, "an unknown snapshot".to_string()),
+        };
+        if self.header.is_none() && self.log.decisions.is_empty() {
+            return;
+        }
+        let mut named: Vec<&str> = Vec::new();
+        for item in self.log.items() {
+            if !named.contains(&item) {
+                named.push(item);
+            }
+        }
+        let unknown: Vec<&str> = named
+            .iter()
+            .copied()
+            .filter(|i| !self.known_items.contains(*i))
+            .collect();
+        let path = self.path.display();
+        let shown = unknown
+            .iter()
+            .take(12)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        let more = if unknown.len() > 12 {
+            format!(" and {} more", unknown.len() - 12)
+        } else {
+            String::new()
+        };
+        if same {
+            if !unknown.is_empty() {
+                // Adopted on purpose: still say what is left out.
+                self.warnings.push(format!(
+                    "{path}: {} item(s) named by earlier decisions are not in this snapshot: {shown}{more}; their decisions are not applied",
+                    unknown.len()
+                ));
+            }
+            return;
+        }
+        if unknown.is_empty() {
+            self.warnings.push(format!(
+                "{path}: the journal was written against snapshot {there}; this is snapshot {here}. Every item it names ({}) is in this snapshot, so its decisions apply{}.",
+                named.len(),
+                if self.file.is_some() {
+                    "; the next decision is recorded against this snapshot"
+                } else {
+                    ""
+                }
+            ));
+            self.needs_header = true;
+            return;
+        }
+        self.warnings.push(format!(
+            "{path}: the journal was written against snapshot {there}, but this is snapshot {here}: {} of the {} items it names are not in this snapshot: {shown}{more}. Their decisions are not applied; those on the other items are shown. To continue this journal with this snapshot run `giaoban journal --adopt`, or open it with its own snapshot, or record in another journal (--journal PATH).",
+            unknown.len(),
+            named.len()
+        ));
+        if self.read_only.is_none() {
+            self.read_only = Some(format!(
+                "the journal was written against another snapshot ({} item(s) it names are not in this one); it is read-only until it is adopted (giaoban journal --adopt)",
+                unknown.len()
+            ));
+            self.mismatch = true;
+        }
+    }
+
+    fn warn_unknown_units(&mut self) {
+        let mut seen: Vec<(String, u64)> = Vec::new();
+        for d in &self.log.decisions {
+            if let Change::Unit(u) = &d.new {
+                if !self.known_units.contains(u) && !seen.iter().any(|(x, _)| x == u) {
+                    seen.push((u.clone(), d.seq));
+                }
+            }
+        }
+        for (u, seq) in seen {
+            self.warnings.push(format!(
+                "{}: decision #{seq} assigns unit '{u}', which is not a unit of this snapshot; it is shown by its id",
+                self.path.display()
+            ));
+        }
+    }
+}

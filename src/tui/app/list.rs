@@ -1,0 +1,307 @@
+//! The lists on screen: their rows (each view's, and a record's page), the cursor in them,
+//! and their rebuild when decisions change.
+
+use std::sync::Arc;
+
+use crate::domain::LocalityLevel;
+use crate::query::{Ctx, DecidedMap, Rec};
+
+use super::super::pages;
+use super::super::rows::{self, Row, Table};
+use super::{App, ListRef, ViewId};
+
+/// A list on screen: the rows it can show, the filtered and sorted rows it shows, and where the
+/// cursor is.
+#[derive(Debug, Clone)]
+pub struct List {
+    pub table: Table,
+    pub base: Arc<Vec<Row>>,
+    pub rows: Vec<Row>,
+    pub selected: usize,
+    pub offset: usize,
+    pub filter: String,
+    pub filter_error: Option<String>,
+    /// Where in `filter` the bad term is (byte range), to mark it under the typed query.
+    pub filter_error_span: Option<(usize, usize)>,
+    /// Matching rows come from the filter thread; until they arrive this is true.
+    pub pending: bool,
+    /// Bumped on every change of filter or base, so stale results are dropped.
+    pub generation: u64,
+    pub sort: Option<(usize, bool)>,
+}
+
+impl List {
+    pub fn new(table: Table, base: Vec<Row>) -> List {
+        let rows = base.clone();
+        let mut l = List {
+            table,
+            base: Arc::new(base),
+            rows,
+            selected: 0,
+            offset: 0,
+            filter: String::new(),
+            filter_error: None,
+            filter_error_span: None,
+            pending: false,
+            generation: 0,
+            sort: None,
+        };
+        l.select_first_record();
+        l
+    }
+
+    /// Distinct records shown (a task led by two units is listed under each, counted once).
+    pub fn record_count(&self) -> usize {
+        distinct_records(&self.rows)
+    }
+    pub fn base_count(&self) -> usize {
+        distinct_records(&self.base)
+    }
+
+    pub fn selected_rec(&self) -> Option<Rec> {
+        match self.rows.get(self.selected) {
+            Some(Row::Rec(r)) => Some(*r),
+            _ => None,
+        }
+    }
+
+    pub(super) fn select_first_record(&mut self) {
+        self.selected = self
+            .rows
+            .iter()
+            .position(|r| matches!(r, Row::Rec(_)))
+            .unwrap_or(0);
+    }
+
+    /// Move the cursor by `delta` records, skipping headers.
+    pub fn move_by(&mut self, delta: isize) {
+        if self.rows.is_empty() {
+            return;
+        }
+        let recs: Vec<usize> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r, Row::Rec(_)))
+            .map(|(i, _)| i)
+            .collect();
+        if recs.is_empty() {
+            return;
+        }
+        let cur = recs
+            .iter()
+            .position(|&i| i >= self.selected)
+            .unwrap_or(recs.len() - 1);
+        let next = (cur as isize + delta).clamp(0, recs.len() as isize - 1) as usize;
+        self.selected = recs[next];
+    }
+
+    pub fn to_top(&mut self) {
+        self.select_first_record();
+        self.offset = 0;
+    }
+
+    pub fn to_bottom(&mut self) {
+        self.selected = self
+            .rows
+            .iter()
+            .rposition(|r| matches!(r, Row::Rec(_)))
+            .unwrap_or(0);
+    }
+
+    /// Keep the cursor inside a window of `height` rows.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        let h = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected.saturating_sub(usize::from(
+                self.selected > 0
+                    && matches!(self.rows.get(self.selected - 1), Some(Row::Header(_))),
+            ));
+        } else if self.selected >= self.offset + h {
+            self.offset = self.selected + 1 - h;
+        }
+        let max_offset = self.rows.len().saturating_sub(h);
+        self.offset = self.offset.min(max_offset);
+    }
+
+    /// Put filtered rows in place (from the filter thread or computed here), keeping the
+    /// selected record when it is still there.
+    pub fn set_rows(&mut self, rows: Vec<Row>) {
+        let keep = self.selected_rec();
+        self.rows = rows;
+        self.pending = false;
+        match keep.and_then(|k| self.rows.iter().position(|r| *r == Row::Rec(k))) {
+            Some(i) => self.selected = i,
+            None => self.select_first_record(),
+        }
+        self.offset = self.offset.min(self.rows.len().saturating_sub(1));
+    }
+}
+
+/// What a list remembers across a rebuild: its filter, its sort and the selected record.
+type ListMemory = (String, Option<(usize, bool)>, Option<Rec>);
+
+impl App {
+    /// The rows of every top-level view (the list for Localities exists in both frames).
+    pub(super) fn rebuild_lists(&mut self) {
+        let old: Vec<ListMemory> = self
+            .lists
+            .iter()
+            .map(|l| (l.filter.clone(), l.sort, l.selected_rec()))
+            .collect();
+        let ctx = self.ctx();
+        let mut lists = Vec::new();
+        for v in ViewId::ALL {
+            lists.push(view_list(&ctx, v, false));
+        }
+        lists.push(view_list(&ctx, ViewId::Localities, true));
+        self.lists = lists;
+        for (i, (filter, sort, sel)) in old.into_iter().enumerate() {
+            if let Some(l) = self.lists.get_mut(i) {
+                l.filter = filter;
+                l.sort = sort;
+                if let Some(sel) = sel {
+                    if let Some(p) = l.rows.iter().position(|r| *r == Row::Rec(sel)) {
+                        l.selected = p;
+                    }
+                }
+            }
+        }
+        for i in 0..self.lists.len() {
+            self.refilter(self.list_ref_at(i));
+        }
+    }
+
+    /// Replace the decisions shown over the snapshot, then recompute every list.
+    pub fn set_decided(&mut self, decided: DecidedMap) {
+        self.decided = Arc::new(decided);
+        self.rebuild_lists();
+        for i in 0..self.pages.len() {
+            let ctx = self.ctx();
+            let (table, rows) = pages::page_rows(&ctx, self.lang, self.pages[i].rec);
+            let keep = self.pages[i].list.selected_rec();
+            let filter = self.pages[i].list.filter.clone();
+            let mut list = List::new(table, rows);
+            list.filter = filter;
+            if let Some(k) = keep {
+                if let Some(p) = list.rows.iter().position(|r| *r == Row::Rec(k)) {
+                    list.selected = p;
+                }
+            }
+            self.pages[i].list = list;
+            self.refilter(ListRef::Page(i));
+        }
+    }
+}
+
+/// The base rows of a top-level view.
+fn view_list(ctx: &Ctx, v: ViewId, today_frame: bool) -> List {
+    let s = ctx.snap;
+    match v {
+        ViewId::Overview => List::new(Table::Mixed, Vec::new()),
+        ViewId::Models => List::new(
+            Table::Models,
+            (0..s.models.len())
+                .map(|i| Row::Rec(Rec::Model(i)))
+                .collect(),
+        ),
+        ViewId::Tasks => List::new(
+            Table::Tasks,
+            (0..s.tasks.len()).map(|i| Row::Rec(Rec::Task(i))).collect(),
+        ),
+        ViewId::Overdue => List::new(Table::Tasks, overdue_rows(ctx)),
+        ViewId::Blockers => List::new(
+            Table::Blockers,
+            (0..s.blockers.len())
+                .map(|i| Row::Rec(Rec::Blocker(i)))
+                .collect(),
+        ),
+        ViewId::Units => {
+            let mut idx: Vec<(usize, (usize, usize, usize))> = (0..s.units.len())
+                .map(|i| (i, rows::unit_counts(ctx, &s.units[i].id)))
+                .collect();
+            idx.sort_by(|a, b| {
+                (b.1 .1, b.1 .0 + b.1 .2)
+                    .cmp(&(a.1 .1, a.1 .0 + a.1 .2))
+                    .then(a.0.cmp(&b.0))
+            });
+            List::new(
+                Table::Units,
+                idx.into_iter()
+                    .map(|(i, _)| Row::Rec(Rec::Unit(i)))
+                    .collect(),
+            )
+        }
+        ViewId::Localities if today_frame => List::new(
+            Table::Today,
+            (0..s.today.len())
+                .map(|i| Row::Rec(Rec::Today(i)))
+                .collect(),
+        ),
+        ViewId::Localities => List::new(
+            Table::Localities,
+            (0..s.localities.len())
+                .filter(|&i| s.localities[i].level == LocalityLevel::Province)
+                .map(|i| Row::Rec(Rec::Locality(i)))
+                .collect(),
+        ),
+        ViewId::Findings => List::new(
+            Table::Findings,
+            (0..ctx.findings.len())
+                .map(|i| Row::Rec(Rec::Finding(i)))
+                .collect(),
+        ),
+    }
+}
+
+fn distinct_records(rows: &[Row]) -> usize {
+    let mut seen = std::collections::HashSet::new();
+    rows.iter()
+        .filter(|r| matches!(r, Row::Rec(rec) if seen.insert(*rec)))
+        .count()
+}
+
+/// Overdue tasks grouped by lead unit, each group sorted by days late (most first); groups
+/// ordered by their most late task.
+pub fn overdue_rows(ctx: &Ctx) -> Vec<Row> {
+    let s = ctx.snap;
+    let mut groups: Vec<(String, Vec<(i64, usize)>)> = Vec::new();
+    for i in 0..s.tasks.len() {
+        let Some(late) = ctx.task_days_overdue(i) else {
+            continue;
+        };
+        let leads = ctx.task_lead_units(i);
+        let names: Vec<String> = if leads.is_empty() {
+            let raw = crate::text::one_line(&s.tasks[i].lead_raw);
+            vec![if raw.is_empty() {
+                "(không ghi đơn vị chủ trì)".to_string()
+            } else {
+                raw
+            }]
+        } else {
+            leads.iter().map(|u| s.unit_label(u)).collect()
+        };
+        for n in names {
+            match groups.iter_mut().find(|(g, _)| *g == n) {
+                Some((_, v)) => v.push((late, i)),
+                None => groups.push((n, vec![(late, i)])),
+            }
+        }
+    }
+    for (_, v) in &mut groups {
+        v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    }
+    groups.sort_by(|a, b| {
+        b.1[0]
+            .0
+            .cmp(&a.1[0].0)
+            .then(b.1.len().cmp(&a.1.len()))
+            .then(a.0.cmp(&b.0))
+    });
+    let mut out = Vec::new();
+    for (name, v) in groups {
+        out.push(Row::Header(name));
+        out.extend(v.into_iter().map(|(_, i)| Row::Rec(Rec::Task(i))));
+    }
+    out
+}

@@ -29,53 +29,88 @@ pub fn help_rows(app: &App, filter: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-pub fn draw(app: &App, filter: &str, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let mut lines = vec![Line::from(vec![
+/// Draw the help; returns how many key lines it had room for (a page, for scrolling).
+pub fn draw(
+    app: &App,
+    filter: &str,
+    typing: bool,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let vi = app.lang == Lang::Vi;
+    let shown_filter = if typing {
+        format!("   /{filter}▏")
+    } else if filter.is_empty() {
+        String::new()
+    } else {
+        format!("   /{filter}")
+    };
+    let title = Line::from(vec![
         Span::styled(t(app.lang, "help.title"), app.theme.title()),
-        Span::styled(
-            if filter.is_empty() {
-                String::new()
-            } else {
-                format!("   /{filter}")
-            },
-            app.theme.highlight(),
-        ),
-    ])];
+        Span::styled(shown_filter, app.theme.highlight()),
+    ]);
+    let ql = if vi {
+        "Lọc: từ khoá (không dấu cũng được), \"cụm từ\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, is:open, is:done, -phủ định"
+    } else {
+        "Filter: words (diacritics optional), \"phrases\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, is:open, is:done, -negation"
+    };
+    let width = (area.width as usize).max(1);
+    let ql_lines = ql.width().div_ceil(width).max(1);
     let rows = help_rows(app, filter);
     let kw = rows
         .iter()
-        .map(|(k, _)| unicode_width::UnicodeWidthStr::width(k.as_str()))
+        .map(|(k, _)| k.as_str().width())
         .max()
         .unwrap_or(0)
         .min(24);
-    // Scrolling stops once the last line is on screen.
-    let room = (area.height as usize).saturating_sub(4).max(1);
+    // Title, then the keys, then a line that says whether more is below, a blank line and
+    // the query language's summary.
+    let room = (area.height as usize)
+        .saturating_sub(1 + 1 + 1 + ql_lines)
+        .max(1);
     let scroll = scroll.min(rows.len().saturating_sub(room));
+    let mut lines = vec![title];
     if rows.is_empty() {
         lines.push(Line::from(Span::styled(
             format!("  {}", t(app.lang, "help.no_match")),
             app.theme.muted(),
         )));
     }
-    for (keys, desc) in rows.iter().skip(scroll) {
+    for (keys, desc) in rows.iter().skip(scroll).take(room) {
         let keys = super::super::widgets::text::fit(keys, kw);
-        let pad = kw.saturating_sub(unicode_width::UnicodeWidthStr::width(keys.as_str()));
+        let pad = kw.saturating_sub(keys.as_str().width());
+        let line = format!("  {keys}{}  ", " ".repeat(pad));
+        let desc = super::super::widgets::text::fit(desc, width.saturating_sub(line.width()));
         lines.push(Line::from(vec![
-            Span::styled(
-                format!("  {keys}{}  ", " ".repeat(pad)),
-                app.theme.highlight(),
-            ),
-            Span::styled(desc.clone(), app.theme.text()),
+            Span::styled(line, app.theme.highlight()),
+            Span::styled(desc, app.theme.text()),
         ]));
     }
-    lines.push(Line::from(""));
-    let ql = if app.lang == Lang::Vi {
-        "Lọc: từ khoá (không dấu cũng được), \"cụm từ\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, is:open, is:done, -phủ định"
-    } else {
-        "Filter: words (diacritics optional), \"phrases\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, is:open, is:done, -negation"
+    let below = rows.len().saturating_sub(scroll + room);
+    let above = scroll;
+    let mark = match (above, below) {
+        (_, b) if b > 0 => Some(if vi {
+            format!("  ▼ còn {b} dòng nữa (j/↓, PgDn, G)")
+        } else {
+            format!("  ▼ {b} more below (j/↓, PgDn, G)")
+        }),
+        (a, _) if a > 0 => Some(if vi {
+            format!("  ▲ {a} dòng ở trên (k/↑, g)")
+        } else {
+            format!("  ▲ {a} above (k/↑, g)")
+        }),
+        _ => None,
     };
+    lines.push(match mark {
+        Some(m) => Line::from(Span::styled(m, app.theme.highlight())),
+        None => Line::from(""),
+    });
+    lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(ql, app.theme.muted())));
     Paragraph::new(lines)
         .wrap(ratatui::widgets::Wrap { trim: false })
         .render(area, buf);
+    room
 }

@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -82,8 +83,11 @@ enum Command {
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    // Everything printed for people goes through the inert writer: nothing a file holds can
+    // act on the terminal. `export` writes data (JSON and CSV escape it their own way).
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = cli::inert::InertWriter::new(stdout.lock());
+    let mut err = cli::inert::InertWriter::new(std::io::stderr());
     let code = match args.command {
         Some(Command::Check { path }) => cli::check::run(path.as_deref(), &mut out).unwrap_or(2),
         Some(Command::Export {
@@ -100,24 +104,21 @@ fn main() -> ExitCode {
                 } else {
                     cli::export::Format::Json
                 };
-                cli::export::write(&rows, fmt, &mut out).map_err(|e| e.to_string())
+                cli::export::write(&rows, fmt, &mut std::io::stdout().lock())
+                    .map_err(|e| e.to_string())
             });
             match result {
                 Ok(()) => 0,
                 Err(e) => {
-                    eprintln!("giaoban export: {e}");
+                    let _ = writeln!(err, "giaoban export: {e}");
                     1
                 }
             }
         }
-        Some(Command::Decide(d)) => cli::decide::run(&d, &mut out, &mut std::io::stderr()),
-        Some(Command::Journal { path, data, adopt }) => cli::journal::run(
-            path.as_deref(),
-            data.as_deref(),
-            adopt,
-            &mut out,
-            &mut std::io::stderr(),
-        ),
+        Some(Command::Decide(d)) => cli::decide::run(&d, &mut out, &mut err),
+        Some(Command::Journal { path, data, adopt }) => {
+            cli::journal::run(path.as_deref(), data.as_deref(), adopt, &mut out, &mut err)
+        }
         Some(Command::Minutes {
             since,
             format,
@@ -130,7 +131,7 @@ fn main() -> ExitCode {
             journal.as_deref(),
             data.as_deref(),
             &mut out,
-            &mut std::io::stderr(),
+            &mut err,
         ),
         None => match cli::load(args.path.as_deref()) {
             Ok(loaded) => {
@@ -155,13 +156,13 @@ fn main() -> ExitCode {
                 match giaoban::tui::run(std::sync::Arc::new(loaded), as_of, opts, store, notices) {
                     Ok(()) => 0,
                     Err(e) => {
-                        eprintln!("giaoban: the terminal failed: {e}");
+                        let _ = writeln!(err, "giaoban: the terminal failed: {e}");
                         2
                     }
                 }
             }
             Err(e) => {
-                eprintln!("{e}");
+                let _ = writeln!(err, "{e}");
                 1
             }
         },

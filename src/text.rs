@@ -1,5 +1,7 @@
 //! Text rules shared by the loader, the query language and the views:
-//! NFC normalisation, removal of control characters, and diacritic folding for search.
+//! NFC normalisation, removal of control characters (`clean`, for data), the one function that
+//! makes a file's text inert for messages and the screen (`inert`, `excerpt`), and diacritic
+//! folding for search.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -15,12 +17,7 @@ pub fn clean(input: &str) -> String {
             '\u{9b}' => skip_csi_body(&mut chars),
             '\n' => out.push('\n'),
             '\t' => out.push(' '),
-            c if c.is_control() => {}
-            // Bidirectional overrides and zero-width controls can reorder what the terminal shows.
-            '\u{200b}'..='\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{feff}' => {}
+            c if is_invisible(c) => {}
             c => out.push(c),
         }
     }
@@ -61,6 +58,79 @@ fn skip_csi_body(chars: &mut std::iter::Peekable<impl Iterator<Item = char>>) {
             break;
         }
     }
+}
+
+/// Characters that must never reach a terminal as they are: C0 and C1 controls and DEL
+/// (escape sequences start with them), bidirectional overrides and isolates (they reorder what
+/// is shown), zero-width and invisible format characters, line and paragraph separators,
+/// variation selectors (a terminal and the console disagree on the width of an emoji with
+/// one), and Unicode tag characters.
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{061c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{2028}'..='\u{202e}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{e0000}'..='\u{e007f}'
+            | '\u{e0100}'..='\u{e01ef}')
+}
+
+/// Text that came from a file, made inert for a message: every character of `is_invisible`
+/// is shown as its code (`\u{1b}`), so that an escape sequence or a bidi override is seen for
+/// what it is and does nothing to the terminal. Everything else is kept as it is.
+pub fn inert(input: &str) -> String {
+    inert_cow(input).into_owned()
+}
+
+/// `inert`, without copying text that needs nothing.
+pub fn inert_cow(input: &str) -> std::borrow::Cow<'_, str> {
+    if !input.chars().any(is_invisible) {
+        return std::borrow::Cow::Borrowed(input);
+    }
+    let mut out = String::with_capacity(input.len() + 16);
+    for c in input.chars() {
+        if is_invisible(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// `inert` line by line: the line breaks of a message of several lines are kept.
+pub fn inert_lines(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for (i, line) in input.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&inert_cow(line));
+    }
+    out
+}
+
+/// How many characters of a file's text an error message quotes.
+pub const EXCERPT_CHARS: usize = 60;
+
+/// A short, inert quotation of a file's text for a message: at most `max` characters (a
+/// 200 MB token is not echoed whole), with how long it really is when it was cut.
+pub fn excerpt(input: &str, max: usize) -> String {
+    let (cut, shown) = match input.char_indices().nth(max) {
+        Some((at, _)) => (true, &input[..at]),
+        None => (false, input),
+    };
+    let mut out = inert(shown);
+    if cut {
+        let total = input.chars().count();
+        out.push_str(&format!("… ({total} characters in all)"));
+    }
+    out
 }
 
 /// True when `clean` would change the text.
@@ -186,6 +256,10 @@ pub fn did_you_mean<'a>(
     wanted: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    // A suggestion for a word of thousands of characters would cost more than it helps.
+    if wanted.len() > 200 {
+        return None;
+    }
     let w = fold(wanted);
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
@@ -231,6 +305,35 @@ mod tests {
         assert_eq!(clean(&decomposed), "Huế");
         assert!(needs_cleaning("a\u{1b}b"));
         assert!(!needs_cleaning("Bình Định"));
+    }
+
+    #[test]
+    fn cleaning_strips_variation_selectors_and_invisible_marks() {
+        assert_eq!(clean("\u{2601}\u{fe0f} mây"), "\u{2601} mây");
+        assert_eq!(clean("a\u{2028}b\u{2067}c\u{e0041}"), "abc");
+    }
+
+    #[test]
+    fn inert_shows_controls_and_bidi_as_codes() {
+        let hostile = "\u{1b}]0;PWNED\u{7}\u{1b}]52;c;aGVsbG8=\u{7}";
+        let shown = inert(hostile);
+        assert_eq!(shown, "\\u{1b}]0;PWNED\\u{7}\\u{1b}]52;c;aGVsbG8=\\u{7}");
+        assert!(!shown.chars().any(is_invisible));
+        assert_eq!(inert("abc\u{202e}def"), "abc\\u{202e}def");
+        assert_eq!(inert("a\u{9b}31m"), "a\\u{9b}31m");
+        assert_eq!(inert("Bình Định"), "Bình Định");
+        assert_eq!(inert_lines("a\u{1b}\nb\r"), "a\\u{1b}\nb\\u{d}");
+    }
+
+    #[test]
+    fn excerpts_are_short_and_say_how_long_the_text_was() {
+        let token = "x".repeat(1_000_000);
+        let e = excerpt(&token, EXCERPT_CHARS);
+        assert!(e.starts_with(&"x".repeat(EXCERPT_CHARS)), "{e}");
+        assert!(e.ends_with("… (1000000 characters in all)"), "{e}");
+        assert!(e.len() < 120);
+        assert_eq!(excerpt("ngắn", 60), "ngắn");
+        assert_eq!(excerpt("\u{1b}[2J", 60), "\\u{1b}[2J");
     }
 
     #[test]

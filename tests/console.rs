@@ -1,8 +1,8 @@
 //! Whole-app tests: key events go through the real update loop and the screen is drawn into a
 //! `TestBackend`, then compared with a stored snapshot (insta), at 80x24 and 160x48.
 
-mod common;
-use common::*;
+mod ui;
+use ui::*;
 use giaoban::tui::config::Options;
 
 #[test]

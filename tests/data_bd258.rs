@@ -3,6 +3,8 @@
 //! part of Phụ lục 01 and of every group of Phụ lục 02, the headline figures as printed, a
 //! sample of rows field by field, the locality lists, the figures of the body, the blockers.
 
+mod common;
+
 use std::path::Path;
 
 use giaoban::domain::{Assessment, Blocker, BlockerKind, Cause, Claim, Indicator, Status, Task};
@@ -821,4 +823,29 @@ fn figures_of_the_appendices() {
         };
         assert!(from, "{}", i.id);
     }
+}
+
+#[test]
+fn last_numbered_row_of_every_table_is_present() {
+    let l = common::load();
+    common::assert_last_rows(
+        &l,
+        "bd-258",
+        597,
+        &[
+            // seed 001_41c211600f587ec3.txt: 597 lines, no newline after the last (Phụ lục 02, row 42)
+            ("Phụ lục 01, mục I", "8", 409),
+            ("Phụ lục 01, mục II", "17", 429),
+            ("Phụ lục 01, mục III", "20", 436),
+            ("Phụ lục 01, mục IV", "27", 449),
+            ("Phụ lục 01, mục V", "33", 461),
+            ("Phụ lục 01, mục VI", "36", 468),
+            ("Phụ lục 01, mục VII", "40", 479),
+            ("Phụ lục 02, nhóm I", "4", 497),
+            ("Phụ lục 02, nhóm II", "21", 540),
+            ("Phụ lục 02, nhóm III", "32", 573),
+            ("Phụ lục 02, nhóm IV", "35", 580),
+            ("Phụ lục 02, nhóm V", "42", 597),
+        ],
+    );
 }

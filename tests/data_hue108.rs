@@ -3,6 +3,8 @@
 //! appendix and table section, the headline figures as printed, task / model / indicator rows
 //! field by field, the blockers and the disagreements the report has with itself.
 
+mod common;
+
 use std::path::Path;
 
 use giaoban::domain::{Assessment, Blocker, BlockerKind, Cause, Claim, Indicator, Status, Task};
@@ -219,7 +221,7 @@ fn headline_figures_as_printed() {
 fn phu_luc_i_rows_per_section() {
     let l = load();
     let all = tasks(&l);
-    assert_eq!(all.len(), 104, "102 rows of Phụ lục I + 2 of Phụ lục VI");
+    assert_eq!(all.len(), 105, "102 rows of Phụ lục I + 3 of Phụ lục VI");
     let pl1: Vec<&&Task> = all
         .iter()
         .filter(|t| t.source.section.starts_with("Phụ lục I,"))
@@ -382,6 +384,47 @@ fn phu_luc_vi_tasks() {
     assert_eq!(t.deadline_raw, "Thường xuyên");
     assert_eq!(t.status_raw, "Đã hoàn thành");
     assert!(t.result.contains("1.075.309 thửa đất"));
+    // The last line of the seed (831), with no newline after it.
+    let t = task(&l, "hue-108-pl6-3");
+    assert_eq!(t.source.line, Some(831));
+    assert_eq!(t.lead_raw, "Sở Lao động - Thương binh và Xã hội");
+    assert_eq!(t.lead_units, strs(&["thua-thien-hue-so-ldtbxh"]));
+    assert_eq!(t.deadline_raw, "Thường xuyên");
+    assert_eq!(t.status_raw, "Đã hoàn thành");
+    assert!(t
+        .result
+        .contains("cho 26.999 trường hợp đối tượng BTXH và Người có công, đạt tỉ lệ 44,62%."));
+    assert_eq!(
+        indicator(&l, "hue-108-pl6-3-asxh-ra-soat").value,
+        Some(118370.0)
+    );
+    assert_eq!(
+        indicator(&l, "hue-108-pl6-3-asxh-chi-tra-tai-khoan")
+            .percent_raw
+            .as_deref(),
+        Some("44,62%")
+    );
+}
+
+#[test]
+fn before_july_is_due_end_of_june() {
+    let l = common::load();
+    let (i, t) = l
+        .snapshot
+        .tasks
+        .iter()
+        .enumerate()
+        .find(|(_, t)| t.id == "hue-108-pl1-78")
+        .expect("row 78");
+    assert_eq!(t.deadline_raw, "Trước tháng 7/2024");
+    assert_eq!(
+        l.snapshot
+            .task_deadline(i)
+            .due()
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2024-06-30")
+    );
 }
 
 #[test]
@@ -1296,4 +1339,85 @@ fn body_indicators_quote_their_figures() {
     let i = indicator(&l, "hue-108-i-ho-tich-a-luoi-ty-le");
     assert_eq!(i.locality.as_deref(), Some("thua-thien-hue-a-luoi"));
     assert_eq!(i.percent_raw.as_deref(), Some("99%"));
+}
+
+#[test]
+fn last_numbered_row_of_every_table_is_present() {
+    let l = common::load();
+    common::assert_last_rows(
+        &l,
+        "hue-108",
+        831,
+        &[
+            // seed 004_08280993287f13f3.txt: 831 lines, no newline after the last (Phụ lục VI, row 3)
+            ("Phụ lục I, từ năm 2023 chuyển sang", "10", 440),
+            (
+                "Phụ lục I, nhiệm vụ đề ra từ đầu năm 2024, mục II",
+                "7",
+                450,
+            ),
+            (
+                "Phụ lục I, nhiệm vụ đề ra từ đầu năm 2024, mục III (Về hoàn thiện pháp lý)",
+                "20",
+                466,
+            ),
+            (
+                "Phụ lục I, nhiệm vụ đề ra từ đầu năm 2024, mục III (Phục vụ giải quyết TTHC)",
+                "34",
+                488,
+            ),
+            (
+                "Phụ lục I, nhiệm vụ đề ra từ đầu năm 2024, mục IV",
+                "39",
+                494,
+            ),
+            (
+                "Phụ lục I, nhiệm vụ đề ra từ đầu năm 2024, mục V",
+                "43",
+                500,
+            ),
+            (
+                "Phụ lục I, nhiệm vụ đề ra từ đầu năm 2024, mục VI",
+                "57",
+                518,
+            ),
+            (
+                "Phụ lục I, nhiệm vụ đề ra từ đầu năm 2024, mục VII",
+                "60",
+                522,
+            ),
+            (
+                "Phụ lục I, nhiệm vụ đề ra từ đầu năm 2024, mục VIII",
+                "65",
+                529,
+            ),
+            (
+                "Phụ lục I, nhiệm vụ đề ra từ đầu năm 2024, mục IX",
+                "66",
+                533,
+            ),
+            (
+                "Phụ lục I, nhiệm vụ đề ra từ đầu năm 2024, mục X",
+                "68",
+                536,
+            ),
+            (
+                "Phụ lục I, nhiệm vụ đề ra từ đầu năm 2024, mục XI",
+                "92",
+                567,
+            ),
+            ("Phụ lục II", "25", 603),
+            ("Phụ lục II", "Tổng cộng", 604),
+            ("Phụ lục III, CHƯA HOÀN THÀNH", "11", 632),
+            ("Phụ lục III, ĐÃ HOÀN THÀNH", "17", 664),
+            ("Phụ lục IV, nhóm I", "5", 680),
+            ("Phụ lục IV, nhóm II", "23", 716),
+            ("Phụ lục IV, nhóm III", "36", 749),
+            ("Phụ lục IV, nhóm IV", "39", 758),
+            ("Phụ lục IV, nhóm V", "46", 769),
+            ("Phụ lục V, mục 1", "(2)", 782),
+            ("Phụ lục V, mục 2", "15", 816),
+            ("Phụ lục VI", "3", 831),
+        ],
+    );
 }

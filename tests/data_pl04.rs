@@ -3,6 +3,8 @@
 //! the models of every group (as counted and as printed), the length of every locality list,
 //! a sample of rows field by field, and the headline figures as printed.
 
+mod common;
+
 use std::path::Path;
 
 use giaoban::domain::{Assessment, BlockerKind, Cause};
@@ -1035,4 +1037,22 @@ fn every_figure_inside_the_cells() {
         .find(|i| i.id == "pl04-i-m34-ha-noi-ubnd")
         .unwrap();
     assert_eq!((u.numerator, u.denominator), (Some(66.0), Some(73.0)));
+}
+
+#[test]
+fn last_numbered_row_of_every_table_is_present() {
+    let l = common::load();
+    common::assert_last_rows(
+        &l,
+        "pl04",
+        90,
+        &[
+            // seed 000_16aacf43d5fce407.txt: 90 lines, no newline after the last (model 44)
+            ("Phụ lục 04, nhóm I", "5", 15),
+            ("Phụ lục 04, nhóm II", "23", 46),
+            ("Phụ lục 04, nhóm III", "34", 69),
+            ("Phụ lục 04, nhóm IV", "37", 76),
+            ("Phụ lục 04, nhóm V", "44", 90),
+        ],
+    );
 }

@@ -4,6 +4,8 @@
 //! items compared field by field, the deadline the column title gives the solutions, and the
 //! 154 figures printed in the table (indicators), a sample of them field by field.
 
+mod common;
+
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -1463,4 +1465,22 @@ fn indicator_sums_and_disagreements_as_printed() {
     ] {
         assert!(n.text.contains(s), "{s}");
     }
+}
+
+#[test]
+fn last_numbered_row_of_every_table_is_present() {
+    let l = common::load();
+    common::assert_last_rows(
+        &l,
+        "pl07",
+        114,
+        &[
+            // seed 002_ee007171670a0059.txt: 114 lines, no newline after the last (group E, row 3)
+            ("Phụ lục 07, nhóm A", "2", 15),
+            ("Phụ lục 07, nhóm B", "3", 45),
+            ("Phụ lục 07, nhóm C", "5", 78),
+            ("Phụ lục 07, nhóm D", "3", 98),
+            ("Phụ lục 07, nhóm E", "3", 114),
+        ],
+    );
 }

@@ -3,6 +3,8 @@
 //! the number of rows, the model of every row (as printed and in the national catalogue),
 //! rows compared field by field, and the headline figure as printed.
 
+mod common;
+
 use std::path::Path;
 
 use giaoban::domain::{Claim, Task};
@@ -526,4 +528,18 @@ fn deadlines_fall_due_as_printed() {
         .filter(|n| n.report == "pl3")
         .count();
     assert_eq!(notes, 16);
+}
+
+#[test]
+fn last_numbered_row_of_every_table_is_present() {
+    let l = common::load();
+    common::assert_last_rows(
+        &l,
+        "pl3",
+        35,
+        &[
+            // seed 003_6b07f64473b1cc37.txt: ends with a newline; its last row is 12. (line 35)
+            ("Phụ lục III", "12.", 35),
+        ],
+    );
 }

@@ -2,8 +2,8 @@
 //! selected; a row that leaves the list hands the cursor to the row that took its place; the
 //! triage steps stop at their end; a console that cannot record refuses at the key.
 
-mod common;
-use common::*;
+mod ui;
+use ui::*;
 
 use giaoban::tui::app::Mode;
 use giaoban::tui::config::Options;

@@ -138,6 +138,9 @@ fn parse_deadline(raw: &str) -> Deadline {
         .find(|n| (1990..=2100).contains(n));
     if let Some(year) = year {
         let year = year as i32;
+        if let Some(d) = before_period(f, &nums, year) {
+            return d;
+        }
         if let Some(q) = f.find("quy ") {
             let word = f[q + 4..].split(['/', ' ', ',']).next().unwrap_or("");
             if let Some(quarter) = roman(word) {
@@ -202,6 +205,39 @@ fn parse_deadline(raw: &str) -> Deadline {
     Deadline::Invalid {
         reason: "không đọc được thời hạn".to_string(),
     }
+}
+
+/// "Trước tháng 7/2024" is due before July begins: the last day of June, not of July. The
+/// same for "trước quý III/2024" (30/06) and "trước năm 2025" (31/12/2024). "Trước ngày …"
+/// names the day itself and is read by `find_day`.
+fn before_period(f: &str, nums: &[(usize, u32)], year: i32) -> Option<Deadline> {
+    let day_before = |y: i32, m: u32, d: u32| {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .and_then(|d| d.pred_opt())
+            .map(|date| Deadline::Day { date })
+    };
+    if let Some(p) = f.find("truoc thang ") {
+        let start = p + "truoc thang ".len();
+        let &(_, month) = nums.iter().find(|&&(pos, _)| pos >= start)?;
+        if !(1..=12).contains(&month) {
+            return Some(Deadline::Invalid {
+                reason: format!("tháng {month} không tồn tại"),
+            });
+        }
+        return day_before(year, month, 1);
+    }
+    if let Some(p) = f.find("truoc quy ") {
+        let word = f[p + "truoc quy ".len()..]
+            .split(['/', ' ', ','])
+            .next()
+            .unwrap_or("");
+        let quarter = roman(word)?;
+        return day_before(year, (quarter - 1) * 3 + 1, 1);
+    }
+    if f.contains("truoc nam ") {
+        return day_before(year, 1, 1);
+    }
+    None
 }
 
 fn find_day(f: &str) -> Option<Deadline> {
@@ -298,6 +334,20 @@ mod tests {
         assert_eq!(due("Năm 2025").as_deref(), Some("2025-12-31"));
         assert_eq!(due("6 tháng cuối năm 2024").as_deref(), Some("2024-12-31"));
         assert_eq!(due("12/2024").as_deref(), Some("2024-12-31"));
+    }
+
+    #[test]
+    fn before_a_month_quarter_or_year_is_due_the_day_before_it_begins() {
+        // Huế 108, Phụ lục I: "Trước tháng 7/2024" is before July, due 30/06, not 31/07.
+        assert_eq!(due("Trước tháng 7/2024").as_deref(), Some("2024-06-30"));
+        assert_eq!(due("trước tháng 01/2025").as_deref(), Some("2024-12-31"));
+        assert_eq!(due("Trước tháng 3 năm 2024").as_deref(), Some("2024-02-29"));
+        assert_eq!(due("Trước Quý III/2024").as_deref(), Some("2024-06-30"));
+        assert_eq!(due("trước quý I/2025").as_deref(), Some("2024-12-31"));
+        assert_eq!(due("Trước năm 2025").as_deref(), Some("2024-12-31"));
+        assert!(Deadline::parse("Trước tháng 13/2024").is_invalid());
+        // "Trước ngày …" names the day itself.
+        assert_eq!(due("Trước ngày 01/7/2024").as_deref(), Some("2024-07-01"));
     }
 
     #[test]

@@ -201,10 +201,10 @@ impl Journal {
                 Some(true)
             }
             Err(e) => {
-                let shown: String = t.chars().take(60).collect();
-                let more = if t.chars().count() > 60 { "…" } else { "" };
+                // Quoted inert and short: the line may hold escape sequences or be huge.
+                let shown = crate::text::excerpt(t, crate::text::EXCERPT_CHARS);
                 self.warnings.push(format!(
-                    "{}: cannot read this record ({e}): `{shown}{more}`; skipped, the lines after it still count",
+                    "{}: cannot read this record ({e}): `{shown}`; skipped, the lines after it still count",
                     self.at(number)
                 ));
                 first.get_or_insert((number, false));

@@ -383,7 +383,10 @@ impl Record {
                 format!(
                     "column {}: {}",
                     e.position.col,
-                    e.code.to_string().trim_end_matches('.')
+                    crate::text::excerpt(
+                        e.code.to_string().trim_end_matches('.'),
+                        4 * crate::text::EXCERPT_CHARS
+                    )
                 )
             })
     }

@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::diagnostic::{position_of, Diagnostic};
-use crate::text::clean;
+use crate::text::{clean, excerpt, EXCERPT_CHARS};
 
 fn options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
@@ -76,8 +76,10 @@ fn clean_tree(v: &mut serde_json::Value, path: &mut String, report: &mut impl Fn
     }
 }
 
-/// RON's error, said so that someone who edits the file by hand knows what to do.
+/// RON's error, said so that someone who edits the file by hand knows what to do. What it
+/// quotes of the file is an inert excerpt: a name or a text of 200 MB is not echoed whole.
 fn explain(code: &ron::Error) -> String {
+    let q = |s: &str| excerpt(s, EXCERPT_CHARS);
     use ron::Error as E;
     match code {
         E::ExpectedString => "expected a text in double quotes".into(),
@@ -102,7 +104,9 @@ fn explain(code: &ron::Error) -> String {
             expected, found, ..
         } => {
             let list: Vec<&str> = expected.to_vec();
-            match crate::text::did_you_mean(found, list.iter().copied()) {
+            let suggestion = crate::text::did_you_mean(found, list.iter().copied());
+            let found = q(found);
+            match suggestion {
                 Some(s) => format!(
                     "unknown name '{found}' (did you mean '{s}'?); expected one of: {}",
                     list.join(", ")
@@ -119,7 +123,7 @@ fn explain(code: &ron::Error) -> String {
         },
         E::DuplicateStructField { field, .. } => format!("the field '{field}' is given twice"),
         other => {
-            let msg = other.to_string();
+            let msg = excerpt(&other.to_string(), 4 * EXCERPT_CHARS);
             if msg.contains("NaiveDate")
                 || msg.contains("input contains invalid characters")
                 || msg.contains("premature end")

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Command;
+use crate::text::{excerpt, EXCERPT_CHARS};
 
 const DEFAULT_KEYS: &str = include_str!("keys.ron");
 
@@ -70,8 +71,8 @@ impl Key {
             _ => {
                 let mut chars = rest.chars();
                 match (chars.next(), chars.next()) {
-                    (Some(c), None) => KeyCode::Char(c),
-                    _ => return Err(format!("'{s}' is not a key: expected a character, or a name like Enter, Esc, Tab, PageDown, F1, with Ctrl-/Alt-/Shift-")),
+                    (Some(c), None) if !crate::text::is_invisible(c) => KeyCode::Char(c),
+                    _ => return Err(format!("'{}' is not a key: expected a character, or a name like Enter, Esc, Tab, PageDown, F1, with Ctrl-/Alt-/Shift-", excerpt(s, EXCERPT_CHARS))),
                 }
             }
         };
@@ -138,8 +139,14 @@ impl KeyMap {
     /// Merge a RON map of command name → keys over this one. On error nothing is changed,
     /// and the message names the file, line and column.
     pub fn merge(&mut self, text: &str, file: &str) -> Result<(), String> {
-        let parsed: BTreeMap<String, Vec<String>> = ron::from_str(text)
-            .map_err(|e| format!("{file}:{}:{}: {}", e.position.line, e.position.col, e.code))?;
+        let parsed: BTreeMap<String, Vec<String>> = ron::from_str(text).map_err(|e| {
+            format!(
+                "{file}:{}:{}: {}",
+                e.position.line,
+                e.position.col,
+                excerpt(&e.code.to_string(), 4 * EXCERPT_CHARS)
+            )
+        })?;
         let mut next = self.bindings.clone();
         for (name, keys) in parsed {
             let cmd = Command::from_name(&name).ok_or_else(|| {
@@ -148,7 +155,12 @@ impl KeyMap {
                     .map(|s| format!(" (did you mean '{s}'?)"))
                     .unwrap_or_default();
                 let pos = super::theme::locate(text, &name);
-                format!("{file}:{}:{}: unknown command '{name}'{hint}", pos.0, pos.1)
+                format!(
+                    "{file}:{}:{}: unknown command '{}'{hint}",
+                    pos.0,
+                    pos.1,
+                    excerpt(&name, EXCERPT_CHARS)
+                )
             })?;
             let mut parsed_keys = Vec::new();
             for k in keys {

@@ -109,6 +109,7 @@ pub fn locate(text: &str, needle: &str) -> (usize, usize) {
 }
 
 pub fn parse_color(s: &str) -> Result<Color, String> {
+    let shown = crate::text::excerpt(s, crate::text::EXCERPT_CHARS);
     let l = s.trim().to_ascii_lowercase();
     if let Some(hex) = l.strip_prefix('#') {
         if hex.len() == 6 {
@@ -117,7 +118,7 @@ pub fn parse_color(s: &str) -> Result<Color, String> {
             }
         }
         return Err(format!(
-            "'{s}' is not a colour: '#rrggbb' needs six hexadecimal digits"
+            "'{shown}' is not a colour: '#rrggbb' needs six hexadecimal digits"
         ));
     }
     Ok(match l.replace(['_', '-', ' '], "").as_str() {
@@ -140,7 +141,7 @@ pub fn parse_color(s: &str) -> Result<Color, String> {
         "white" => Color::White,
         other => match other.parse::<u8>() {
             Ok(n) => Color::Indexed(n),
-            Err(_) => return Err(format!("'{s}' is not a colour: expected a name (red, light-blue, dark-gray …), '#rrggbb' or 0–255")),
+            Err(_) => return Err(format!("'{shown}' is not a colour: expected a name (red, light-blue, dark-gray …), '#rrggbb' or 0–255")),
         },
     })
 }
@@ -184,7 +185,14 @@ impl Theme {
         let f: ThemeFile = ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
             .from_str(text)
-            .map_err(|e| format!("{file}:{}:{}: {}", e.position.line, e.position.col, e.code))?;
+            .map_err(|e| {
+                format!(
+                    "{file}:{}:{}: {}",
+                    e.position.line,
+                    e.position.col,
+                    crate::text::excerpt(&e.code.to_string(), 4 * crate::text::EXCERPT_CHARS)
+                )
+            })?;
         self.apply(&f, file, text)
     }
 

@@ -1,135 +1,120 @@
-//! The whole-app test harness: the console driven by key events through the real update loop,
-//! drawn into a `TestBackend`.
+//! Checks shared by the data tests (tests/data_*.rs): every table's last numbered row and every
+//! section of a report against the shipped snapshot. The expectations are written into each test
+//! from the source reports read by hand; the tests never read the sources themselves.
 #![allow(dead_code)]
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use giaoban::tui::app::App;
-use giaoban::tui::config::{self, Options};
-use giaoban::tui::event::handle_event;
-use giaoban::tui::views;
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
+use giaoban::domain::SourceRef;
+use giaoban::store::{load_path, Loaded};
 
-pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+pub fn load() -> Loaded {
+    load_path(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))
+        .expect("the shipped snapshot loads")
 }
 
-pub struct Console {
-    pub app: App,
-    pub terminal: Terminal<TestBackend>,
-}
-
-impl Console {
-    pub fn open(data: &Path, config_dir: &Path, w: u16, h: u16) -> Console {
-        let loaded = giaoban::store::load_path(data).expect("loads");
-        let opts = Options {
-            config_dir: Some(config_dir.to_path_buf()),
-            ..Options::default()
-        };
-        Console::with(loaded, opts, w, h)
+/// Every record of a report with what it is, its id and where it came from.
+pub fn records_of<'a>(l: &'a Loaded, report: &str) -> Vec<(&'static str, &'a str, &'a SourceRef)> {
+    let s = &l.snapshot;
+    let mut out: Vec<(&'static str, &'a str, &'a SourceRef)> = Vec::new();
+    if let Some(r) = s.reports.iter().find(|r| r.id == report) {
+        out.extend(
+            r.headline
+                .iter()
+                .map(|h| ("headline", h.id.as_str(), &h.source)),
+        );
     }
+    out.extend(
+        s.assessments
+            .iter()
+            .filter(|x| x.report == report)
+            .map(|x| ("assessment", x.id.as_str(), &x.source)),
+    );
+    out.extend(
+        s.tasks
+            .iter()
+            .filter(|x| x.report == report)
+            .map(|x| ("task", x.id.as_str(), &x.source)),
+    );
+    out.extend(
+        s.blockers
+            .iter()
+            .filter(|x| x.report == report)
+            .map(|x| ("blocker", x.id.as_str(), &x.source)),
+    );
+    out.extend(
+        s.indicators
+            .iter()
+            .filter(|x| x.report == report)
+            .map(|x| ("indicator", x.id.as_str(), &x.source)),
+    );
+    out.extend(
+        s.benefits
+            .iter()
+            .filter(|x| x.report == report)
+            .map(|x| ("benefit", x.id.as_str(), &x.source)),
+    );
+    out.extend(
+        s.notes
+            .iter()
+            .filter(|x| x.report == report)
+            .map(|x| ("note", x.id.as_str(), &x.source)),
+    );
+    out
+}
 
-    pub fn with(loaded: giaoban::store::Loaded, opts: Options, w: u16, h: u16) -> Console {
-        let as_of = loaded.snapshot.as_of.unwrap();
-        let (keymap, theme, warnings) = config::load(&opts);
-        // The console records decisions in a journal, as `giaoban` opens it: here in the
-        // test's own folder.
-        let store = opts.config_dir.as_ref().map(|dir| {
-            use giaoban::journal::{console::ConsoleStore, Journal, Lang as JLang};
-            let (journal, _) = Journal::open(&dir.join("journal.ron"), &loaded.snapshot).unwrap();
-            ConsoleStore::new(journal, &loaded.snapshot, JLang::Vi)
+/// The last numbered row of every table, as printed: (section as the snapshot names it, row
+/// number as printed, line of the source file). Each must be a record (not only a note) of the
+/// report, at that line; and the source's very last line must be cited by some record (a file
+/// that does not end with a newline has lost its last row before).
+pub fn assert_last_rows(l: &Loaded, report: &str, last_line: u32, expected: &[(&str, &str, u32)]) {
+    let recs = records_of(l, report);
+    let mut missing = Vec::new();
+    for &(section, row, line) in expected {
+        let found = recs.iter().any(|(kind, _, src)| {
+            *kind != "note"
+                && src.section == section
+                && src.row.as_deref() == Some(row)
+                && src.line == Some(line)
         });
-        let mut app = App::new(Arc::new(loaded), as_of, opts.lang, theme, keymap);
-        if let Some(store) = store {
-            app.attach_store(Box::new(store));
+        if !found {
+            missing.push(format!("{section}, dòng {row} (tệp nguồn, dòng {line})"));
         }
-        if !warnings.is_empty() {
-            app.message = Some((warnings.join(" · "), true));
-        }
-        let mut c = Console {
-            app,
-            terminal: Terminal::new(TestBackend::new(w, h)).unwrap(),
-        };
-        c.draw();
-        c
     }
-
-    pub fn draw(&mut self) {
-        let mut drawn = views::Drawn::default();
-        let app = &self.app;
-        self.terminal.draw(|f| drawn = views::draw(app, f)).unwrap();
-        self.app.note_drawn(drawn);
-    }
-
-    /// Type keys: words separated by spaces; named keys in angle brackets (<Enter>, <Esc>,
-    /// <Down>, <BS>, <Space>, <Tab>, <BackTab>, <C-c>).
-    pub fn keys(&mut self, keys: &str) -> &mut Self {
-        for k in keys.split(' ').filter(|k| !k.is_empty()) {
-            let codes: Vec<(KeyCode, KeyModifiers)> = match k {
-                "<Enter>" => vec![(KeyCode::Enter, KeyModifiers::NONE)],
-                "<Esc>" => vec![(KeyCode::Esc, KeyModifiers::NONE)],
-                "<Down>" => vec![(KeyCode::Down, KeyModifiers::NONE)],
-                "<Up>" => vec![(KeyCode::Up, KeyModifiers::NONE)],
-                "<BS>" => vec![(KeyCode::Backspace, KeyModifiers::NONE)],
-                "<Space>" => vec![(KeyCode::Char(' '), KeyModifiers::NONE)],
-                "<Tab>" => vec![(KeyCode::Tab, KeyModifiers::NONE)],
-                "<BackTab>" => vec![(KeyCode::BackTab, KeyModifiers::SHIFT)],
-                "<PgDn>" => vec![(KeyCode::PageDown, KeyModifiers::NONE)],
-                "<C-c>" => vec![(KeyCode::Char('c'), KeyModifiers::CONTROL)],
-                "<C-r>" => vec![(KeyCode::Char('r'), KeyModifiers::CONTROL)],
-                word => word
-                    .chars()
-                    .map(|c| {
-                        (
-                            KeyCode::Char(c),
-                            if c.is_uppercase() {
-                                KeyModifiers::SHIFT
-                            } else {
-                                KeyModifiers::NONE
-                            },
-                        )
-                    })
-                    .collect(),
-            };
-            for (code, mods) in codes {
-                if let Some(job) =
-                    handle_event(&mut self.app, Event::Key(KeyEvent::new(code, mods)))
-                {
-                    // The console runs this on its filter thread; here it runs in line.
-                    let rows = App::run_filter(&self.app.ctx(), &job);
-                    self.app.accept_filtered(job.target, job.generation, rows);
-                }
-                self.draw();
-            }
-        }
-        self
-    }
-
-    pub fn screen(&self) -> String {
-        let buf = self.terminal.backend().buffer();
-        let mut out = String::new();
-        for y in 0..buf.area.height {
-            let mut line = String::new();
-            for x in 0..buf.area.width {
-                line.push_str(buf[(x, y)].symbol());
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
-        out
-    }
+    assert!(
+        missing.is_empty(),
+        "{report}: last rows missing from the snapshot:\n  {}",
+        missing.join("\n  ")
+    );
+    assert!(
+        recs.iter()
+            .any(|(kind, _, src)| *kind != "note" && src.line == Some(last_line)),
+        "{report}: no record cites the last line of the source ({last_line})"
+    );
 }
 
-pub fn no_config() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap()
-}
-
-/// The console on a real decision journal in `dir`, as `giaoban --journal` opens it.
-pub fn with_journal(dir: &Path, w: u16, h: u16) -> Console {
-    Console::open(&fixture("mini"), dir, w, h)
+/// Every section of a report, by heading as printed, with its first and last line in the source:
+/// either some record comes from it, or a note in it says why it has none.
+pub fn assert_every_section_accounted(l: &Loaded, report: &str, sections: &[(&str, u32, u32)]) {
+    let recs = records_of(l, report);
+    let mut bare = Vec::new();
+    for &(heading, first, last) in sections {
+        let within = |src: &SourceRef| src.line.is_some_and(|n| n >= first && n <= last);
+        let records = recs
+            .iter()
+            .filter(|(kind, _, src)| *kind != "note" && within(src))
+            .count();
+        let notes = recs
+            .iter()
+            .filter(|(kind, _, src)| *kind == "note" && within(src))
+            .count();
+        if records == 0 && notes == 0 {
+            bare.push(format!("{heading} (dòng {first}–{last})"));
+        }
+    }
+    assert!(
+        bare.is_empty(),
+        "{report}: sections with no record and no note saying why:\n  {}",
+        bare.join("\n  ")
+    );
 }

@@ -4,10 +4,12 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 use unicode_width::UnicodeWidthChar;
 
-use crate::text::fold_char;
+use crate::text::{fold_char, inert_cow};
 
-/// Cut `s` to at most `width` terminal cells, ending with "…" when cut.
+/// Cut `s` to at most `width` terminal cells, ending with "…" when cut. Whatever in it could
+/// act on the terminal (control characters, escape sequences, bidi overrides) is shown inert.
 pub fn fit(s: &str, width: usize) -> String {
+    let s = &*inert_cow(s);
     let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
     if total <= width {
         return s.to_string();
@@ -51,6 +53,7 @@ pub fn match_mask(s: &str, needles: &[String]) -> Vec<bool> {
 
 /// Spans of `s` with the matches of `needles` in `hl` and the rest in `base`.
 pub fn highlighted(s: &str, needles: &[String], base: Style, hl: Style) -> Vec<Span<'static>> {
+    let s = &*inert_cow(s);
     if needles.is_empty() {
         return vec![Span::styled(s.to_string(), base)];
     }
@@ -86,6 +89,7 @@ mod tests {
         assert_eq!(fit("Bình Định", 20), "Bình Định");
         assert_eq!(fit("Bình Định", 5), "Bình…");
         assert_eq!(fit("abc", 0), "");
+        assert_eq!(fit("x\u{1b}]0;T\u{7}", 40), "x\\u{1b}]0;T\\u{7}");
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! `TestBackend`, then compared with a stored snapshot (insta), at 80x24 and 160x48.
 
 mod ui;
-use ui::*;
 use giaoban::tui::config::Options;
+use ui::*;
 
 #[test]
 fn every_view_at_80x24_and_160x48() {

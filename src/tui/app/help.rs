@@ -72,7 +72,8 @@ impl App {
                 _ => {}
             },
         }
-        let rows = super::super::views::help::help_rows(self, &filter).len();
+        let width = self.table_area.2 as usize;
+        let rows = super::super::views::help::body(self, &filter, width).len();
         self.mode = Mode::Help {
             filter,
             scroll: scroll.min(rows.saturating_sub(room)),

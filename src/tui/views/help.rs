@@ -29,7 +29,60 @@ pub fn help_rows(app: &App, filter: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Draw the help; returns how many key lines it had room for (a page, for scrolling).
+/// Everything below the title, one screen line each (wrapped to `width`): the keys, the query
+/// language's summary and the legend of the status groups.
+pub fn body(app: &App, filter: &str, width: usize) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let width = width.max(1);
+    let rows = help_rows(app, filter);
+    let kw = rows
+        .iter()
+        .map(|(k, _)| k.as_str().width())
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    let mut body: Vec<Line<'static>> = Vec::new();
+    if rows.is_empty() {
+        body.push(Line::from(Span::styled(
+            format!("  {}", t(app.lang, "help.no_match")),
+            app.theme.muted(),
+        )));
+    }
+    for (keys, desc) in &rows {
+        let keys = super::super::widgets::text::fit(keys, kw);
+        let pad = kw.saturating_sub(keys.as_str().width());
+        let lead = format!("  {keys}{}  ", " ".repeat(pad));
+        let desc = super::super::widgets::text::fit(desc, width.saturating_sub(lead.width()));
+        body.push(Line::from(vec![
+            Span::styled(lead, app.theme.highlight()),
+            Span::styled(desc, app.theme.text()),
+        ]));
+    }
+    body.push(Line::from(""));
+    let ql = if app.lang == Lang::Vi {
+        "Lọc: từ khoá (không dấu cũng được), \"cụm từ\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, is:open, is:done, -phủ định"
+    } else {
+        "Filter: words (diacritics optional), \"phrases\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, is:open, is:done, -negation"
+    };
+    for l in super::wrap_words(ql, width) {
+        body.push(Line::from(Span::styled(l, app.theme.muted())));
+    }
+    body.push(Line::from(""));
+    for line in super::super::legend::legend_lines(&app.theme, app.lang) {
+        // A line of one piece (the legend's title) is wrapped; the others are short.
+        if line.spans.len() == 1 && line.width() > width {
+            let style = line.spans[0].style;
+            for l in super::wrap_words(&line.spans[0].content, width) {
+                body.push(Line::from(Span::styled(l, style)));
+            }
+        } else {
+            body.push(line);
+        }
+    }
+    body
+}
+
+/// Draw the help; returns how many lines it had room for (a page, for scrolling).
 pub fn draw(
     app: &App,
     filter: &str,
@@ -38,7 +91,6 @@ pub fn draw(
     area: Rect,
     buf: &mut Buffer,
 ) -> usize {
-    use unicode_width::UnicodeWidthStr;
     let vi = app.lang == Lang::Vi;
     let shown_filter = if typing {
         format!("   /{filter}▏")
@@ -47,70 +99,37 @@ pub fn draw(
     } else {
         format!("   /{filter}")
     };
-    let title = Line::from(vec![
+    let mut lines = vec![Line::from(vec![
         Span::styled(t(app.lang, "help.title"), app.theme.title()),
         Span::styled(shown_filter, app.theme.highlight()),
-    ]);
-    let ql = if vi {
-        "Lọc: từ khoá (không dấu cũng được), \"cụm từ\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, is:open, is:done, -phủ định"
+    ])];
+    let body = body(app, filter, area.width as usize);
+    // The title, the lines that fit, and a last line that says whether more is below.
+    let room = (area.height as usize).saturating_sub(2).max(1);
+    let scroll = scroll.min(body.len().saturating_sub(room));
+    let below = body.len().saturating_sub(scroll + room);
+    lines.extend(body.into_iter().skip(scroll).take(room));
+    while lines.len() < room + 1 {
+        lines.push(Line::from(""));
+    }
+    let mark = if below > 0 {
+        Some(if vi {
+            format!("  ▼ còn {below} dòng nữa (j/↓, PgDn, G)")
+        } else {
+            format!("  ▼ {below} more below (j/↓, PgDn, G)")
+        })
+    } else if scroll > 0 {
+        Some(if vi {
+            format!("  ▲ {scroll} dòng ở trên (k/↑, g)")
+        } else {
+            format!("  ▲ {scroll} above (k/↑, g)")
+        })
     } else {
-        "Filter: words (diacritics optional), \"phrases\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, is:open, is:done, -negation"
+        None
     };
-    let width = (area.width as usize).max(1);
-    let ql_lines = ql.width().div_ceil(width).max(1);
-    let rows = help_rows(app, filter);
-    let kw = rows
-        .iter()
-        .map(|(k, _)| k.as_str().width())
-        .max()
-        .unwrap_or(0)
-        .min(24);
-    // Title, then the keys, then a line that says whether more is below, a blank line and
-    // the query language's summary.
-    let room = (area.height as usize)
-        .saturating_sub(1 + 1 + 1 + ql_lines)
-        .max(1);
-    let scroll = scroll.min(rows.len().saturating_sub(room));
-    let mut lines = vec![title];
-    if rows.is_empty() {
-        lines.push(Line::from(Span::styled(
-            format!("  {}", t(app.lang, "help.no_match")),
-            app.theme.muted(),
-        )));
+    if let Some(m) = mark {
+        lines.push(Line::from(Span::styled(m, app.theme.highlight())));
     }
-    for (keys, desc) in rows.iter().skip(scroll).take(room) {
-        let keys = super::super::widgets::text::fit(keys, kw);
-        let pad = kw.saturating_sub(keys.as_str().width());
-        let line = format!("  {keys}{}  ", " ".repeat(pad));
-        let desc = super::super::widgets::text::fit(desc, width.saturating_sub(line.width()));
-        lines.push(Line::from(vec![
-            Span::styled(line, app.theme.highlight()),
-            Span::styled(desc, app.theme.text()),
-        ]));
-    }
-    let below = rows.len().saturating_sub(scroll + room);
-    let above = scroll;
-    let mark = match (above, below) {
-        (_, b) if b > 0 => Some(if vi {
-            format!("  ▼ còn {b} dòng nữa (j/↓, PgDn, G)")
-        } else {
-            format!("  ▼ {b} more below (j/↓, PgDn, G)")
-        }),
-        (a, _) if a > 0 => Some(if vi {
-            format!("  ▲ {a} dòng ở trên (k/↑, g)")
-        } else {
-            format!("  ▲ {a} above (k/↑, g)")
-        }),
-        _ => None,
-    };
-    lines.push(match mark {
-        Some(m) => Line::from(Span::styled(m, app.theme.highlight())),
-        None => Line::from(""),
-    });
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(ql, app.theme.muted())));
-    Paragraph::new(lines)
-        .wrap(ratatui::widgets::Wrap { trim: false })
-        .render(area, buf);
+    Paragraph::new(lines).render(area, buf);
     room
 }

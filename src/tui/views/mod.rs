@@ -75,6 +75,7 @@ pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
             _,
         ) => Drawn {
             table_height: help::draw(app, filter, *typing, *scroll, body, buf),
+            table_area: (body.x, body.y, body.width, body.height),
             ..Drawn::default()
         },
         _ if app.meeting.is_some() => {

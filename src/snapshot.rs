@@ -28,6 +28,9 @@ pub struct Snapshot {
     pub benefits: Vec<Benefit>,
     pub notes: Vec<Note>,
     pub index: Index,
+    /// Task id → the latest date an earlier snapshot of a history said it was still open
+    /// (filled in by `history`; empty for a snapshot opened alone). Tells "done late" apart.
+    pub seen_open: HashMap<String, NaiveDate>,
 }
 
 /// Lookups built once after loading.
@@ -285,9 +288,11 @@ impl Snapshot {
         &self.index.task_deadline[i]
     }
 
-    /// Days late at `as_of`, when the task is not done and its due date has passed.
+    /// Days late at `as_of`, when the report says the task is still open (not done, not a
+    /// standing duty, not silent) and its due date has passed: the status group "open and
+    /// overdue" (`domain::groups`).
     pub fn task_days_overdue(&self, i: usize, as_of: NaiveDate) -> Option<i64> {
-        if self.task_status(i).is_done() {
+        if !crate::domain::groups::is_reported_open(self.task_status(i)) {
             return None;
         }
         let due = self.task_deadline(i).due()?;

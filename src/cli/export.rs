@@ -10,7 +10,7 @@ use crate::query::{Compiled, Ctx, Rec};
 use crate::store::Loaded;
 use crate::text::one_line;
 
-pub const KINDS: [&str; 11] = [
+pub const KINDS: [&str; 12] = [
     "models",
     "assessments",
     "tasks",
@@ -22,6 +22,7 @@ pub const KINDS: [&str; 11] = [
     "benefits",
     "reports",
     "findings",
+    "groups",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +56,8 @@ pub fn rows(
         "indicators" => (0..s.indicators.len()).map(Rec::Indicator).collect(),
         "reports" => (0..s.reports.len()).map(Rec::Report).collect(),
         "findings" => (0..loaded.findings.len()).map(Rec::Finding).collect(),
+        // The status groups of the tasks (filtered first when a filter is given).
+        "groups" => (0..s.tasks.len()).map(Rec::Task).collect(),
         "benefits" => {
             return Ok(s
                 .benefits
@@ -79,6 +82,13 @@ pub fn rows(
         }
         None => recs,
     };
+    if kind == "groups" {
+        let tasks: Vec<usize> = recs
+            .iter()
+            .filter_map(|r| if let Rec::Task(i) = r { Some(*i) } else { None })
+            .collect();
+        return Ok(super::groups::rows(&ctx, &tasks));
+    }
     Ok(recs.into_iter().map(|r| row(&ctx, r)).collect())
 }
 
@@ -96,7 +106,7 @@ fn row(ctx: &Ctx, rec: Rec) -> Value {
                 "lead_units": t.lead_units, "lead_raw": one_line(&t.lead_raw), "coord_units": t.coord_units, "coord_raw": one_line(&t.coord_raw),
                 "force_units": t.force_units, "deadline_raw": one_line(&t.deadline_raw), "deadline_kind": serde_json::to_value(d).ok().and_then(|v| v.get("kind").cloned()),
                 "due": due.map(|d| d.to_string()), "status": s.task_status(i).key(), "status_raw": one_line(&t.status_raw),
-                "overdue": late.is_some(), "days_overdue": late, "model": t.model, "model_printed": t.model_printed,
+                "overdue": late.is_some(), "days_overdue": late, "group": crate::query::groups::task_group(ctx, i).key(), "model": t.model, "model_printed": t.model_printed,
                 "steps": t.steps.len(), "result": one_line(&t.result), "source": t.source.describe(),
             })
         }

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod decide;
 pub mod export;
+pub mod groups;
 pub mod inert;
 pub mod journal;
 pub mod minutes;

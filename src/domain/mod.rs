@@ -4,6 +4,7 @@
 
 pub mod cause;
 pub mod deadline;
+pub mod groups;
 pub mod status;
 
 use chrono::NaiveDate;

@@ -56,7 +56,7 @@ impl Ctx<'_> {
                 return None;
             }
             if let Some(due) = o.decided_due(rec) {
-                if self.snap.task_status(i).is_done() {
+                if !crate::domain::groups::is_reported_open(self.snap.task_status(i)) {
                     return None;
                 }
                 let d = (self.as_of - due).num_days();

@@ -3,6 +3,7 @@
 //! and narrowing a query only needs to re-test the previous matches.
 
 pub mod eval;
+pub mod groups;
 pub mod overlay;
 pub mod parse;
 

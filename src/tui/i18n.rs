@@ -156,11 +156,7 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Unsaved changes. Quit? (y/n)",
     ),
     ("overview.totals", "Tổng số", "Totals"),
-    (
-        "overview.status_unknown",
-        "chưa rõ trạng thái",
-        "with no status reported",
-    ),
+    ("overview.of_due", "nhiệm vụ đã đến hạn", "tasks due"),
     (
         "overview.coverage",
         "Mô hình: số tỉnh triển khai theo nhóm (trung bình)",
@@ -168,8 +164,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "overview.status",
-        "Nhiệm vụ theo trạng thái",
-        "Tasks by status",
+        "Nhiệm vụ theo nhóm tình trạng",
+        "Tasks by status group",
     ),
     (
         "overview.overdue_by_unit",

@@ -8,6 +8,7 @@ pub mod decisions;
 pub mod event;
 pub mod i18n;
 pub mod keymap;
+pub mod legend;
 pub mod pages;
 pub mod prompt;
 pub mod rows;

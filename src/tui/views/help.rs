@@ -48,19 +48,17 @@ pub fn draw(app: &App, filter: &str, scroll: usize, area: Rect, buf: &mut Buffer
         .max()
         .unwrap_or(0)
         .min(24);
-    // Scrolling stops once the last line is on screen.
-    let room = (area.height as usize).saturating_sub(4).max(1);
-    let scroll = scroll.min(rows.len().saturating_sub(room));
+    let mut body: Vec<Line> = Vec::new();
     if rows.is_empty() {
-        lines.push(Line::from(Span::styled(
+        body.push(Line::from(Span::styled(
             format!("  {}", t(app.lang, "help.no_match")),
             app.theme.muted(),
         )));
     }
-    for (keys, desc) in rows.iter().skip(scroll) {
+    for (keys, desc) in rows.iter() {
         let keys = super::super::widgets::text::fit(keys, kw);
         let pad = kw.saturating_sub(unicode_width::UnicodeWidthStr::width(keys.as_str()));
-        lines.push(Line::from(vec![
+        body.push(Line::from(vec![
             Span::styled(
                 format!("  {keys}{}  ", " ".repeat(pad)),
                 app.theme.highlight(),
@@ -68,13 +66,19 @@ pub fn draw(app: &App, filter: &str, scroll: usize, area: Rect, buf: &mut Buffer
             Span::styled(desc.clone(), app.theme.text()),
         ]));
     }
-    lines.push(Line::from(""));
+    body.push(Line::from(""));
     let ql = if app.lang == Lang::Vi {
         "Lọc: từ khoá (không dấu cũng được), \"cụm từ\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, is:open, is:done, -phủ định"
     } else {
         "Filter: words (diacritics optional), \"phrases\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, is:open, is:done, -negation"
     };
-    lines.push(Line::from(Span::styled(ql, app.theme.muted())));
+    body.push(Line::from(Span::styled(ql, app.theme.muted())));
+    body.push(Line::from(""));
+    body.extend(super::super::legend::legend_lines(&app.theme, app.lang));
+    // Scrolling stops once the last line (the legend's) is on screen.
+    let room = (area.height as usize).saturating_sub(2).max(1);
+    let scroll = scroll.min(body.len().saturating_sub(room));
+    lines.extend(body.into_iter().skip(scroll));
     Paragraph::new(lines)
         .wrap(ratatui::widgets::Wrap { trim: false })
         .render(area, buf);

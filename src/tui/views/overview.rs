@@ -7,9 +7,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::super::app::{overdue_rows, App};
 use super::super::i18n::t;
-use super::super::rows::{self, Row};
+use super::super::rows::Row;
 use super::super::widgets::bars::bar_lines;
-use crate::domain::{Cause, Status};
+use crate::domain::Cause;
 use crate::query::Rec;
 
 /// Bars of a chart: (label, value, value as shown).
@@ -28,24 +28,18 @@ pub fn figures(app: &App) -> Figures {
     let ctx = app.ctx();
     let s = ctx.snap;
     let lang = app.lang;
-    let overdue_tasks: Vec<usize> = (0..s.tasks.len())
-        .filter(|&i| ctx.task_days_overdue(i).is_some())
-        .collect();
-    // Past due with no status reported: counted as overdue (nothing says they are done), and
-    // said apart, since the report may simply not have a status column.
-    let unknown = overdue_tasks
-        .iter()
-        .filter(|&&i| s.task_status(i) == crate::domain::Status::Unknown)
-        .count();
-    let overdue = if unknown > 0 {
-        format!(
-            "{} ({unknown} {})",
-            overdue_tasks.len(),
-            t(lang, "overview.status_unknown")
-        )
-    } else {
-        overdue_tasks.len().to_string()
-    };
+    // The status groups (domain::groups): every task in one, overdue rated over the tasks
+    // already due, as the Government Office rates it.
+    let vi = lang == super::super::i18n::Lang::Vi;
+    let groups =
+        crate::query::groups::breakdown_all(&ctx, crate::domain::groups::DEFAULT_SOON_DAYS);
+    let rate = crate::domain::groups::format_rate(groups.all.overdue_rate(), vi);
+    let overdue = format!(
+        "{} ({rate} / {} {})",
+        groups.all.count(crate::domain::groups::Group::Overdue),
+        groups.all.already_due,
+        t(lang, "overview.of_due")
+    );
     let open_blockers: Vec<usize> = (0..s.blockers.len())
         .filter(|&i| !ctx.overlay.is_some_and(|o| o.decided_done(Rec::Blocker(i))))
         .collect();
@@ -108,20 +102,30 @@ pub fn figures(app: &App) -> Figures {
             )
         })
         .collect();
-    let status = Status::ALL
-        .iter()
-        .map(|st| {
-            let n = (0..s.tasks.len())
-                .filter(|&i| s.task_status(i) == *st)
-                .count();
-            (
-                rows::status_label(lang, *st).to_string(),
-                n as f64,
-                n.to_string(),
-            )
-        })
-        .filter(|(_, n, _)| *n > 0.0)
-        .collect();
+    // The groups a chair acts on first, so that a short screen keeps them.
+    use crate::domain::groups::Group;
+    let status = [
+        Group::Overdue,
+        Group::DueSoon,
+        Group::OpenOnTime,
+        Group::DoneOnTime,
+        Group::DoneLate,
+        Group::DoneUndated,
+        Group::Recurring,
+        Group::NoStatus,
+        Group::NoDeadline,
+    ]
+    .iter()
+    .map(|g| {
+        let n = groups.all.count(*g);
+        (
+            format!("{} {}", g.symbol(), g.label(vi)),
+            n as f64,
+            n.to_string(),
+        )
+    })
+    .filter(|(_, n, _)| *n > 0.0)
+    .collect();
     let mut overdue_by_unit = Vec::new();
     let rows = overdue_rows(&ctx);
     let mut i = 0;

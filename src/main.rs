@@ -28,6 +28,9 @@ struct Args {
     /// snapshot, $XDG_DATA_HOME/giaoban/journal.ron).
     #[arg(long, value_name = "PATH")]
     journal: Option<PathBuf>,
+    /// The largest input file read (snapshot file, journal, keys.ron, theme.ron), in MB.
+    #[arg(long, global = true, value_name = "MB", default_value_t = giaoban::store::files::DEFAULT_MAX_FILE_MB)]
+    max_file_size: u64,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -105,6 +108,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    giaoban::store::files::set_max_file_mb(args.max_file_size);
     // Everything printed for people goes through the inert writer: nothing a file holds can
     // act on the terminal. `export` writes data (JSON and CSV escape it their own way).
     let stdout = std::io::stdout();

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod domain;
+pub mod history;
 pub mod journal;
 pub mod query;
 pub mod snapshot;

@@ -159,12 +159,15 @@ fn source_key(report: &str, s: &SourceRef) -> Option<String> {
     Some(format!("{report}\u{1f}{}\u{1f}{at}", s.section))
 }
 
+/// (pairs of old index, new index, matched by source), old indexes removed, new indexes added.
+type Matched = (Vec<(usize, usize, bool)>, Vec<usize>, Vec<usize>);
+
 /// Pairs (old index, new index) of the records of one kind: by id, then by a source row that
 /// names exactly one record on each side.
 fn match_records(
     old: &[(String, Option<String>)],
     new: &[(String, Option<String>)],
-) -> (Vec<(usize, usize, bool)>, Vec<usize>, Vec<usize>) {
+) -> Matched {
     let new_by_id: HashMap<&str, usize> = new
         .iter()
         .enumerate()

@@ -66,6 +66,18 @@ enum Command {
         #[arg(long, default_value = "md", value_parser = ["md", "json", "csv"])]
         format: String,
     },
+    /// Write a national-scale snapshot made from the shipped one (for measuring the console).
+    Gen {
+        /// How many tasks to generate (blockers, indicators and assessments follow in the
+        /// shipped proportions).
+        #[arg(long)]
+        tasks: usize,
+        /// The same seed gives the same files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The folder to write (created when missing).
+        out_dir: PathBuf,
+    },
     /// Record decisions on a task or a blocker in the decision journal.
     Decide(cli::decide::DecideArgs),
     /// List the decision journal: its records, the decisions in force, and its warnings.
@@ -136,7 +148,13 @@ fn main() -> ExitCode {
             &format,
             args.lang != "en",
             &mut out,
+            &mut err,
         ),
+        Some(Command::Gen {
+            tasks,
+            seed,
+            out_dir,
+        }) => cli::gen::run(tasks, seed, &out_dir, &mut out),
         Some(Command::Decide(d)) => cli::decide::run(&d, &mut out, &mut err),
         Some(Command::Journal { path, data, adopt }) => {
             cli::journal::run(path.as_deref(), data.as_deref(), adopt, &mut out, &mut err)

@@ -217,3 +217,30 @@ fn free_words_tolerate_typos_but_do_not_pick_letters_across_a_title() {
     );
     assert!(!shipped_ids("findings", "kind:\"danh sách\"").is_empty());
 }
+
+#[test]
+fn gen_writes_a_snapshot_that_check_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("national");
+    let out_s = out.display().to_string();
+    let (code, said, err) = giaoban(&["gen", "--tasks", "500", "--seed", "9", &out_s]);
+    assert_eq!(code, 0, "{said}{err}");
+    assert!(said.contains("tasks"), "{said}");
+    // Piped: no progress bar on standard error.
+    assert!(err.is_empty(), "{err}");
+    let (code, report, _) = giaoban(&["check", &out_s]);
+    assert_eq!(code, 0, "{report}");
+    assert!(report.contains("errors: 0"), "{report}");
+    assert!(report.contains("Dữ liệu mô phỏng"), "{report}");
+    let tasks_line = report
+        .lines()
+        .find(|l| l.trim_start().starts_with("tasks "))
+        .unwrap();
+    let n: usize = tasks_line
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(n >= 500, "{tasks_line}");
+}

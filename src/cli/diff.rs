@@ -14,6 +14,7 @@ pub fn run(
     format: &str,
     vi: bool,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> i32 {
     let pair = match (old, new) {
         (Some(o), Some(n)) => history::load_any(o).and_then(|o| {
@@ -33,13 +34,13 @@ pub fn run(
             match render::write(&d, format, vi, out) {
                 Ok(()) => 0,
                 Err(e) => {
-                    eprintln!("giaoban diff: {e}");
+                    let _ = writeln!(err, "giaoban diff: {e}");
                     2
                 }
             }
         }
         Err(e) => {
-            eprintln!("giaoban diff: {e}");
+            let _ = writeln!(err, "giaoban diff: {e}");
             1
         }
     }

@@ -4,10 +4,12 @@ pub mod check;
 pub mod decide;
 pub mod diff;
 pub mod export;
+pub mod gen;
 pub mod groups;
 pub mod inert;
 pub mod journal;
 pub mod minutes;
+pub mod progress;
 
 use std::path::{Path, PathBuf};
 

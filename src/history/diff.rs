@@ -164,10 +164,7 @@ type Matched = (Vec<(usize, usize, bool)>, Vec<usize>, Vec<usize>);
 
 /// Pairs (old index, new index) of the records of one kind: by id, then by a source row that
 /// names exactly one record on each side.
-fn match_records(
-    old: &[(String, Option<String>)],
-    new: &[(String, Option<String>)],
-) -> Matched {
+fn match_records(old: &[(String, Option<String>)], new: &[(String, Option<String>)]) -> Matched {
     let new_by_id: HashMap<&str, usize> = new
         .iter()
         .enumerate()

@@ -8,6 +8,7 @@ pub mod domain;
 pub mod gen;
 pub mod history;
 pub mod journal;
+pub mod office;
 pub mod query;
 pub mod snapshot;
 pub mod store;

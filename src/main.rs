@@ -32,6 +32,9 @@ struct Args {
     /// the one before the newest.
     #[arg(long, value_name = "DATE|PATH")]
     since: Option<String>,
+    /// The largest input file read (snapshot file, journal, keys.ron, theme.ron), in MB.
+    #[arg(long, global = true, value_name = "MB", default_value_t = giaoban::store::files::DEFAULT_MAX_FILE_MB)]
+    max_file_size: u64,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -119,6 +122,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    giaoban::store::files::set_max_file_mb(args.max_file_size);
     // Everything printed for people goes through the inert writer: nothing a file holds can
     // act on the terminal. `export` writes data (JSON and CSV escape it their own way).
     let stdout = std::io::stdout();

@@ -14,6 +14,7 @@ use std::path::{Component, Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::domain::groups::is_reported_open;
+use crate::store::files::{self, ReadError};
 use crate::store::{self, embedded::EMBEDDED_FILES, FileSource, LoadFailure, Loaded, Origin};
 
 /// Where the history's files are.
@@ -61,21 +62,19 @@ struct Dated<'a> {
 }
 
 impl FileSource for Dated<'_> {
-    fn read(&self, path: &str) -> Result<String, String> {
+    fn read(&self, path: &str) -> Result<String, ReadError> {
         let Some(p) = resolve(&self.folder, path) else {
-            return Err("the path leaves the history folder".to_string());
+            return Err(ReadError {
+                message: "the path leaves the history folder; only files inside it are read"
+                    .to_string(),
+                at: None,
+                not_found: false,
+            });
         };
         match self.place {
             Place::Embedded => store::embedded::Embedded.read(&p),
-            Place::Disk(root) => {
-                std::fs::read_to_string(root.join(&p)).map_err(|e| match e.kind() {
-                    std::io::ErrorKind::NotFound => "the file does not exist".to_string(),
-                    std::io::ErrorKind::InvalidData => {
-                        "the file is not valid UTF-8 text".to_string()
-                    }
-                    _ => e.to_string(),
-                })
-            }
+            // Checked again on disk: no symbolic link leads out of the history either.
+            Place::Disk(root) => files::read_text(&files::inside(root, &p)?),
         }
     }
 }

@@ -102,12 +102,19 @@ impl DecisionStore for ConsoleStore {
     fn record(&mut self, item: &str, req: &Request) -> Result<String, String> {
         let current = self.journal.decisions().for_item(item);
         let change = match req {
-            Request::TriageNext => Change::State(
-                current
-                    .and_then(|d| d.state)
-                    .unwrap_or(TriageState::New)
-                    .next(),
-            ),
+            Request::TriageNext => {
+                let now = current.and_then(|d| d.state).unwrap_or(TriageState::New);
+                match now.next() {
+                    Some(next) => Change::State(next),
+                    None => {
+                        return Err(if self.vi() {
+                            format!("{item}: đã giải quyết, không có bước sau (u để hoàn tác)")
+                        } else {
+                            format!("{item}: already resolved, there is no next step (u to undo)")
+                        })
+                    }
+                }
+            }
             Request::Defer => Change::State(TriageState::Deferred),
             Request::Assign(u) => Change::Unit(u.clone()),
             Request::Due(d) => Change::Due(*d),

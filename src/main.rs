@@ -28,6 +28,10 @@ struct Args {
     /// snapshot, $XDG_DATA_HOME/giaoban/journal.ron).
     #[arg(long, value_name = "PATH")]
     journal: Option<PathBuf>,
+    /// Compare with the snapshot of this date (of a history folder) or at this path, instead of
+    /// the one before the newest.
+    #[arg(long, value_name = "DATE|PATH")]
+    since: Option<String>,
     /// The largest input file read (snapshot file, journal, keys.ron, theme.ron), in MB.
     #[arg(long, global = true, value_name = "MB", default_value_t = giaoban::store::files::DEFAULT_MAX_FILE_MB)]
     max_file_size: u64,
@@ -64,6 +68,16 @@ enum Command {
         /// Snapshot folder or file (the shipped snapshot when omitted).
         #[arg(long)]
         data: Option<PathBuf>,
+    },
+    /// What changed between two snapshots (by default the shipped newest and the one before).
+    Diff {
+        /// The older snapshot (a folder, a file, or a dated folder of a history); or a history
+        /// folder, to compare its newest snapshot with the one before.
+        old: Option<PathBuf>,
+        /// The newer snapshot.
+        new: Option<PathBuf>,
+        #[arg(long, default_value = "md", value_parser = ["md", "json", "csv"])]
+        format: String,
     },
     /// Write a national-scale snapshot made from the shipped one (for measuring the console).
     Gen {
@@ -149,6 +163,15 @@ fn main() -> ExitCode {
             &mut std::io::stdout().lock(),
             &mut err,
         ),
+        Some(Command::Diff { old, new, format }) => cli::diff::run(
+            old.as_deref(),
+            new.as_deref(),
+            args.since.as_deref(),
+            &format,
+            args.lang != "en",
+            &mut out,
+            &mut err,
+        ),
         Some(Command::Gen {
             tasks,
             seed,
@@ -180,8 +203,9 @@ fn main() -> ExitCode {
             &mut out,
             &mut err,
         ),
-        None => match cli::load(args.path.as_deref()) {
-            Ok(loaded) => {
+        None => match cli::open_cycle(args.path.as_deref(), args.since.as_deref()) {
+            Ok(cycle) => {
+                let loaded = cycle.current;
                 use std::io::IsTerminal;
                 if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
                     // No terminal to draw in: say what would be shown.

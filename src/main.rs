@@ -104,12 +104,13 @@ enum Command {
         #[arg(long)]
         adopt: bool,
     },
-    /// Write the conclusions notice (thông báo kết luận) of the decisions to standard output.
+    /// The conclusions notice (thông báo kết luận, form 1.4) of the last meeting: Markdown or
+    /// text to standard output, or a Word document written to a new file.
     Minutes {
-        /// Only decisions recorded on or after this day (YYYY-MM-DD).
+        /// Decisions recorded on or after this day (default: the last meeting's day only).
         #[arg(long, value_parser = cli::parse_date, value_name = "YYYY-MM-DD")]
         since: Option<chrono::NaiveDate>,
-        #[arg(long, default_value = "md", value_parser = ["md", "txt"])]
+        #[arg(long, default_value = "md", value_parser = ["md", "txt", "docx"])]
         format: String,
         /// The journal file (default: journal.ron beside the snapshot).
         #[arg(long)]
@@ -117,6 +118,16 @@ enum Command {
         /// Snapshot folder or file (the shipped snapshot when omitted).
         #[arg(long)]
         data: Option<PathBuf>,
+        /// Issuer, symbol, signer, recipients (default: $XDG_CONFIG_HOME/giaoban/notice.ron).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Leave out the appendix of sources.
+        #[arg(long)]
+        no_sources: bool,
+        /// Write to this file (a name taken gets -2, -3 …); a docx goes to
+        /// thong-bao-ket-luan-DATE.docx in the current folder by default.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -175,12 +186,20 @@ fn main() -> ExitCode {
             format,
             journal,
             data,
+            config,
+            no_sources,
+            out: out_file,
         }) => cli::minutes::run(
-            since,
-            giaoban::journal::minutes::Format::parse(&format).unwrap_or_default(),
-            giaoban::journal::Lang::parse(&args.lang).unwrap_or_default(),
-            journal.as_deref(),
-            data.as_deref(),
+            &cli::minutes::MinutesArgs {
+                since,
+                format: giaoban::journal::minutes::Format::parse(&format).unwrap_or_default(),
+                lang: giaoban::journal::Lang::parse(&args.lang).unwrap_or_default(),
+                journal,
+                data,
+                config,
+                sources: !no_sources,
+                out: out_file,
+            },
             &mut out,
             &mut err,
         ),

@@ -33,7 +33,7 @@ use super::theme::Theme;
 pub use filter::{FilterEdit, FilterJob, ListRef};
 pub use help::HelpEdit;
 pub use list::{overdue_rows, List};
-pub use meeting::{AgendaReason, Meeting};
+pub use meeting::{AgendaReason, Meeting, MeetingForm};
 pub use prompt::PromptEdit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -111,6 +111,8 @@ pub enum Mode {
         typing: bool,
     },
     ConfirmQuit,
+    /// The questions before a meeting opens (see `App::meeting_form`).
+    MeetingForm,
     /// A triage input is open (see `App::prompt`).
     Prompt,
 }
@@ -143,6 +145,9 @@ pub struct App {
     pub items: HashMap<String, ItemDecisions>,
     pub prompt: Option<Prompt>,
     pub meeting: Option<Meeting>,
+    pub meeting_form: Option<MeetingForm>,
+    /// Today's date (meetings happen on real days, whatever date the data describes).
+    pub today: NaiveDate,
     /// Seconds since the console opened (ticks from the event loop), for the meeting timers.
     pub clock: u64,
     /// The last draw found the window too small to use: keys other than quit are ignored,
@@ -188,6 +193,8 @@ impl App {
             items: HashMap::new(),
             prompt: None,
             meeting: None,
+            meeting_form: None,
+            today: chrono::Local::now().date_naive(),
             clock: 0,
             too_small: false,
             shown_columns: Vec::new(),

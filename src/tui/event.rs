@@ -88,6 +88,24 @@ fn handle_key(app: &mut App, k: KeyEvent) -> Option<FilterJob> {
             }
             _ => None,
         },
+        Mode::MeetingForm => {
+            let edit = match k.code {
+                KeyCode::Char('u') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    PromptEdit::Erase
+                }
+                KeyCode::Esc => PromptEdit::Cancel,
+                KeyCode::Enter => PromptEdit::Submit,
+                KeyCode::Backspace => PromptEdit::Backspace,
+                KeyCode::Up | KeyCode::BackTab => PromptEdit::Up,
+                KeyCode::Down | KeyCode::Tab => PromptEdit::Down,
+                KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    PromptEdit::Char(c)
+                }
+                _ => return None,
+            };
+            app.meeting_form_input(edit);
+            None
+        }
         Mode::Filter => match k.code {
             KeyCode::Char('u') if k.modifiers.contains(KeyModifiers::CONTROL) => {
                 app.filter_input(FilterEdit::Erase)

@@ -187,6 +187,10 @@ pub fn run(
             }
         }
     })();
+    // A meeting still open when the console closes (Ctrl-C, a signal) ends now, on record.
+    if app.meeting.is_some() {
+        app.end_meeting();
+    }
     if opts.mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }

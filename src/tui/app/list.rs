@@ -220,6 +220,7 @@ impl App {
     /// Replace the decisions shown over the snapshot, then recompute every list.
     pub fn set_decided(&mut self, decided: DecidedMap) {
         self.decided = Arc::new(decided);
+        self.refresh_scores();
         self.rebuild_lists();
         let height = self.table_height;
         for i in 0..self.pages.len() {
@@ -262,9 +263,17 @@ fn view_list(ctx: &Ctx, v: ViewId, today_frame: bool) -> List {
             let mut idx: Vec<(usize, (usize, usize, usize))> = (0..s.units.len())
                 .map(|i| (i, rows::unit_counts(ctx, &s.units[i].id)))
                 .collect();
+            // Ranked by the scorecard (best first), then the units with nothing to answer for.
+            let rank = |i: usize| {
+                ctx.overlay
+                    .and_then(|o| o.unit_score(&s.units[i].id))
+                    .map(|sc| sc.rank)
+                    .unwrap_or(usize::MAX)
+            };
             idx.sort_by(|a, b| {
-                (b.1 .1, b.1 .0 + b.1 .2)
-                    .cmp(&(a.1 .1, a.1 .0 + a.1 .2))
+                rank(a.0)
+                    .cmp(&rank(b.0))
+                    .then((b.1 .1, b.1 .0 + b.1 .2).cmp(&(a.1 .1, a.1 .0 + a.1 .2)))
                     .then(a.0.cmp(&b.0))
             });
             List::new(

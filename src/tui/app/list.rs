@@ -263,17 +263,10 @@ fn view_list(ctx: &Ctx, v: ViewId, today_frame: bool) -> List {
             let mut idx: Vec<(usize, (usize, usize, usize))> = (0..s.units.len())
                 .map(|i| (i, rows::unit_counts(ctx, &s.units[i].id)))
                 .collect();
-            // Ranked by the scorecard (best first), then the units with nothing to answer for.
-            let rank = |i: usize| {
-                ctx.overlay
-                    .and_then(|o| o.unit_score(&s.units[i].id))
-                    .map(|sc| sc.rank)
-                    .unwrap_or(usize::MAX)
-            };
+            // The units most behind first (the scorecard's rank is a column: `s` sorts by it).
             idx.sort_by(|a, b| {
-                rank(a.0)
-                    .cmp(&rank(b.0))
-                    .then((b.1 .1, b.1 .0 + b.1 .2).cmp(&(a.1 .1, a.1 .0 + a.1 .2)))
+                (b.1 .1, b.1 .0 + b.1 .2)
+                    .cmp(&(a.1 .1, a.1 .0 + a.1 .2))
                     .then(a.0.cmp(&b.0))
             });
             List::new(

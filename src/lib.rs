@@ -7,6 +7,7 @@ pub mod cli;
 pub mod domain;
 pub mod gen;
 pub mod journal;
+pub mod office;
 pub mod query;
 pub mod snapshot;
 pub mod store;

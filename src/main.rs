@@ -39,12 +39,22 @@ enum Command {
         /// Snapshot folder or file (the shipped snapshot when omitted).
         path: Option<PathBuf>,
     },
-    /// Write records to standard output, one per row.
+    /// Write records to standard output (or --out FILE), one per row.
     Export {
         /// models, assessments, tasks, blockers, units, localities, today, indicators, benefits, reports or findings
         kind: String,
-        #[arg(long, default_value = "json", value_parser = ["json", "csv"])]
+        /// json, csv (UTF-8 with a byte-order mark, headers in --lang) or xlsx.
+        #[arg(long, default_value = "json", value_parser = ["json", "csv", "xlsx"])]
         format: String,
+        /// CSV delimiter: ',' (default), ';' (for a decimal comma) or 'tab'.
+        #[arg(long, default_value = ",", allow_hyphen_values = true)]
+        delimiter: String,
+        /// Add the decisions in force as columns (from this journal, or the default one).
+        #[arg(long, value_name = "PATH", num_args = 0..=1)]
+        journal: Option<Option<PathBuf>>,
+        /// Write to this file instead of standard output (a name taken gets -2, -3 …).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
         /// Keep only the records that match this query (the console's query language).
         #[arg(long, allow_hyphen_values = true)]
         filter: Option<String>,
@@ -107,26 +117,23 @@ fn main() -> ExitCode {
             format,
             filter,
             data,
-        }) => {
-            let result = cli::load(data.as_deref()).and_then(|loaded| {
-                let as_of = cli::as_of(&loaded, args.as_of);
-                let rows = cli::export::rows(&loaded, &kind, filter.as_deref(), as_of)?;
-                let fmt = if format == "csv" {
-                    cli::export::Format::Csv
-                } else {
-                    cli::export::Format::Json
-                };
-                cli::export::write(&rows, fmt, &mut std::io::stdout().lock())
-                    .map_err(|e| e.to_string())
-            });
-            match result {
-                Ok(()) => 0,
-                Err(e) => {
-                    let _ = writeln!(err, "giaoban export: {e}");
-                    1
-                }
-            }
-        }
+            delimiter,
+            journal,
+            out: out_file,
+        }) => cli::export::run(
+            &kind,
+            &format,
+            filter.as_deref(),
+            data.as_deref(),
+            journal.as_ref().map(|j| j.as_deref()),
+            &delimiter,
+            out_file.as_deref(),
+            args.as_of,
+            giaoban::journal::Lang::parse(&args.lang).unwrap_or_default(),
+            // Data, not messages: written as it is (CSV and JSON escape it their own way).
+            &mut std::io::stdout().lock(),
+            &mut err,
+        ),
         Some(Command::Gen {
             tasks,
             seed,

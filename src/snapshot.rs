@@ -11,6 +11,12 @@ use crate::domain::{
 };
 use crate::text::fold_nfc;
 
+mod search;
+mod units;
+
+pub use search::Contexts;
+pub use units::{unit_key, UnitIndex, UnitSpelling};
+
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
     pub title: String,
@@ -56,9 +62,11 @@ pub struct Index {
     /// A province of today is searched with the names of the provinces it absorbed too
     /// ("binh dinh" finds Gia Lai).
     pub today_text: Vec<String>,
-    /// Folded spellings (id, name, aliases) → unit indexes.
-    pub unit_spelling: HashMap<String, Vec<usize>>,
     pub locality_spelling: HashMap<String, Vec<usize>>,
+    /// Units by spelling, roles and the local units that play them.
+    pub units: UnitIndex,
+    /// What free words find besides a record's own text: its places and units.
+    pub context: Contexts,
 }
 
 fn join_fold(parts: &[&str]) -> String {
@@ -104,15 +112,6 @@ impl Snapshot {
         }
         for (i, u) in self.units.iter().enumerate() {
             ix.unit.insert(u.id.clone(), i);
-            for s in std::iter::once(&u.id)
-                .chain(std::iter::once(&u.name))
-                .chain(u.aliases.iter())
-            {
-                let e = ix.unit_spelling.entry(fold_nfc(s)).or_default();
-                if !e.contains(&i) {
-                    e.push(i);
-                }
-            }
             ix.unit_text
                 .push(join_fold(&[&u.name, &u.id, &u.aliases.join(", ")]));
         }
@@ -165,6 +164,9 @@ impl Snapshot {
             ]));
         }
         self.index = ix;
+        // Both need the ids above.
+        self.index.units = self.build_unit_index();
+        self.index.context = self.build_contexts();
     }
 
     pub fn report(&self, id: &str) -> Option<&Report> {
@@ -189,10 +191,19 @@ impl Snapshot {
         self.index.blocker.get(id).copied()
     }
 
+    /// A unit's short name: its own first alias, else its role's ("Sở TTTT" for the Sở
+    /// Thông tin và Truyền thông of a province, whose province `unit_label` adds), else its name.
     pub fn unit_name(&self, id: &str) -> String {
-        self.unit(id)
-            .map(|u| u.aliases.first().cloned().unwrap_or_else(|| u.name.clone()))
-            .unwrap_or_else(|| id.to_string())
+        let Some(&i) = self.index.unit.get(id) else {
+            return id.to_string();
+        };
+        let u = &self.units[i];
+        let role = self.unit_role(i).map(|r| &self.units[r]);
+        u.aliases
+            .first()
+            .or_else(|| role.map(|r| r.aliases.first().unwrap_or(&r.name)))
+            .unwrap_or(&u.name)
+            .clone()
     }
     /// The unit's short name with its province when it is a local unit ("Sở TTTT · Thừa
     /// Thiên Huế"), so that units of the same name in different provinces are told apart.
@@ -244,15 +255,6 @@ impl Snapshot {
             .iter()
             .filter(|l| l.level == LocalityLevel::Province && l.today.as_deref() == Some(today_id))
             .collect()
-    }
-
-    /// Units whose id, name or any alias equals `spelling` (folded).
-    pub fn units_spelled(&self, spelling: &str) -> Vec<usize> {
-        self.index
-            .unit_spelling
-            .get(&fold_nfc(spelling.trim()))
-            .cloned()
-            .unwrap_or_default()
     }
 
     /// Localities whose id, name or any alias equals `spelling` (folded), ignoring prefixes

@@ -151,10 +151,19 @@ fn export_filters_with_the_query_language_and_as_of() {
         err.contains("^^^^^^^^^^^") && err.contains("did you mean 'status:'"),
         "{err}"
     );
-    let (_, out, _) = giaoban(&["export", "localities", "--data", &mini(), "--format", "csv"]);
+    let (_, out, _) = giaoban(&[
+        "export",
+        "localities",
+        "--data",
+        &mini(),
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+    ]);
     let header = out.lines().next().unwrap();
     assert!(
-        header.starts_with("id,name,level,aliases,parent,today"),
+        header.starts_with("\u{feff}Id,Name,Level,Other names,Parent,Province of today (id)"),
         "{header}"
     );
     assert!(

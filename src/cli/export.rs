@@ -2,11 +2,18 @@
 //! with stable field names.
 
 use std::io::Write;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use serde_json::{json, Map, Value};
 
+use crate::journal::record::Change;
+use crate::journal::state::{Decisions, ItemDecision};
+use crate::journal::Lang;
+use crate::office::table::{write_csv, CsvOptions, Table};
+use crate::office::xlsx::table_workbook;
 use crate::query::{Compiled, Ctx, Rec};
+use crate::snapshot::Snapshot;
 use crate::store::Loaded;
 use crate::text::one_line;
 
@@ -29,6 +36,7 @@ pub const KINDS: [&str; 12] = [
 pub enum Format {
     Json,
     Csv,
+    Xlsx,
 }
 
 /// Rows of one kind, filtered by the query, as JSON objects with stable fields.
@@ -38,12 +46,25 @@ pub fn rows(
     filter: Option<&str>,
     as_of: NaiveDate,
 ) -> Result<Vec<Value>, String> {
+    rows_with(loaded, kind, filter, as_of, None, Lang::Vi)
+}
+
+/// As `rows`, with the decisions in force as columns of tasks and blockers (and the filter
+/// seeing them), their values in the language.
+pub fn rows_with(
+    loaded: &Loaded,
+    kind: &str,
+    filter: Option<&str>,
+    as_of: NaiveDate,
+    decisions: Option<&Decisions>,
+    lang: Lang,
+) -> Result<Vec<Value>, String> {
     let s = &loaded.snapshot;
     let ctx = Ctx {
         snap: s,
         findings: &loaded.findings,
         as_of,
-        overlay: None,
+        overlay: decisions.map(|d| d as &dyn crate::query::eval::Overlay),
     };
     let recs: Vec<Rec> = match kind {
         "models" => (0..s.models.len()).map(Rec::Model).collect(),
@@ -62,7 +83,11 @@ pub fn rows(
             return Ok(s
                 .benefits
                 .iter()
-                .map(|b| serde_json::to_value(b).unwrap_or(Value::Null))
+                .map(|b| {
+                    json!({"id": b.id, "report": b.report, "group": b.group, "content": one_line(&b.content),
+                           "citizens": one_line(&b.citizens), "businesses": one_line(&b.businesses),
+                           "government": one_line(&b.government), "source": b.source.describe()})
+                })
                 .collect())
         }
         other => {
@@ -89,7 +114,68 @@ pub fn rows(
             .collect();
         return Ok(super::groups::rows(&ctx, &tasks));
     }
-    Ok(recs.into_iter().map(|r| row(&ctx, r)).collect())
+    Ok(recs
+        .into_iter()
+        .map(|r| {
+            let mut v = row(&ctx, r);
+            if let (Some(d), Value::Object(m)) = (decisions, &mut v) {
+                if matches!(r, Rec::Task(_) | Rec::Blocker(_)) {
+                    decision_fields(s, d.for_rec(r), lang, m);
+                }
+            }
+            v
+        })
+        .collect())
+}
+
+/// The decisions in force on an item, as fields (empty when nothing was decided).
+fn decision_fields(s: &Snapshot, d: Option<&ItemDecision>, lang: Lang, m: &mut Map<String, Value>) {
+    let text = |c: Option<Change>| c.map(|c| one_line(&c.value_text(Some(s), lang)));
+    m.insert(
+        "decision_state".into(),
+        json!(text(d.and_then(|d| d.state.map(Change::State)))),
+    );
+    m.insert(
+        "decision_unit".into(),
+        json!(text(d.and_then(|d| d.unit.clone().map(Change::Unit)))),
+    );
+    m.insert(
+        "decision_due".into(),
+        json!(d.and_then(|d| d.due).map(|x| x.to_string())),
+    );
+    m.insert(
+        "decision_conclusion".into(),
+        json!(d.and_then(|d| d.conclusion.as_deref()).map(one_line)),
+    );
+    m.insert(
+        "decision_note".into(),
+        json!(d.and_then(|d| d.notes.last()).map(|n| one_line(n))),
+    );
+    m.insert(
+        "decided_on".into(),
+        json!(d
+            .and_then(|d| d.last_at())
+            .map(|t| t.date_naive().to_string())),
+    );
+}
+
+/// Full names of units, in order (the id itself when the snapshot does not know it).
+fn unit_names(s: &Snapshot, ids: &[String]) -> Vec<String> {
+    ids.iter()
+        .map(|u| {
+            s.unit(u)
+                .map(|x| x.name.clone())
+                .unwrap_or_else(|| u.clone())
+        })
+        .collect()
+}
+
+fn locality_name(s: &Snapshot, id: Option<&String>) -> Option<String> {
+    id.map(|l| s.locality_name(l))
+}
+
+fn report_name(s: &Snapshot, id: &str) -> Option<String> {
+    s.report(id).map(|r| r.short.clone())
 }
 
 fn row(ctx: &Ctx, rec: Rec) -> Value {
@@ -100,10 +186,16 @@ fn row(ctx: &Ctx, rec: Rec) -> Value {
             let d = s.task_deadline(i);
             let due = d.due();
             let late = ctx.task_days_overdue(i);
+            let locality = t
+                .locality
+                .clone()
+                .or_else(|| s.report(&t.report).and_then(|r| r.locality.clone()));
             json!({
-                "id": t.id, "report": t.report, "locality": t.locality.clone().or_else(|| s.report(&t.report).and_then(|r| r.locality.clone())),
+                "id": t.id, "report": t.report, "report_name": report_name(s, &t.report),
+                "locality": locality, "locality_name": locality_name(s, locality.as_ref()),
                 "section": t.section, "local_number": t.local_number, "title": one_line(&t.title),
-                "lead_units": t.lead_units, "lead_raw": one_line(&t.lead_raw), "coord_units": t.coord_units, "coord_raw": one_line(&t.coord_raw),
+                "lead_units": t.lead_units, "lead_names": unit_names(s, &t.lead_units), "lead_raw": one_line(&t.lead_raw),
+                "coord_units": t.coord_units, "coord_names": unit_names(s, &t.coord_units), "coord_raw": one_line(&t.coord_raw),
                 "force_units": t.force_units, "deadline_raw": one_line(&t.deadline_raw), "deadline_kind": serde_json::to_value(d).ok().and_then(|v| v.get("kind").cloned()),
                 "due": due.map(|d| d.to_string()), "status": s.task_status(i).key(), "status_raw": one_line(&t.status_raw),
                 "overdue": late.is_some(), "days_overdue": late, "group": crate::query::groups::task_group(ctx, i).key(), "model": t.model, "model_printed": t.model_printed,
@@ -127,7 +219,7 @@ fn row(ctx: &Ctx, rec: Rec) -> Value {
             let a = &s.assessments[i];
             json!({
                 "id": a.id, "report": a.report, "model": a.model, "local_number": a.local_number, "title": one_line(&a.title_raw),
-                "locality": a.locality, "localities": a.localities, "printed_count": a.printed_count,
+                "locality": a.locality, "locality_name": locality_name(s, a.locality.as_ref()), "localities": a.localities, "printed_count": a.printed_count,
                 "result": one_line(&a.result), "difficulties": one_line(&a.difficulties), "effectiveness": one_line(&a.effectiveness),
                 "cost": one_line(&a.cost), "replication": one_line(&a.replication), "status_raw": one_line(&a.status_raw), "source": a.source.describe(),
             })
@@ -135,8 +227,10 @@ fn row(ctx: &Ctx, rec: Rec) -> Value {
         Rec::Blocker(i) => {
             let b = &s.blockers[i];
             json!({
-                "id": b.id, "report": b.report, "kind": b.kind, "text": one_line(&b.text), "model": b.model, "task": b.task, "locality": b.locality,
-                "causes": b.causes, "cause_raw": one_line(&b.cause_raw), "responsible": b.responsible, "responsible_raw": one_line(&b.responsible_raw),
+                "id": b.id, "report": b.report, "report_name": report_name(s, &b.report), "kind": b.kind, "text": one_line(&b.text), "model": b.model, "task": b.task,
+                "locality": b.locality, "locality_name": locality_name(s, b.locality.as_ref()),
+                "causes": b.causes, "cause_raw": one_line(&b.cause_raw), "responsible": b.responsible, "responsible_names": unit_names(s, &b.responsible),
+                "responsible_raw": one_line(&b.responsible_raw),
                 "solution": one_line(&b.solution), "addressees": b.addressees, "source": b.source.describe(),
             })
         }
@@ -157,7 +251,7 @@ fn row(ctx: &Ctx, rec: Rec) -> Value {
                 .iter()
                 .filter(|b| b.responsible.contains(&u.id))
                 .count();
-            json!({"id": u.id, "name": u.name, "aliases": u.aliases, "level": u.level, "locality": u.locality,
+            json!({"id": u.id, "name": u.name, "aliases": u.aliases, "level": u.level, "locality": u.locality, "locality_name": locality_name(s, u.locality.as_ref()),
                    "tasks_led": led, "tasks_overdue": overdue, "blockers": blockers})
         }
         Rec::Locality(i) => {
@@ -177,7 +271,7 @@ fn row(ctx: &Ctx, rec: Rec) -> Value {
             };
             json!({"id": x.id, "report": x.report, "name": x.name, "value": x.value, "numerator": x.numerator, "denominator": x.denominator,
                    "unit": x.unit, "percent_printed": x.percent_raw, "percent_computed": computed, "as_of": x.as_of, "group": x.group,
-                   "locality": x.locality, "raw": one_line(&x.raw), "source": x.source.describe()})
+                   "locality": x.locality, "locality_name": locality_name(s, x.locality.as_ref()), "raw": one_line(&x.raw), "source": x.source.describe()})
         }
         Rec::Report(i) => {
             let r = &s.reports[i];
@@ -193,48 +287,168 @@ fn row(ctx: &Ctx, rec: Rec) -> Value {
     }
 }
 
-pub fn write(rows: &[Value], format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+/// Writes the rows in the format. CSV and xlsx get headers in the language.
+pub fn write(
+    rows: &[Value],
+    format: Format,
+    opts: &Options,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, rows)?;
             writeln!(out)
         }
         Format::Csv => {
-            let mut headers: Vec<String> = Vec::new();
-            for r in rows {
-                if let Value::Object(m) = r {
-                    for k in m.keys() {
-                        if !headers.contains(k) {
-                            headers.push(k.clone());
-                        }
-                    }
-                }
-            }
-            if rows.is_empty() {
-                // No record, no header to take the field names from: an empty file.
-                return Ok(());
-            }
-            let mut w = csv::Writer::from_writer(out);
-            w.write_record(&headers)?;
-            let empty = Map::new();
-            for r in rows {
-                let m = r.as_object().unwrap_or(&empty);
-                let cells: Vec<String> = headers
-                    .iter()
-                    .map(|h| cell(m.get(h).unwrap_or(&Value::Null)))
-                    .collect();
-                w.write_record(&cells)?;
-            }
-            w.flush()
+            let t = Table::from_rows(rows, opts.lang);
+            write_csv(
+                &t,
+                CsvOptions {
+                    delimiter: opts.delimiter,
+                    bom: true,
+                },
+                out,
+            )
+        }
+        Format::Xlsx => {
+            let t = Table::from_rows(rows, opts.lang);
+            let bytes = table_workbook(&t, &opts.sheet).map_err(std::io::Error::other)?;
+            out.write_all(&bytes)?;
+            out.flush()
         }
     }
 }
 
-fn cell(v: &Value) -> String {
-    match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Array(a) => a.iter().map(cell).collect::<Vec<_>>().join("; "),
-        other => other.to_string(),
+/// What `giaoban export` was asked for.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub lang: Lang,
+    pub delimiter: u8,
+    /// The sheet's name in a workbook.
+    pub sheet: String,
+}
+
+/// `giaoban export`: returns the exit code. A reader that stops early (`| head`) ends the
+/// command quietly, with success.
+#[allow(clippy::too_many_arguments)]
+pub fn run(
+    kind: &str,
+    format: &str,
+    filter: Option<&str>,
+    data: Option<&Path>,
+    journal: Option<Option<&Path>>,
+    delimiter: &str,
+    out_file: Option<&Path>,
+    as_of: Option<NaiveDate>,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let result = (|| -> Result<(), String> {
+        let fmt = match format {
+            "json" => Format::Json,
+            "csv" => Format::Csv,
+            "xlsx" => Format::Xlsx,
+            other => {
+                return Err(format!(
+                    "unknown format '{other}': expected json, csv or xlsx"
+                ))
+            }
+        };
+        let delimiter = match delimiter {
+            "," => b',',
+            ";" => b';',
+            "tab" | "\t" | "\\t" => b'\t',
+            other => {
+                return Err(format!(
+                    "the delimiter '{other}' is not one a spreadsheet reads: expected ',', ';' or 'tab'"
+                ))
+            }
+        };
+        let loaded = super::load(data)?;
+        let as_of = super::as_of(&loaded, as_of);
+        let journal = match journal {
+            None => None,
+            Some(p) => {
+                let path = crate::journal::resolve_path(p, &loaded.origin)?;
+                let (j, warnings) =
+                    crate::journal::Journal::open_read_only(&path, &loaded.snapshot)
+                        .map_err(|e| e.to_string())?;
+                for w in &warnings {
+                    let _ = writeln!(err, "giaoban export: warning: {w}");
+                }
+                Some(j)
+            }
+        };
+        let rows = rows_with(
+            &loaded,
+            kind,
+            filter,
+            as_of,
+            journal.as_ref().map(|j| j.decisions()),
+            lang,
+        )?;
+        let opts = Options {
+            lang,
+            delimiter,
+            sheet: sheet_name(kind, lang),
+        };
+        match out_file {
+            Some(p) => {
+                let mut buf = Vec::new();
+                write(&rows, fmt, &opts, &mut buf).map_err(|e| e.to_string())?;
+                let written = crate::office::files::write_new(p, &buf)
+                    .map_err(|e| format!("{}: {e}", p.display()))?;
+                let _ = writeln!(err, "giaoban export: {} rows written to {}", rows.len(), written.display());
+                Ok(())
+            }
+            None if fmt == Format::Xlsx && std::io::IsTerminal::is_terminal(&std::io::stdout()) => Err(
+                "a workbook is not for the terminal: give --out FILE.xlsx (or redirect the output to a file)".into(),
+            ),
+            None => {
+                // Made whole first, so that a reader that stops early is a plain write error.
+                let mut buf = Vec::new();
+                write(&rows, fmt, &opts, &mut buf).map_err(|e| e.to_string())?;
+                match out.write_all(&buf).and_then(|()| out.flush()) {
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                    other => other.map_err(|e| e.to_string()),
+                }
+            }
+        }
+    })();
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            let _ = writeln!(err, "giaoban export: {e}");
+            1
+        }
+    }
+}
+
+/// The sheet of a kind: "Nhiệm vụ", "Tasks".
+fn sheet_name(kind: &str, lang: Lang) -> String {
+    let vi = match kind {
+        "models" => "Mô hình",
+        "assessments" => "Đánh giá mô hình",
+        "tasks" => "Nhiệm vụ",
+        "blockers" => "Vướng mắc",
+        "units" => "Đơn vị",
+        "localities" => "Địa phương",
+        "today" => "Tỉnh hiện nay",
+        "indicators" => "Chỉ tiêu",
+        "benefits" => "Lợi ích",
+        "reports" => "Báo cáo",
+        "findings" => "Phát hiện",
+        "groups" => "Nhóm trạng thái",
+        other => other,
+    };
+    if lang == Lang::Vi {
+        vi.to_string()
+    } else {
+        let mut k = kind.to_string();
+        if let Some(c) = k.get_mut(0..1) {
+            c.make_ascii_uppercase();
+        }
+        k
     }
 }

@@ -122,6 +122,11 @@ pub struct Unit {
     /// The locality of a local unit; none for a central unit or a role found in every province.
     #[serde(default)]
     pub locality: Option<String>,
+    /// For a local unit, the role it plays in its locality: the id of a unit of `units.ron`
+    /// with no locality ("so-tttt" for "Sở Thông tin và Truyền thông tỉnh Bình Định"). Its
+    /// spellings come from the role; `aliases` holds only what is the unit's own.
+    #[serde(default)]
+    pub role: Option<String>,
 }
 
 /// What a headline figure claims, so that it can be recomputed from the report's own rows.

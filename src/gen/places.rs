@@ -109,6 +109,7 @@ pub fn build(shipped: &Snapshot, rng: &mut Rng) -> Places {
                 aliases,
                 level: UnitLevel::Province,
                 locality: Some(p.id.clone()),
+                role: None,
             });
             p.units.push(id);
         }
@@ -125,6 +126,7 @@ pub fn build(shipped: &Snapshot, rng: &mut Rng) -> Places {
                     aliases: vec![format!("{alias} {}", p.styled)],
                     level: UnitLevel::Province,
                     locality: Some(p.id.clone()),
+                    role: None,
                 });
             }
         }
@@ -183,6 +185,7 @@ pub fn build(shipped: &Snapshot, rng: &mut Rng) -> Places {
                     aliases: vec![format!("UBND {name}")],
                     level: UnitLevel::Commune,
                     locality: Some(id),
+                    role: None,
                 });
             }
         }

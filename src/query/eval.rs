@@ -277,19 +277,13 @@ fn descendants(snap: &Snapshot, id: &str) -> HashSet<String> {
     out
 }
 
+/// The units a `unit:` / `lead:` value names: every unit it spells (a role with every local
+/// unit that plays it, narrowed by a trailing place), else every unit one of whose spellings
+/// contains it.
 fn resolve_units(snap: &Snapshot, v: &str) -> HashSet<String> {
-    let exact = snap.units_spelled(v);
-    let idx: Vec<usize> = if !exact.is_empty() {
-        exact
-    } else {
-        let f = fold_nfc(v);
-        snap.index
-            .unit_text
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.contains(&f))
-            .map(|(i, _)| i)
-            .collect()
+    let idx = match snap.unit_spelling(v) {
+        Some(s) => s.units,
+        None => snap.units_containing(v),
     };
     idx.into_iter().map(|i| snap.units[i].id.clone()).collect()
 }
@@ -318,44 +312,35 @@ thread_local! {
     static MATCHER: SkimMatcherV2 = SkimMatcherV2::default();
 }
 
-/// The folded text a free word is searched in, and the short title fuzzy matching may use.
-fn texts<'a>(ctx: &Ctx<'a>, rec: Rec) -> (std::borrow::Cow<'a, str>, std::borrow::Cow<'a, str>) {
+/// The folded texts a free word is searched in: the record's own (its first line is the
+/// short title fuzzy matching may use) and its context, the names and spellings of its places
+/// and units (shared by the records that have the same ones).
+fn texts<'a>(ctx: &Ctx<'a>, rec: Rec) -> (std::borrow::Cow<'a, str>, &'a str) {
     use std::borrow::Cow;
     let ix = &ctx.snap.index;
-    let title = |s: &'a str| Cow::Borrowed(s.split('\n').next().unwrap_or(""));
+    let c = &ix.context;
+    let at = |v: &'a [u32], i: usize| v.get(i).map_or("", |&k| c.get(k));
     match rec {
-        Rec::Task(i) => (
-            Cow::Borrowed(ix.task_text[i].as_str()),
-            title(&ix.task_text[i]),
-        ),
+        Rec::Task(i) => (Cow::Borrowed(ix.task_text[i].as_str()), at(&c.task, i)),
         Rec::Blocker(i) => (
             Cow::Borrowed(ix.blocker_text[i].as_str()),
-            title(&ix.blocker_text[i]),
+            at(&c.blocker, i),
         ),
-        Rec::Model(i) => (
-            Cow::Borrowed(ix.model_text[i].as_str()),
-            title(&ix.model_text[i]),
-        ),
+        Rec::Model(i) => (Cow::Borrowed(ix.model_text[i].as_str()), at(&c.model, i)),
         Rec::Assessment(i) => (
             Cow::Borrowed(ix.assessment_text[i].as_str()),
-            title(&ix.assessment_text[i]),
+            at(&c.assessment, i),
         ),
-        Rec::Unit(i) => (
-            Cow::Borrowed(ix.unit_text[i].as_str()),
-            title(&ix.unit_text[i]),
-        ),
+        Rec::Unit(i) => (Cow::Borrowed(ix.unit_text[i].as_str()), at(&c.unit, i)),
         Rec::Locality(i) => (
             Cow::Borrowed(ix.locality_text[i].as_str()),
-            title(&ix.locality_text[i]),
+            at(&c.locality, i),
         ),
         Rec::Indicator(i) => (
             Cow::Borrowed(ix.indicator_text[i].as_str()),
-            title(&ix.indicator_text[i]),
+            at(&c.indicator, i),
         ),
-        Rec::Today(i) => (
-            Cow::Borrowed(ix.today_text[i].as_str()),
-            title(&ix.today_text[i]),
-        ),
+        Rec::Today(i) => (Cow::Borrowed(ix.today_text[i].as_str()), ""),
         Rec::Finding(i) => {
             let f = &ctx.findings[i];
             let s = fold_nfc(&format!(
@@ -365,14 +350,24 @@ fn texts<'a>(ctx: &Ctx<'a>, rec: Rec) -> (std::borrow::Cow<'a, str>, std::borrow
                 f.subject,
                 f.printed.as_deref().unwrap_or("")
             ));
-            (Cow::Owned(s.clone()), Cow::Owned(fold_nfc(&f.message)))
+            let place = f
+                .report
+                .as_deref()
+                .and_then(|r| ix.report.get(r))
+                .map_or("", |&r| at(&c.report, r));
+            (Cow::Owned(s), place)
         }
         Rec::Report(i) => {
             let r = &ctx.snap.reports[i];
             let s = fold_nfc(&format!("{}\n{}\n{}", r.short, r.title, r.issuer));
-            (Cow::Owned(s.clone()), Cow::Owned(fold_nfc(&r.short)))
+            (Cow::Owned(s), at(&c.report, i))
         }
     }
+}
+
+/// The short title of a record's own text: its first line.
+fn title_of(all: &str) -> &str {
+    all.split('\n').next().unwrap_or("")
 }
 
 /// Every char of `needle` appears in `hay` in order: what any fuzzy match needs, checked in
@@ -386,19 +381,20 @@ fn is_subsequence(needle: &str, hay: &str) -> bool {
 }
 
 fn word_matches(ctx: &Ctx, rec: Rec, w: &str) -> bool {
-    let (all, title) = texts(ctx, rec);
-    if all.contains(w) {
+    let (all, context) = texts(ctx, rec);
+    if all.contains(w) || context.contains(w) {
         return true;
     }
+    let title = title_of(&all);
     // Fuzzy only for longer words, on the title, and only when most of the word lines up.
     let n = w.chars().count();
-    if n < 4 || !is_subsequence(w, &title) {
+    if n < 4 || !is_subsequence(w, title) {
         return false;
     }
     // A typo-tolerant match, not letters picked across the title: the matched letters
     // must sit close together ("dichvu" finds "dịch vụ"; "binh" does not find "bắc ninh").
     MATCHER.with(|m| {
-        m.fuzzy_indices(&title, w).is_some_and(|(score, idx)| {
+        m.fuzzy_indices(title, w).is_some_and(|(score, idx)| {
             let span = match (idx.first(), idx.last()) {
                 (Some(a), Some(b)) => b - a + 1,
                 _ => usize::MAX,
@@ -473,7 +469,10 @@ fn eval(ctx: &Ctx, rec: Rec, p: &Pred) -> bool {
     let s = ctx.snap;
     match p {
         Pred::Word(w) => word_matches(ctx, rec, w),
-        Pred::Phrase(ph) => texts(ctx, rec).0.contains(ph.as_str()),
+        Pred::Phrase(ph) => {
+            let (all, context) = texts(ctx, rec);
+            all.contains(ph.as_str()) || context.contains(ph.as_str())
+        }
         Pred::Status(st) => matches!(rec, Rec::Task(i) if s.task_status(i) == *st),
         Pred::Units { any, ids } => match rec {
             Rec::Task(i) => {

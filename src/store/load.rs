@@ -16,6 +16,23 @@ use crate::snapshot::Snapshot;
 /// Told how far the load has come: a phase ("read", "index", "check") and the fraction done.
 pub type Progress<'a> = &'a (dyn Fn(&'static str, f64) + Sync);
 
+/// With `GIAOBAN_LOAD_TIMES` set, each phase's time goes to standard error (for profiling).
+struct Phases(Option<std::time::Instant>);
+
+impl Phases {
+    fn new() -> Self {
+        Phases(
+            std::env::var_os("GIAOBAN_LOAD_TIMES").map(|_| std::time::Instant::now()),
+        )
+    }
+    fn done(&mut self, what: &str) {
+        if let Some(t) = self.0 {
+            eprintln!("load: {what:<10} {:>9.1} ms", t.elapsed().as_secs_f64() * 1000.0);
+            self.0 = Some(std::time::Instant::now());
+        }
+    }
+}
+
 /// A file read and parsed: its display name, text, records, warnings, and content digest.
 type Parsed = (String, String, DataFile, Vec<Diagnostic>, [u8; 32]);
 
@@ -74,6 +91,7 @@ pub fn load(
 ) -> Result<Loaded, LoadFailure> {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
+    let mut phases = Phases::new();
     let entry_name = display_path(base, entry);
     let text = source.read(entry).map_err(|m| LoadFailure {
         errors: vec![Diagnostic::error(&entry_name, (0, 0), m)],
@@ -110,8 +128,10 @@ pub fn load(
     };
     if let Some(spot) = spot.filter(|_| cache::enabled()) {
         if let Some(loaded) = reopen(source, &files, key_base.clone(), spot, progress) {
+            phases.done("reopen");
             return Ok(loaded);
         }
+        phases.done("no cache");
     }
 
     progress("read", 0.0);
@@ -163,12 +183,16 @@ pub fn load(
         return Err(LoadFailure { errors, warnings });
     }
 
+    phases.done("parse");
     progress("index", 0.0);
     let origins = validate::assemble(&mut snapshot, parts);
+    phases.done("assemble");
     snapshot.build_index();
+    phases.done("index");
     progress("check", 0.0);
     let (errs, warns) = validate::validate(&snapshot, &origins);
     drop(origins);
+    phases.done("validate");
     errors.extend(errs);
     warnings.extend(warns);
     if !errors.is_empty() {
@@ -178,6 +202,7 @@ pub fn load(
         snapshot.as_of = snapshot.reports.iter().filter_map(|r| r.date).max();
     }
     let findings = reconcile::reconcile(&snapshot);
+    phases.done("reconcile");
     let loaded = Loaded {
         snapshot,
         warnings,
@@ -187,6 +212,7 @@ pub fn load(
     if let Some(spot) = spot.filter(|_| cache::enabled()) {
         progress("cache", 0.0);
         cache::write(spot, &Key(key.finalize().into()), &loaded);
+        phases.done("cache");
     }
     progress("done", 1.0);
     Ok(loaded)

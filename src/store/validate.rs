@@ -215,6 +215,7 @@ pub fn validate(s: &Snapshot, origins: &Origins) -> (Vec<Diagnostic>, Vec<Diagno
             c.reference("unit", &u.id, "the locality", l, &ix.locality);
         }
     }
+    check_roles(&mut c, s);
     for r in &s.reports {
         if let Some(l) = &r.locality {
             c.reference("report", &r.id, "the locality", l, &ix.locality);
@@ -283,4 +284,34 @@ pub fn validate(s: &Snapshot, origins: &Origins) -> (Vec<Diagnostic>, Vec<Diagno
         }
     }
     (c.errors, c.warnings)
+}
+
+/// A local unit's role must be a unit of no locality; its aliases need not repeat what the role
+/// already spells (in any province); a local unit that reads as a role should say so.
+fn check_roles(c: &mut Checker, s: &Snapshot) {
+    for (i, u) in s.units.iter().enumerate() {
+        let Some(r) = &u.role else {
+            let Some(l) = u.locality.as_deref() else {
+                continue;
+            };
+            if let Some(&r) = s.roles_spelling(&u.name, Some(l)).first() {
+                let role = &s.units[r].id;
+                c.warn("unit", &u.id, &u.id, format!("unit \"{}\": its name reads as the role \"{role}\" in its province; add role: \"{role}\" so that every spelling of the role finds it", u.id));
+            }
+            continue;
+        };
+        c.reference("unit", &u.id, "the role", r, &s.index.unit);
+        let Some(ri) = s.unit_role(i) else {
+            continue;
+        };
+        if s.units[ri].locality.is_some() || u.locality.is_none() {
+            c.error("unit", &u.id, &format!("\"{r}\""), format!("unit \"{}\": a role is a unit of units.ron with no locality (\"Sở TTTT\" of every province), played by a unit that has one; \"{r}\" has a locality or \"{}\" has none", u.id, u.id));
+            continue;
+        }
+        for a in &u.aliases {
+            if s.roles_spelling(a, u.locality.as_deref()).contains(&ri) {
+                c.warn("unit", &u.id, &format!("\"{a}\""), format!("unit \"{}\": \"{a}\" is already a spelling of its role \"{r}\" (with or without the province's name); say it once, in the role", u.id));
+            }
+        }
+    }
 }

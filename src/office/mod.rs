@@ -1,0 +1,7 @@
+//! Office documents: spreadsheets out (CSV that Excel opens right, xlsx), update templates
+//! and their import, and the conclusions notice in the official form (docx).
+
+pub mod files;
+pub mod labels;
+pub mod table;
+pub mod xlsx;

@@ -3,13 +3,14 @@
 //! console drawn into a 200x50 `TestBackend`:
 //! - load (read + parse + validate + index + reconcile) against a bare `ron` parse of the
 //!   same bytes in the same run, and their ratio;
-//! - reopening the same snapshot (the cache beside it);
+//! - reopening the same snapshot (from its cache);
 //! - the first frame after the load (the console's state built and drawn);
 //! - per keystroke (key handled and frame drawn) typing a 12-character query in the tasks
 //!   view and deleting it: p50 / p95 / max; and the complete result after each key (filter
 //!   run, rows taken, frame drawn): p50 / max;
 //! - a frame of each view at 200x50 (median of 20): tasks and the slowest view;
 //! - peak memory (VmHWM) from the start of the load, against the RON bytes.
+//!
 //! Prints a table and one JSON line. Asserts nothing.
 //!
 //! cargo bench --bench scale

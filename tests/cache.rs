@@ -59,7 +59,7 @@ fn a_reopened_snapshot_is_the_same_and_never_stale() {
     let first = store::load_path(&data).expect("loads");
     let spot = CacheSpot::for_path(&data);
     assert!(
-        spot.beside.exists(),
+        spot.primary.exists(),
         "the cache is written beside the snapshot"
     );
     let again = store::load_path(&data).expect("reopens");
@@ -90,7 +90,7 @@ fn a_damaged_cache_is_ignored() {
     let (_tmp, data) = snapshot_copy();
     let first = store::load_path(&data).expect("loads");
     let spot = CacheSpot::for_path(&data);
-    let good = std::fs::read(&spot.beside).unwrap();
+    let good = std::fs::read(&spot.primary).unwrap();
     let mut flipped = good.clone();
     let mid = flipped.len() / 2;
     flipped[mid] ^= 0x5a;
@@ -100,7 +100,7 @@ fn a_damaged_cache_is_ignored() {
         Vec::new(),
         b"not a cache at all".to_vec(),
     ] {
-        std::fs::write(&spot.beside, &bad).unwrap();
+        std::fs::write(&spot.primary, &bad).unwrap();
         let l = store::load_path(&data).expect("loads from the files");
         assert_eq!(seen(&first), seen(&l));
     }
@@ -113,9 +113,18 @@ fn a_damaged_cache_is_ignored() {
 }
 
 #[test]
-fn a_folder_that_cannot_be_written_caches_in_the_user_folder() {
-    let spot = CacheSpot::for_path(Path::new("/proc/self"));
-    let f = spot.fallback.expect("a user cache folder");
-    assert!(f.to_string_lossy().contains("giaoban"), "{}", f.display());
-    assert!(f.extension().is_some_and(|e| e == "cache"));
+fn the_cache_is_in_the_user_cache_folder_one_per_snapshot() {
+    let a = CacheSpot::for_path(Path::new(env!("CARGO_MANIFEST_DIR")).join("data").as_path());
+    let b = CacheSpot::for_path(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests")
+            .as_path(),
+    );
+    assert!(
+        a.primary.to_string_lossy().contains("giaoban"),
+        "{}",
+        a.primary.display()
+    );
+    assert!(a.primary.extension().is_some_and(|e| e == "cache"));
+    assert_ne!(a.primary, b.primary);
 }

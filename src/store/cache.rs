@@ -1,11 +1,12 @@
-//! The cache of a loaded snapshot: its records, warnings and findings in a binary file beside
-//! it (`.giaoban-cache` in a snapshot folder), so that reopening an unchanged snapshot takes a
-//! moment instead of a parse. Keyed by the content of every file (SHA-256) and by the shape
+//! The cache of a loaded snapshot: its records, warnings and findings in a binary file in the
+//! user's cache folder (`$XDG_CACHE_HOME/giaoban/`, `~/.cache/giaoban/`, one file per snapshot
+//! path), so that reopening an unchanged snapshot takes a moment instead of a parse. It is
+//! not written into the snapshot folder itself, which the secretariat copies and sends on
+//! (only where there is no user cache folder does it go beside the snapshot). Keyed by the content of every file (SHA-256) and by the shape
 //! of the records this program reads (a hash of its domain and store sources, made at build
 //! time): a cache of other files or of another version is never used. A damaged cache (bad
 //! header, wrong length, checksum, or content that does not decode) is ignored and the
-//! snapshot is loaded from its files. Where the folder cannot be written, the cache goes to
-//! `$XDG_CACHE_HOME/giaoban/` (`~/.cache/giaoban/`). `GIAOBAN_NO_CACHE=1` turns it off.
+//! snapshot is loaded from its files. `GIAOBAN_NO_CACHE=1` turns it off.
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -43,10 +44,10 @@ pub fn enabled() -> bool {
         && std::env::var_os("GIAOBAN_NO_CACHE").is_none_or(|v| v.is_empty() || v == "0")
 }
 
-/// Where the cache of a snapshot is: beside it, or in the user's cache folder.
+/// Where the cache of a snapshot is: in the user's cache folder, else beside the snapshot.
 #[derive(Debug, Clone)]
 pub struct CacheSpot {
-    pub beside: PathBuf,
+    pub primary: PathBuf,
     pub fallback: Option<PathBuf>,
 }
 
@@ -62,13 +63,27 @@ impl CacheSpot {
                 .unwrap_or_default();
             path.with_file_name(format!(".{name}.giaoban-cache"))
         };
-        let fallback = user_cache_dir().map(|d| {
+        let user = user_cache_dir().map(|d| {
             let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
             let h = Sha256::digest(abs.to_string_lossy().as_bytes());
             let hex: String = h[..12].iter().map(|b| format!("{b:02x}")).collect();
             d.join(format!("{hex}.cache"))
         });
-        CacheSpot { beside, fallback }
+        match user {
+            Some(primary) => CacheSpot {
+                primary,
+                fallback: Some(beside),
+            },
+            None => CacheSpot {
+                primary: beside,
+                fallback: None,
+            },
+        }
+    }
+
+    /// Whether there is a cache file to try.
+    pub fn exists(&self) -> bool {
+        self.primary.is_file() || self.fallback.as_ref().is_some_and(|f| f.is_file())
     }
 }
 
@@ -221,10 +236,10 @@ fn write_to(path: &Path, key: &Key, loaded: &Loaded) -> std::io::Result<()> {
     result
 }
 
-/// Write the cache beside the snapshot, or else in the user's cache folder. A cache that
+/// Write the cache in the user's cache folder, or else beside the snapshot. A cache that
 /// cannot be written is not an error: the next open parses the files again.
 pub fn write(spot: &CacheSpot, key: &Key, loaded: &Loaded) {
-    if write_to(&spot.beside, key, loaded).is_ok() {
+    if write_to(&spot.primary, key, loaded).is_ok() {
         return;
     }
     if let Some(f) = &spot.fallback {
@@ -234,7 +249,7 @@ pub fn write(spot: &CacheSpot, key: &Key, loaded: &Loaded) {
 
 /// The cache's key and records, when a cache is there, whole and of this program's shape.
 pub fn read(spot: &CacheSpot) -> Option<(Key, Loaded)> {
-    let bytes = std::fs::read(&spot.beside)
+    let bytes = std::fs::read(&spot.primary)
         .ok()
         .or_else(|| spot.fallback.as_ref().and_then(|f| std::fs::read(f).ok()))?;
     decode(&bytes)

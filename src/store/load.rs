@@ -21,13 +21,14 @@ struct Phases(Option<std::time::Instant>);
 
 impl Phases {
     fn new() -> Self {
-        Phases(
-            std::env::var_os("GIAOBAN_LOAD_TIMES").map(|_| std::time::Instant::now()),
-        )
+        Phases(std::env::var_os("GIAOBAN_LOAD_TIMES").map(|_| std::time::Instant::now()))
     }
     fn done(&mut self, what: &str) {
         if let Some(t) = self.0 {
-            eprintln!("load: {what:<10} {:>9.1} ms", t.elapsed().as_secs_f64() * 1000.0);
+            eprintln!(
+                "load: {what:<10} {:>9.1} ms",
+                t.elapsed().as_secs_f64() * 1000.0
+            );
             self.0 = Some(std::time::Instant::now());
         }
     }
@@ -126,8 +127,15 @@ pub fn load(
         h.update(digest(&text));
         h
     };
-    if let Some(spot) = spot.filter(|_| cache::enabled()) {
-        if let Some(loaded) = reopen(source, &files, key_base.clone(), spot, progress) {
+    if let Some(spot) = spot.filter(|s| cache::enabled() && s.exists()) {
+        if let Some(loaded) = reopen(
+            source,
+            &files,
+            key_base.clone(),
+            spot,
+            progress,
+            &mut phases,
+        ) {
             phases.done("reopen");
             return Ok(loaded);
         }
@@ -226,6 +234,7 @@ fn reopen(
     mut key: Sha256,
     spot: &CacheSpot,
     progress: Progress,
+    phases: &mut Phases,
 ) -> Option<Loaded> {
     progress("cache", 0.0);
     let (decoded, now) = std::thread::scope(|s| {
@@ -244,6 +253,7 @@ fn reopen(
     if stored != Key(key.finalize().into()) {
         return None;
     }
+    phases.done("decode");
     progress("index", 0.5);
     loaded.snapshot.build_index();
     progress("done", 1.0);

@@ -97,7 +97,9 @@ fn headline_figures_as_printed() {
     assert_eq!(h("tasks-total").value, Some(40.0));
     assert_eq!(
         h("tasks-total").claim,
-        Some(Claim::TasksTotal { section: None })
+        Some(Claim::TasksTotal {
+            section: Some("Phụ lục 01".into())
+        })
     );
     assert_eq!(h("done").value, Some(38.0));
     assert_eq!(
@@ -108,7 +110,7 @@ fn headline_figures_as_printed() {
         h("done").claim,
         Some(Claim::TasksWithStatus {
             status: Status::Done,
-            section: None
+            section: Some("Phụ lục 01".into())
         })
     );
     assert_eq!(h("done").source.line, Some(33));
@@ -166,7 +168,17 @@ fn headline_figures_as_printed() {
 #[test]
 fn phu_luc_01_rows_per_part() {
     let l = load();
-    let tasks: Vec<&Task> = l.snapshot.tasks.iter().filter(|t| t.report == R).collect();
+    let all: Vec<&Task> = l.snapshot.tasks.iter().filter(|t| t.report == R).collect();
+    assert_eq!(
+        all.len(),
+        46,
+        "40 rows of Phụ lục 01 + 6 priority tasks of mục V"
+    );
+    let tasks: Vec<&Task> = all
+        .iter()
+        .copied()
+        .filter(|t| t.source.section.starts_with("Phụ lục 01"))
+        .collect();
     assert_eq!(tasks.len(), 40);
     // (heading as printed, first STT, last STT), counted by hand; part IV prints 08 but has 7 rows.
     let parts = [
@@ -214,7 +226,12 @@ fn phu_luc_01_rows_per_part() {
     // Statuses: only 14 result cells begin with status words.
     let count = |s: Status| {
         (0..l.snapshot.tasks.len())
-            .filter(|&i| l.snapshot.tasks[i].report == R && l.snapshot.task_status(i) == s)
+            .filter(|&i| {
+                let t = &l.snapshot.tasks[i];
+                t.report == R
+                    && t.source.section.starts_with("Phụ lục 01")
+                    && l.snapshot.task_status(i) == s
+            })
             .count()
     };
     assert_eq!(count(Status::Done), 8);
@@ -551,7 +568,11 @@ fn figures_of_the_body() {
         .iter()
         .filter(|i| i.report == R)
         .collect();
-    assert_eq!(all.len(), 213);
+    assert_eq!(
+        all.len(),
+        217,
+        "213 figures + 4 targets of mục II.7.1.a and II.7.3.(1)"
+    );
     assert!(all
         .iter()
         .all(|i| i.locality.as_deref() == Some("binh-dinh")));
@@ -848,4 +869,92 @@ fn last_numbered_row_of_every_table_is_present() {
             ("Phụ lục 02, nhóm V", "42", 597),
         ],
     );
+}
+
+#[test]
+fn every_section_has_records_or_a_note() {
+    // seed 001: the body's sections (line 23–358) and the two appendices, by heading as printed
+    // (section, heading, first line, last line), read by hand from the source.
+    let l = common::load();
+    common::assert_every_section_accounted(
+        &l,
+        "bd-258",
+        &[
+        ("Mục I", "I. KHÁI QUÁT TÌNH HÌNH", 23, 40),
+        ("Mục II.1", "1. Công tác tham mưu chỉ đạo, triển khai, tuyên truyền", 42, 56),
+        ("Mục II.2", "2. Về hoàn thiện thể chế", 58, 60),
+        ("Mục II.3", "3. Về hạ tầng công nghệ thông tin", 62, 66),
+        ("Mục II.4", "4. Thu thập, rà soát, xác minh làm sạch dữ liệu CSDLQG, cơ sở dữ liệu (CSDL) chuyên ngành.", 68, 84),
+        ("Mục II.5", "5. Về công tác an ninh, an toàn thông tin", 86, 100),
+        ("Mục II.6.a", "a) Về kinh phí", 102, 106),
+        ("Mục II.6.b", "b) Về nguồn nhân lực", 108, 120),
+        ("Mục II.7.1.a", "a) Mục tiêu đến năm 2025", 122, 124),
+        ("Mục II.7.1.b", "b) Về pháp lý thực hiện", 126, 136),
+        ("Mục II.7.1.c", "c) Về triển khai dịch vụ công:", 138, 206),
+        ("Mục II.7.2.a", "a) Mục tiêu đến năm 2025", 208, 212),
+        ("Mục II.7.2.b.(i)", "(i) Ứng dụng trong lĩnh vực ngân hàng", 214, 216),
+        ("Mục II.7.2.b.(ii)", "(ii) Ứng dụng trong lĩnh vực y tế", 218, 226),
+        ("Mục II.7.2.b.(iii)", "(iii) Ứng dụng trong lĩnh vực Bảo hiểm xã hội (BHXH)", 228, 236),
+        ("Mục II.7.2.b.(iv)", "(iv) Ứng dụng trong lĩnh vực giáo dục", 238, 240),
+        ("Mục II.7.2.b.(v)", "(v) Ứng dụng trong lĩnh vực giao thông", 242, 246),
+        ("Mục II.7.2.b.(vi)", "(vi) Ứng dụng trong lĩnh vực thuế", 248, 254),
+        ("Mục II.7.3.(1)", "(1) Mục tiêu đến năm 2025", 256, 260),
+        ("Mục II.7.3.(2)", "(2) Kết quả triển khai ứng dụng công dân số tại địa phương", 262, 266),
+        ("Mục II.8", "8. Kết quả triển khai mô hình điểm về Đề án 06", 268, 276),
+        ("Mục II.9", "9. Việc triển khai các nhiệm vụ theo Nghị quyết số 175/NQ-CP ngày 30 tháng 10 năm 2023 …", 278, 284),
+        ("Mục III.1", "1. Ưu điểm", 286, 300),
+        ("Mục III.2", "2. Tồn tại, hạn chế, khó khăn, vướng mắc", 302, 316),
+        ("Mục III.3", "3. Bài học kinh nghiệm", 318, 328),
+        ("Mục IV", "IV. KIẾN NGHỊ, ĐỀ XUẤT", 330, 344),
+        ("Mục V", "V. NHIỆM VỤ TRỌNG TÂM NĂM 2025", 346, 358),
+        ("Phụ lục 01", "Phụ lục 01", 384, 482),
+        ("Phụ lục 02", "Phụ lục 02", 484, 597),
+        ],
+    );
+}
+
+#[test]
+fn priority_tasks_for_2025_are_tasks_of_their_own_section() {
+    // Mục V "NHIỆM VỤ TRỌNG TÂM NĂM 2025" (lines 346–358): six items, no unit, the year as deadline.
+    let l = common::load();
+    let v: Vec<(usize, &Task)> = l
+        .snapshot
+        .tasks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.report == R && t.source.section == "Mục V")
+        .collect();
+    let lines: Vec<Option<u32>> = v.iter().map(|(_, t)| t.source.line).collect();
+    assert_eq!(
+        lines,
+        [348, 350, 352, 354, 356, 358].map(Some).to_vec(),
+        "one task per item, in order"
+    );
+    for (i, t) in &v {
+        assert_eq!(t.section.as_deref(), Some("V. NHIỆM VỤ TRỌNG TÂM NĂM 2025"));
+        assert_eq!(t.deadline_raw, "NĂM 2025");
+        assert_eq!(
+            l.snapshot
+                .task_deadline(*i)
+                .due()
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2025-12-31")
+        );
+        assert!(
+            t.lead_units.is_empty() && t.status_raw.is_empty(),
+            "{}",
+            t.id
+        );
+        assert!(
+            !t.title.starts_with("**") && !t.title.ends_with("**"),
+            "{}",
+            t.id
+        );
+    }
+    assert!(v[0]
+        .1
+        .title
+        .starts_with("Chủ động triển khai thực hiện kịp thời, đồng bộ"));
+    assert!(v[5].1.title.ends_with("tại Bộ phận Một cửa các cấp."));
 }

@@ -221,7 +221,11 @@ fn headline_figures_as_printed() {
 fn phu_luc_i_rows_per_section() {
     let l = load();
     let all = tasks(&l);
-    assert_eq!(all.len(), 105, "102 rows of Phụ lục I + 3 of Phụ lục VI");
+    assert_eq!(
+        all.len(),
+        114,
+        "102 rows of Phụ lục I + 3 of Phụ lục VI + 9 priority tasks of mục IV"
+    );
     let pl1: Vec<&&Task> = all
         .iter()
         .filter(|t| t.source.section.starts_with("Phụ lục I,"))
@@ -1420,4 +1424,110 @@ fn last_numbered_row_of_every_table_is_present() {
             ("Phụ lục VI", "3", 831),
         ],
     );
+}
+
+#[test]
+fn every_section_has_records_or_a_note() {
+    // seed 004: the body's sections (line 13–391) and the six appendices, by heading as printed
+    // (section, heading, first line, last line), read by hand from the source.
+    let l = common::load();
+    common::assert_every_section_accounted(
+        &l,
+        "hue-108",
+        &[
+        ("Mục I", "I. KHÁI QUÁT TÌNH HÌNH", 13, 29),
+        ("Mục II.1.a", "a) UBND tỉnh, Ban Chỉ đạo thực hiện Đề án 06 tỉnh", 31, 35),
+        ("Mục II.1.b", "b) Công an tỉnh", 37, 41),
+        ("Mục II.1.c", "c) Các sở, ngành", 43, 61),
+        ("Mục II.2", "2. Hoàn thiện thể chế", 63, 69),
+        ("Mục II.3.a", "a) Mục tiêu đến năm 2025", 71, 73),
+        ("Mục II.3.b", "b) Về pháp lý thực hiện", 75, 87),
+        ("Mục II.3.c", "c) Về dịch vụ công", 89, 133),
+        ("Mục II.4.a", "a) Mục tiêu đến năm 2025", 135, 139),
+        ("Mục II.4.b", "b) Việc ứng dụng CSDLQG về DC, Căn cước công dân, định danh và xác thực điện tử", 141, 191),
+        ("Mục II.5.a", "a) Mục tiêu đến năm 2025", 193, 195),
+        ("Mục II.5.b", "b) Việc triển khai thí điểm cấp Phiếu lý lịch tư pháp trên VNeID", 197, 203),
+        ("Mục II.5.c", "c) Về đảm bảo các điều kiện hình thành công dân số", 205, 207),
+        ("Mục II.5.d", "d) Việc triển khai các tiện ích trên ứng dụng VNeID, Hue-S phục vụ phát triển công dân số", 209, 215),
+        ("Mục II.6.a", "a) Mục tiêu đến năm 2025", 217, 227),
+        ("Mục II.6.b", "b) UBND tỉnh tiếp tục chỉ đạo các sở, ngành, địa phương rà soát, chuẩn hóa dữ liệu …", 229, 239),
+        ("Mục II.6.c", "c) Chỉ đạo triển khai thực hiện việc rà soát, đối chiếu, cập nhật, đồng bộ dữ liệu vào …", 241, 241),
+        ("Mục II.7", "7. Nhóm tiện ích phục vụ chỉ đạo, điều hành", 243, 255),
+        ("Mục II.8.a", "a) Về kinh phí", 257, 261),
+        ("Mục II.8.b", "b) Về nguồn nhân lực", 263, 275),
+        ("Mục II.9.a", "a) Kết quả triển khai Kế hoạch số 153/KH-BCĐ ngày 24/10/2023 của Ban Chỉ đạo thực hiện …", 277, 281),
+        ("Mục II.9.b", "b) Kết quả triển khai Công văn số 2551/TCTTKĐA ngày 01/4/2024 của Tổ công tác triển …", 283, 289),
+        ("Mục II.10.a", "a) Về tuyên truyền Đề án 06", 291, 301),
+        ("Mục II.10.b", "b) Về tuyên truyền Luật Căn cước", 303, 305),
+        ("Mục II.11", "11. Về Đề án Trung tâm dữ liệu quốc gia", 307, 317),
+        ("Mục III.1", "1. Ưu điểm", 319, 325),
+        ("Mục III.2.a", "a) Về pháp lý", 327, 329),
+        ("Mục III.2.b", "b) Về Nhóm tiện ích phục vụ giải quyết TTHC và cung cấp dịch vụ công trực tuyến", 331, 343),
+        ("Mục III.2.c", "c) Về dữ liệu", 345, 351),
+        ("Mục III.2.d", "d) Về triển khai mô hình Đề án 06", 353, 361),
+        ("Mục III.2.đ", "đ) Về kinh phí", 363, 365),
+        ("Mục IV", "IV. NHIỆM VỤ TRỌNG TÂM 06 THÁNG CUỐI NĂM 2024", 367, 391),
+        ("Phụ lục I", "Phụ lục I", 416, 569),
+        ("Phụ lục II", "KẾT QUẢ THỰC HIỆN 25 DỊCH VỤ CÔNG THIẾT YẾU", 570, 606),
+        ("Phụ lục III", "KẾT QUẢ THỰC HIỆN 28 DỊCH VỤ CÔNG THIẾT YẾU", 607, 666),
+        ("Phụ lục IV", "BÁO CÁO KẾT QUẢ TRIỂN KHAI 46 MÔ HÌNH ĐIỂM", 667, 772),
+        ("Phụ lục V", "BÁO CÁO KẾT QUẢ THỰC HIỆN 17 MÔ HÌNH TẠI TỈNH THỪA THIÊN HUẾ", 773, 820),
+        ("Phụ lục VI", "KẾT QUẢ TRIỂN KHAI CÁC NHIỆM VỤ CỦA NGHỊ QUYẾT 175 GIAI ĐOẠN 1 (2023 - 2025)", 821, 831),
+        ],
+    );
+}
+
+#[test]
+fn priority_tasks_for_the_second_half_are_tasks() {
+    // Mục IV "NHIỆM VỤ TRỌNG TÂM 06 THÁNG CUỐI NĂM 2024" (lines 367–391): nine items.
+    let l = common::load();
+    let iv: Vec<(usize, &Task)> = l
+        .snapshot
+        .tasks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.report == R && t.source.section == "Mục IV")
+        .collect();
+    let lines: Vec<Option<u32>> = iv.iter().map(|(_, t)| t.source.line).collect();
+    assert_eq!(
+        lines,
+        [373, 375, 377, 379, 381, 383, 385, 387, 389]
+            .map(Some)
+            .to_vec()
+    );
+    for (i, t) in &iv {
+        assert_eq!(
+            t.section.as_deref(),
+            Some("IV. NHIỆM VỤ TRỌNG TÂM 06 THÁNG CUỐI NĂM 2024")
+        );
+        assert_eq!(t.deadline_raw, "06 THÁNG CUỐI NĂM 2024");
+        assert_eq!(
+            l.snapshot
+                .task_deadline(*i)
+                .due()
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2024-12-31")
+        );
+        assert_eq!(t.status_raw, "", "{}", t.id);
+    }
+    let named: Vec<(&str, &str)> = iv
+        .iter()
+        .filter(|(_, t)| !t.lead_raw.is_empty())
+        .map(|(_, t)| (t.local_number.as_deref().unwrap(), t.lead_raw.as_str()))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("2", "Các sở, ngành có liên quan"),
+            ("4", "Các sở, ngành, địa phương"),
+            ("9", "Công an tỉnh")
+        ]
+    );
+    // item 9 runs across a page break (lines 389 and 391)
+    let t9 = task(&l, "hue-108-iv-9");
+    assert!(t9
+        .title
+        .contains("các nhiệm vụ, các mô hình Đề án 06 tại địa phương"));
+    assert!(t9.title.ends_with("triển khai thi hành Luật Căn cước."));
 }

@@ -1056,3 +1056,52 @@ fn last_numbered_row_of_every_table_is_present() {
         ],
     );
 }
+
+#[test]
+fn every_section_has_records_or_a_note() {
+    // seed 000: the title and the five groups of the one table, by heading as printed
+    // (section, heading, first line, last line), read by hand from the source.
+    let l = common::load();
+    common::assert_every_section_accounted(
+        &l,
+        "pl04",
+        &[
+            (
+                "Phụ lục 04",
+                "PHỤ LỤC 04: VỀ ĐÁNH GIÁ 44 MÔ HÌNH ĐIỂM",
+                3,
+                3,
+            ),
+            (
+                "Phụ lục 04, nhóm I",
+                "I NHÓM TIỆN ÍCH PHỤC VỤ GIẢI QUYẾT TTHC VÀ CUNG CẤP DỊCH VỤ CÔNG …",
+                7,
+                15,
+            ),
+            (
+                "Phụ lục 04, nhóm II",
+                "II NHÓM TIỆN ÍCH PHÁT TRIỂN KINH TẾ XÃ HỘI (16 MÔ HÌNH)",
+                16,
+                46,
+            ),
+            (
+                "Phụ lục 04, nhóm III",
+                "III NHÓM TIỆN ÍCH PHỤC VỤ CÔNG DÂN SỐ (10 MÔ HÌNH)",
+                47,
+                69,
+            ),
+            (
+                "Phụ lục 04, nhóm IV",
+                "IV NHÓM SỐ HÓA, TẠO LẬP DỮ LIỆU DÙNG CHUNG …",
+                70,
+                76,
+            ),
+            (
+                "Phụ lục 04, nhóm V",
+                "V NHÓM PHỤC VỤ CHỈ ĐẠO ĐIỀU HÀNH CỦA LÃNH ĐẠO CÁC CẤP (06 MÔ HÌNH)",
+                77,
+                90,
+            ),
+        ],
+    );
+}

@@ -1484,3 +1484,37 @@ fn last_numbered_row_of_every_table_is_present() {
         ],
     );
 }
+
+#[test]
+fn every_section_has_records_or_a_note() {
+    // seed 002: the title and the five groups of the one table, by heading as printed
+    // (section, heading, first line, last line), read by hand from the source.
+    let l = common::load();
+    common::assert_every_section_accounted(
+        &l,
+        "pl07",
+        &[
+            (
+                "Phụ lục 07",
+                "PHỤ LỤC 07: TIỆN ÍCH, GIÁ TRỊ MANG LẠI TRONG TRIỂN KHAI ĐỀ ÁN 06/CP …",
+                3,
+                6,
+            ),
+            ("Phụ lục 07, nhóm A", "A NHÓM DVC", 7, 19),
+            ("Phụ lục 07, nhóm B", "B NHÓM PHÁT TRIỂN KNH TẾ", 20, 49),
+            ("Phụ lục 07, nhóm C", "C NHÓM CÔNG DÂN SỐ", 50, 82),
+            (
+                "Phụ lục 07, nhóm D",
+                "D NHÓM KẾT NỐI, CHIA SẺ TẠO LẬP HỆ SINH THÁI DỮ LIỆU",
+                83,
+                102,
+            ),
+            (
+                "Phụ lục 07, nhóm E",
+                "E NHÓM PHÂN TÍCH CHỈ ĐẠO ĐIỀU HÀNH",
+                103,
+                114,
+            ),
+        ],
+    );
+}

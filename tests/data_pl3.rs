@@ -543,3 +543,23 @@ fn last_numbered_row_of_every_table_is_present() {
         ],
     );
 }
+
+#[test]
+fn every_section_has_records_or_a_note() {
+    // seed 003: the title and its one table, by heading as printed
+    // (section, heading, first line, last line), read by hand from the source.
+    let l = common::load();
+    common::assert_every_section_accounted(
+        &l,
+        "pl3",
+        &[
+            (
+                "Phụ lục III",
+                "PHỤ LỤC III / Mô hình cần lựa chọn 1 đơn vị để triển khai: 15 mô hình.",
+                3,
+                4,
+            ),
+            ("Phụ lục III", "STT | NHIỆM VỤ | … (bảng 12 dòng)", 6, 35),
+        ],
+    );
+}

@@ -6,11 +6,11 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::minutes::{self, Format};
+use super::minutes::Format;
 use super::record::{Change, Lang, Record, TriageState};
 use super::{file, Journal};
 use crate::snapshot::Snapshot;
-use crate::tui::decisions::{DecisionStore, ItemDecisions, Request};
+use crate::tui::decisions::{DecisionStore, ItemDecisions, LastMeeting, MeetingDetails, Request};
 
 /// A journal open in the console.
 #[derive(Debug)]
@@ -19,6 +19,8 @@ pub struct ConsoleStore {
     lang: Lang,
     /// Unit names (short form) for confirmations.
     unit_names: HashMap<String, String>,
+    /// The meeting this console opened and has not closed yet (the time that names it).
+    open_meeting: Option<String>,
 }
 
 impl ConsoleStore {
@@ -32,6 +34,7 @@ impl ConsoleStore {
             journal,
             lang,
             unit_names,
+            open_meeting: None,
         }
     }
 
@@ -85,7 +88,7 @@ impl ConsoleStore {
                     .map(|c| format!(" · {}: {}", c.field().label(self.lang), self.value(c)))
                     .unwrap_or_default()
             ),
-            Record::Header { .. } => String::new(),
+            _ => String::new(),
         }
     }
 
@@ -102,12 +105,19 @@ impl DecisionStore for ConsoleStore {
     fn record(&mut self, item: &str, req: &Request) -> Result<String, String> {
         let current = self.journal.decisions().for_item(item);
         let change = match req {
-            Request::TriageNext => Change::State(
-                current
-                    .and_then(|d| d.state)
-                    .unwrap_or(TriageState::New)
-                    .next(),
-            ),
+            Request::TriageNext => {
+                let now = current.and_then(|d| d.state).unwrap_or(TriageState::New);
+                match now.next() {
+                    Some(next) => Change::State(next),
+                    None => {
+                        return Err(if self.vi() {
+                            format!("{item}: đã giải quyết, không có bước sau (u để hoàn tác)")
+                        } else {
+                            format!("{item}: already resolved, there is no next step (u to undo)")
+                        })
+                    }
+                }
+            }
             Request::Defer => Change::State(TriageState::Deferred),
             Request::Assign(u) => Change::Unit(u.clone()),
             Request::Due(d) => Change::Due(*d),
@@ -174,47 +184,81 @@ impl DecisionStore for ConsoleStore {
             .collect()
     }
 
-    fn last_meeting_before(&self, today: NaiveDate) -> Option<NaiveDate> {
-        last_meeting_before(&self.journal, today)
+    fn last_meeting_before(&self, today: NaiveDate) -> Option<LastMeeting> {
+        let m = self.journal.last_meeting_before(today)?;
+        Some(LastMeeting {
+            day: m.day(),
+            as_of: m.as_of,
+            carried: self.journal.carried_over(&m),
+        })
+    }
+
+    fn open_meeting(
+        &mut self,
+        as_of: Option<NaiveDate>,
+        d: &MeetingDetails,
+    ) -> Result<String, String> {
+        let at = self
+            .journal
+            .open_meeting(as_of, &d.chair, &d.participants, &d.place)
+            .map_err(|e| self.not_recorded(e))?;
+        let hm = super::record::parse_at(&at)
+            .map(|t| t.format("%H:%M").to_string())
+            .unwrap_or_default();
+        self.open_meeting = Some(at);
+        Ok(if self.vi() {
+            format!("Đã ghi: cuộc họp bắt đầu lúc {hm}")
+        } else {
+            format!("Recorded: the meeting opened at {hm}")
+        })
+    }
+
+    fn close_meeting(&mut self) -> Result<String, String> {
+        let Some(at) = self.open_meeting.clone() else {
+            return Ok(String::new());
+        };
+        self.journal
+            .close_meeting(&at)
+            .map_err(|e| self.not_recorded(e))?;
+        self.open_meeting = None;
+        let from = super::record::parse_at(&at)
+            .map(|t| t.format("%H:%M").to_string())
+            .unwrap_or_default();
+        let to = chrono::Local::now().format("%H:%M");
+        Ok(if self.vi() {
+            format!("Đã ghi: cuộc họp {from}–{to} kết thúc")
+        } else {
+            format!("Recorded: the meeting {from}–{to} closed")
+        })
     }
 
     fn write_minutes(&self, snap: &Snapshot, vi: bool) -> Result<String, String> {
         let lang = if vi { Lang::Vi } else { Lang::En };
-        let decisions = self.journal.decisions();
-        // The notice of the latest meeting: the decisions of the latest day with decisions.
-        let since = minutes::notice_date(decisions, None);
-        let text = minutes::render(snap, decisions, since, Format::Md, lang);
-        let day = since
-            .unwrap_or_else(|| chrono::Local::now().date_naive())
-            .format("%Y-%m-%d");
-        let name = if vi {
-            format!("ket-luan-{day}.md")
-        } else {
-            format!("conclusions-{day}.md")
-        };
-        let path = file::parent_of(self.journal.path()).join(name);
-        write_file_durably(&path, text.as_bytes()).map_err(|e| {
-            let why = file::explain_io(&e);
+        // The notice of the latest meeting, in the official form, as a Word document beside
+        // the journal; a second one of the same day gets a new name.
+        let cfg = crate::office::notice::load_config(None)?;
+        let dir = file::parent_of(self.journal.path());
+        let path = crate::office::notice::write_notice(
+            snap,
+            self.journal.decisions(),
+            None,
+            &cfg,
+            None,
+            lang,
+            true,
+            Format::Docx,
+            &dir,
+            None,
+        )
+        .map_err(|why| {
             if vi {
-                format!("Không ghi được {}: {why}", path.display())
+                format!("Không ghi được thông báo kết luận: {why}")
             } else {
-                format!("Could not write {}: {why}", path.display())
+                format!("Could not write the conclusions notice: {why}")
             }
         })?;
         Ok(path.display().to_string())
     }
-}
-
-/// The latest day before `today` on which a decision was recorded (undone or not).
-pub fn last_meeting_before(journal: &Journal, today: NaiveDate) -> Option<NaiveDate> {
-    journal
-        .entries()
-        .iter()
-        .filter(|e| matches!(e.record, Record::Decision { .. }))
-        .filter_map(|e| super::record::parse_at(e.record.at()))
-        .map(|t| t.date_naive())
-        .filter(|d| *d < today)
-        .max()
 }
 
 /// Write a whole file so that it is either the old one or the new one after a crash.

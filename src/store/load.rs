@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::cache::{self, CacheSpot, Key};
 use super::diagnostic::{self, Diagnostic};
-use super::files::{DataFile, Manifest};
+use super::files::{self, DataFile, Manifest};
 use super::{parse, reconcile, validate, FileSource, LoadFailure, Loaded, Origin};
 use crate::snapshot::Snapshot;
 
@@ -94,8 +94,12 @@ pub fn load(
     let mut warnings = Vec::new();
     let mut phases = Phases::new();
     let entry_name = display_path(base, entry);
-    let text = source.read(entry).map_err(|m| LoadFailure {
-        errors: vec![Diagnostic::error(&entry_name, (0, 0), m)],
+    let text = source.read(entry).map_err(|e| LoadFailure {
+        errors: vec![Diagnostic::error(
+            &entry_name,
+            e.at.unwrap_or((0, 0)),
+            e.message,
+        )],
         warnings: vec![],
     })?;
 
@@ -154,12 +158,21 @@ pub fn load(
                     let d = digest(&t);
                     parse::parse_ron::<DataFile>(&name, &t).map(|(v, w)| (name, t, v, w, d))
                 }
-                Err(msg) => {
+                // A bad byte is reported where it is, in the file itself.
+                Err(files::ReadError {
+                    message,
+                    at: Some(at),
+                    ..
+                }) => Err(Diagnostic::error(&name, at, message)),
+                Err(e) => {
                     let pos = diagnostic::position_of(&text, &format!("\"{f}\""), 0);
                     Err(Diagnostic::error(
                         &entry_name,
                         pos,
-                        format!("the manifest names \"{f}\": {msg}"),
+                        format!(
+                            "the manifest names \"{}\": {e}",
+                            crate::text::excerpt(f, crate::text::EXCERPT_CHARS)
+                        ),
                     ))
                 }
             };

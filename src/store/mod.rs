@@ -70,19 +70,15 @@ impl std::error::Error for LoadFailure {}
 /// A source of file texts: the file system or the embedded copy.
 pub trait FileSource {
     /// Text of a file, by the path as named in the manifest (or given).
-    fn read(&self, path: &str) -> Result<String, String>;
+    fn read(&self, path: &str) -> Result<String, files::ReadError>;
 }
 
+/// Files of a folder on disk: only regular files inside it, within the size limit, UTF-8.
 struct Disk(PathBuf);
 
 impl FileSource for Disk {
-    fn read(&self, path: &str) -> Result<String, String> {
-        let p = self.0.join(path);
-        std::fs::read_to_string(&p).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => "the file does not exist".to_string(),
-            std::io::ErrorKind::InvalidData => "the file is not valid UTF-8 text".to_string(),
-            _ => e.to_string(),
-        })
+    fn read(&self, path: &str) -> Result<String, files::ReadError> {
+        files::read_text(&files::inside(&self.0, path)?)
     }
 }
 
@@ -119,12 +115,15 @@ pub fn load_path_with(path: &Path, progress: load::Progress) -> Result<Loaded, L
         return Err(fail("no such file or folder".into()));
     }
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let name = path
+    // The file as given, symlinks resolved: it is read from its own folder.
+    let real = path.canonicalize().map_err(|e| fail(e.to_string()))?;
+    let real_dir = real.parent().map(Path::to_path_buf).unwrap_or_default();
+    let name = real
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
     let mut loaded = load::load(
-        &Disk(dir.clone()),
+        &Disk(real_dir),
         &name,
         &dir.display().to_string(),
         Some(&cache::CacheSpot::for_path(path)),

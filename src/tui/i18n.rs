@@ -33,15 +33,37 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("as_of", "Số liệu đến ngày", "As of"),
     ("read_only", "CHỈ ĐỌC", "READ-ONLY"),
     (
-        "msg.left_list",
-        "mục này đã rời danh sách đang xem",
-        "the item has left this list",
+        "msg.meeting_not_recorded",
+        "Cuộc họp không được ghi vào sổ",
+        "The meeting is not recorded",
+    ),
+    (
+        "meeting.chair",
+        "Chủ trì (Enter để bỏ trống)",
+        "Chair (Enter to leave blank)",
+    ),
+    (
+        "meeting.participants",
+        "Thành phần tham dự (Enter để bỏ trống)",
+        "Participants (Enter to leave blank)",
+    ),
+    (
+        "meeting.place",
+        "Địa điểm (Enter để bỏ trống và mở cuộc họp)",
+        "Place (Enter to leave blank and open the meeting)",
+    ),
+    (
+        "msg.already_resolved",
+        "đã giải quyết, x không đổi gì nữa (u để hoàn tác)",
+        "already resolved: x changes nothing (u to undo)",
     ),
     (
         "overview.extraction_notes",
         "ghi chú trích xuất",
         "extraction notes",
     ),
+    ("help.clear", "xoá lọc", "clear the filter"),
+    ("help.scroll", "cuộn", "scroll"),
     ("help.no_match", "Không có phím nào khớp", "No key matches"),
     (
         "msg.nothing_to_undo",

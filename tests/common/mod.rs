@@ -93,23 +93,20 @@ pub fn assert_last_rows(l: &Loaded, report: &str, last_line: u32, expected: &[(&
     );
 }
 
-/// Every section of a report, by heading as printed, with its first and last line in the source:
-/// either some record comes from it, or a note in it says why it has none.
-pub fn assert_every_section_accounted(l: &Loaded, report: &str, sections: &[(&str, u32, u32)]) {
+/// Every section of a report, by heading as printed (section as the snapshot names it, heading,
+/// first and last line in the source): either some record comes from it, or a note in it says
+/// why it has none.
+pub fn assert_every_section_accounted(
+    l: &Loaded,
+    report: &str,
+    sections: &[(&str, &str, u32, u32)],
+) {
     let recs = records_of(l, report);
     let mut bare = Vec::new();
-    for &(heading, first, last) in sections {
+    for &(section, heading, first, last) in sections {
         let within = |src: &SourceRef| src.line.is_some_and(|n| n >= first && n <= last);
-        let records = recs
-            .iter()
-            .filter(|(kind, _, src)| *kind != "note" && within(src))
-            .count();
-        let notes = recs
-            .iter()
-            .filter(|(kind, _, src)| *kind == "note" && within(src))
-            .count();
-        if records == 0 && notes == 0 {
-            bare.push(format!("{heading} (dòng {first}–{last})"));
+        if !recs.iter().any(|(_, _, src)| within(src)) {
+            bare.push(format!("{section} \"{heading}\" (dòng {first}–{last})"));
         }
     }
     assert!(

@@ -1,6 +1,7 @@
 //! Drawing: one function per screen, each a pure function of the state. `draw` returns where
 //! things landed (for mouse clicks and paging), which the event loop stores back.
 
+pub mod changes;
 pub mod detail;
 pub mod help;
 pub mod list;
@@ -65,10 +66,24 @@ pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
         ..area
     };
     let mut drawn = match (&app.mode, app.view, app.pages.is_empty()) {
-        (Mode::Help { filter, scroll }, _, _) => {
-            help::draw(app, filter, *scroll, body, buf);
-            Drawn::default()
-        }
+        (
+            Mode::Help {
+                filter,
+                scroll,
+                typing,
+            },
+            _,
+            _,
+        ) => Drawn {
+            table_height: help::draw(app, filter, *typing, *scroll, body, buf),
+            table_area: (body.x, body.y, body.width, body.height),
+            ..Drawn::default()
+        },
+        (Mode::Changes { scroll }, _, _) => Drawn {
+            table_height: changes::draw(app, *scroll, body, buf),
+            table_area: (body.x, body.y, body.width, body.height),
+            ..Drawn::default()
+        },
         _ if app.meeting.is_some() => {
             meeting::draw(app, body, buf);
             Drawn::default()
@@ -82,6 +97,9 @@ pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
     draw_status(app, status, buf);
     if let Some(p) = &app.prompt {
         draw_prompt(app, p, body, status, buf);
+    }
+    if let Some(f) = &app.meeting_form {
+        draw_meeting_form(app, f, status, buf);
     }
     if app.mode == Mode::ConfirmQuit {
         let msg = t(app.lang, "quit.confirm");
@@ -220,8 +238,15 @@ fn draw_status(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) {
     } else {
         let k = |c| app.keymap.first_key(c).unwrap_or_default();
         use super::action::Command as C;
-        let hints = if matches!(app.mode, Mode::Help { .. }) {
-            format!("{} {} · Esc", k(C::Filter), t(app.lang, "help.filter"))
+        let hints = if let Mode::Help { typing: true, .. } = app.mode {
+            format!("Enter · Esc {}", t(app.lang, "help.clear"))
+        } else if matches!(app.mode, Mode::Help { .. }) {
+            format!(
+                "{} {} · j/k g/G {} · Esc",
+                k(C::Filter),
+                t(app.lang, "help.filter"),
+                t(app.lang, "help.scroll")
+            )
         } else if app.meeting.is_some() {
             [
                 (C::MeetingNext, "hint.next"),
@@ -254,6 +279,22 @@ fn draw_status(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) {
         Line::from(Span::styled(fit(&hints, width), app.theme.muted()))
     };
     Paragraph::new(line).render(area, buf);
+}
+
+/// The questions before a meeting, on the status line: which one (1/3), and what was typed.
+fn draw_meeting_form(
+    app: &App,
+    f: &super::app::MeetingForm,
+    status: Rect,
+    buf: &mut ratatui::buffer::Buffer,
+) {
+    let label = t(app.lang, super::app::MeetingForm::LABELS[f.step]);
+    let line = Line::from(vec![
+        Span::styled(format!("[{}/3] {label}: ", f.step + 1), app.theme.title()),
+        Span::styled(format!("{}▏", f.fields[f.step]), app.theme.text()),
+    ]);
+    Clear.render(status, buf);
+    Paragraph::new(line).render(status, buf);
 }
 
 fn draw_prompt(

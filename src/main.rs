@@ -280,7 +280,11 @@ fn main() -> ExitCode {
                             .map(|d| d.format("%d/%m/%Y").to_string())
                             .unwrap_or_default()
                     });
-                    (giaoban::history::diff::diff(prev, &cycle.current), label)
+                    (
+                        giaoban::history::diff::diff(prev, &cycle.current),
+                        label,
+                        std::sync::Arc::new(prev.clone()),
+                    )
                 });
                 let loaded = cycle.current;
                 use std::io::IsTerminal;

@@ -1,132 +1,9 @@
 //! Whole-app tests: key events go through the real update loop and the screen is drawn into a
 //! `TestBackend`, then compared with a stored snapshot (insta), at 80x24 and 160x48.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use giaoban::tui::app::App;
-use giaoban::tui::config::{self, Options};
-use giaoban::tui::event::handle_event;
-use giaoban::tui::views;
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-struct Console {
-    app: App,
-    terminal: Terminal<TestBackend>,
-}
-
-impl Console {
-    fn open(data: &Path, config_dir: &Path, w: u16, h: u16) -> Console {
-        let loaded = giaoban::store::load_path(data).expect("loads");
-        let opts = Options {
-            config_dir: Some(config_dir.to_path_buf()),
-            ..Options::default()
-        };
-        Console::with(loaded, opts, w, h)
-    }
-
-    fn with(loaded: giaoban::store::Loaded, opts: Options, w: u16, h: u16) -> Console {
-        let as_of = loaded.snapshot.as_of.unwrap();
-        let (keymap, theme, warnings) = config::load(&opts);
-        // The console records decisions in a journal, as `giaoban` opens it: here in the
-        // test's own folder.
-        let store = opts.config_dir.as_ref().map(|dir| {
-            use giaoban::journal::{console::ConsoleStore, Journal, Lang as JLang};
-            let (journal, _) = Journal::open(&dir.join("journal.ron"), &loaded.snapshot).unwrap();
-            ConsoleStore::new(journal, &loaded.snapshot, JLang::Vi)
-        });
-        let mut app = App::new(Arc::new(loaded), as_of, opts.lang, theme, keymap);
-        if let Some(store) = store {
-            app.attach_store(Box::new(store));
-        }
-        if !warnings.is_empty() {
-            app.message = Some((warnings.join(" · "), true));
-        }
-        let mut c = Console {
-            app,
-            terminal: Terminal::new(TestBackend::new(w, h)).unwrap(),
-        };
-        c.draw();
-        c
-    }
-
-    fn draw(&mut self) {
-        let mut drawn = views::Drawn::default();
-        let app = &self.app;
-        self.terminal.draw(|f| drawn = views::draw(app, f)).unwrap();
-        self.app.note_drawn(drawn);
-    }
-
-    /// Type keys: words separated by spaces; named keys in angle brackets (<Enter>, <Esc>,
-    /// <Down>, <BS>, <Space>, <Tab>, <BackTab>, <C-c>).
-    fn keys(&mut self, keys: &str) -> &mut Self {
-        for k in keys.split(' ').filter(|k| !k.is_empty()) {
-            let codes: Vec<(KeyCode, KeyModifiers)> = match k {
-                "<Enter>" => vec![(KeyCode::Enter, KeyModifiers::NONE)],
-                "<Esc>" => vec![(KeyCode::Esc, KeyModifiers::NONE)],
-                "<Down>" => vec![(KeyCode::Down, KeyModifiers::NONE)],
-                "<Up>" => vec![(KeyCode::Up, KeyModifiers::NONE)],
-                "<BS>" => vec![(KeyCode::Backspace, KeyModifiers::NONE)],
-                "<Space>" => vec![(KeyCode::Char(' '), KeyModifiers::NONE)],
-                "<Tab>" => vec![(KeyCode::Tab, KeyModifiers::NONE)],
-                "<BackTab>" => vec![(KeyCode::BackTab, KeyModifiers::SHIFT)],
-                "<PgDn>" => vec![(KeyCode::PageDown, KeyModifiers::NONE)],
-                "<C-c>" => vec![(KeyCode::Char('c'), KeyModifiers::CONTROL)],
-                "<C-r>" => vec![(KeyCode::Char('r'), KeyModifiers::CONTROL)],
-                word => word
-                    .chars()
-                    .map(|c| {
-                        (
-                            KeyCode::Char(c),
-                            if c.is_uppercase() {
-                                KeyModifiers::SHIFT
-                            } else {
-                                KeyModifiers::NONE
-                            },
-                        )
-                    })
-                    .collect(),
-            };
-            for (code, mods) in codes {
-                if let Some(job) =
-                    handle_event(&mut self.app, Event::Key(KeyEvent::new(code, mods)))
-                {
-                    // The console runs this on its filter thread; here it runs in line.
-                    let rows = App::run_filter(&self.app.ctx(), &job);
-                    self.app.accept_filtered(job.target, job.generation, rows);
-                }
-                self.draw();
-            }
-        }
-        self
-    }
-
-    fn screen(&self) -> String {
-        let buf = self.terminal.backend().buffer();
-        let mut out = String::new();
-        for y in 0..buf.area.height {
-            let mut line = String::new();
-            for x in 0..buf.area.width {
-                line.push_str(buf[(x, y)].symbol());
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
-        out
-    }
-}
-
-fn no_config() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap()
-}
+mod ui;
+use giaoban::tui::config::Options;
+use ui::*;
 
 #[test]
 fn every_view_at_80x24_and_160x48() {
@@ -247,12 +124,52 @@ fn help_is_generated_from_the_live_key_map_and_filterable() {
     c.keys("?");
     insta::assert_snapshot!("help_80x24", c.screen());
     assert!(c.screen().contains("  Q "), "the user's binding is shown");
-    c.keys("s a p <Space> x e p");
+    c.keys("/ s a p <Space> x e p");
     insta::assert_snapshot!("help_filtered", c.screen());
     c.keys("<Esc> <Esc> q");
     assert!(!c.app.quit, "q is no longer bound");
     c.keys("Q");
     assert!(c.app.quit);
+}
+
+#[test]
+fn help_scrolls_with_j_k_g_g_and_filters_only_after_a_slash() {
+    let cfg = no_config();
+    let mut c = Console::open(&fixture("mini"), cfg.path(), 80, 24);
+    c.keys("?");
+    let screen = c.screen();
+    assert!(
+        screen.contains("▼ còn"),
+        "a mark says more is below: {screen}"
+    );
+    assert!(!screen.contains("Ghi kết luận"), "{screen}");
+    // Letters are keys, not a filter: j scrolls one line, G to the end, g back.
+    c.keys("j");
+    let screen = c.screen();
+    assert!(!screen.contains("/j"), "{screen}");
+    assert!(
+        !screen.contains("  q  "),
+        "the first line scrolled away: {screen}"
+    );
+    c.keys("G");
+    let screen = c.screen();
+    assert!(!screen.contains("▼ còn"), "{screen}");
+    assert!(screen.contains("▲"), "{screen}");
+    c.keys("k g");
+    assert!(c.screen().contains("  q  "), "{}", c.screen());
+    // After `/` the keys filter; Enter keeps the filter and j scrolls again.
+    c.keys("/ k e t <Space> l u a n <Enter>");
+    let screen = c.screen();
+    assert!(screen.contains("/ket luan"), "{screen}");
+    assert!(screen.contains("Ghi kết luận"), "{screen}");
+    c.keys("j");
+    assert!(c.screen().contains("/ket luan"), "{}", c.screen());
+    assert!(!c.screen().contains("/ket luanj"), "{}", c.screen());
+    // Esc clears the filter, Esc again closes.
+    c.keys("<Esc>");
+    assert!(!c.screen().contains("/ket luan"), "{}", c.screen());
+    c.keys("<Esc>");
+    assert_eq!(c.app.mode, giaoban::tui::app::Mode::Normal);
 }
 
 #[test]
@@ -343,11 +260,6 @@ fn ctrl_c_always_quits() {
     let mut c = Console::open(&fixture("mini"), cfg.path(), 80, 24);
     c.keys("3 / a b c <C-c>");
     assert!(c.app.quit);
-}
-
-/// The console on a real decision journal in `dir`, as `giaoban --journal` opens it.
-fn with_journal(dir: &Path, w: u16, h: u16) -> Console {
-    Console::open(&fixture("mini"), dir, w, h)
 }
 
 #[test]

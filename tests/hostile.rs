@@ -155,3 +155,241 @@ fn a_long_bad_token_is_quoted_short() {
         out.len()
     );
 }
+
+/// The manifest of the mini snapshot, naming one more file.
+fn name_in_manifest(dir: &Path, extra: &str) {
+    let m = fs::read_to_string(dir.join("manifest.ron")).unwrap();
+    let m = m.replace(
+        "\"report-a.ron\"]",
+        &format!("\"report-a.ron\", {extra:?}]"),
+    );
+    fs::write(dir.join("manifest.ron"), m).unwrap();
+}
+
+#[test]
+fn a_manifest_cannot_lead_out_of_its_folder() {
+    for named in [
+        "../../../../etc/passwd",
+        "/etc/passwd",
+        "/dev/zero",
+        "link.ron",
+    ] {
+        let (tmp, dir) = mini();
+        fs::write(tmp.path().join("outside.ron"), "(units: [])").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(tmp.path().join("outside.ron"), dir.join("link.ron")).unwrap();
+        name_in_manifest(&dir, named);
+        let (code, out, _) = giaoban(&["check", &s(&dir)]);
+        assert_eq!(code, 1, "{named}: {out}");
+        let line = out.lines().next().unwrap();
+        assert!(line.contains("manifest.ron:5:"), "{named}: {line}");
+        assert!(
+            line.contains("absolute path is refused")
+                || line.contains("out of the snapshot folder"),
+            "{named}: {line}"
+        );
+    }
+}
+
+#[cfg(unix)]
+fn mkfifo(p: &Path) {
+    let st = Command::new("mkfifo").arg(p).status().expect("mkfifo runs");
+    assert!(st.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_and_devices_are_refused_before_reading() {
+    let (tmp, dir) = mini();
+    mkfifo(&dir.join("pipe.ron"));
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.ron")).unwrap();
+    name_in_manifest(&dir, "pipe.ron");
+    let (code, out, _) = giaoban(&["check", &s(&dir)]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("\"pipe.ron\": it is a named pipe (FIFO), not a regular file"),
+        "{out}"
+    );
+    // Given directly, a FIFO or a device is refused too.
+    let (code, out, _) = giaoban(&["check", &s(&dir.join("pipe.ron"))]);
+    assert_eq!(code, 1);
+    assert!(out.contains("named pipe (FIFO)"), "{out}");
+    let (code, out, _) = giaoban(&["check", "/dev/zero"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("it is a device"), "{out}");
+
+    // A journal that is a FIFO or /dev/zero.
+    let (_keep, ok) = mini();
+    let fifo = tmp.path().join("journal.fifo");
+    mkfifo(&fifo);
+    for j in [s(&fifo), "/dev/zero".to_string()] {
+        for cmd in ["journal", "decide"] {
+            let mut args = vec![cmd];
+            if cmd == "journal" {
+                args.push(&j);
+            } else {
+                args.extend(["t1", "--state", "acknowledged", "--journal", &j]);
+            }
+            let data = s(&ok);
+            args.extend(["--data", &data]);
+            let (code, _, err) = giaoban(&args);
+            assert_eq!(code, 1, "{cmd} {j}: {err}");
+            assert!(err.contains("not a regular file"), "{cmd} {j}: {err}");
+        }
+    }
+
+    // keys.ron and theme.ron that are a FIFO or a device: reported, defaults kept.
+    let conf = tmp.path().join("conf");
+    fs::create_dir(&conf).unwrap();
+    mkfifo(&conf.join("keys.ron"));
+    std::os::unix::fs::symlink("/dev/zero", conf.join("theme.ron")).unwrap();
+    let opts = giaoban::tui::config::Options {
+        config_dir: Some(conf.clone()),
+        ..Default::default()
+    };
+    let (keys, theme, warnings) = giaoban::tui::config::load(&opts);
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(
+        warnings[0].contains("keys.ron: it is a named pipe"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[1].contains("theme.ron: it is a device"),
+        "{warnings:?}"
+    );
+    assert_eq!(theme, giaoban::tui::theme::Theme::default());
+    assert_eq!(keys.keys_for(giaoban::tui::action::Command::Quit), "q");
+    let opts = giaoban::tui::config::Options {
+        theme: Some("/dev/zero".into()),
+        ..Default::default()
+    };
+    let (_, _, warnings) = giaoban::tui::config::load(&opts);
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("/dev/zero: it is a device")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_and_the_limit_can_be_raised() {
+    let (_tmp, dir) = mini();
+    let places = fs::read_to_string(dir.join("places.ron")).unwrap();
+    // 3 MB of comment before the data.
+    let padded = format!("// {}\n{places}", "x".repeat(3 << 20));
+    fs::write(dir.join("places.ron"), padded).unwrap();
+    let (code, out, _) = giaoban(&["check", &s(&dir), "--max-file-size", "2"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("\"places.ron\": the file is 4 MB, more than the limit of 2 MB for one file; if it really is this big, raise the limit with --max-file-size 4"),
+        "{out}"
+    );
+    let (code, out, _) = giaoban(&["check", &s(&dir), "--max-file-size", "4"]);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_and_a_bad_byte_is_placed() {
+    let (tmp, dir) = mini();
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(fs::read(dir.join("places.ron")).unwrap());
+    fs::write(dir.join("places.ron"), &bom).unwrap();
+    let mut m = b"\xEF\xBB\xBF".to_vec();
+    m.extend(fs::read(dir.join("manifest.ron")).unwrap());
+    fs::write(dir.join("manifest.ron"), &m).unwrap();
+    let (code, out, _) = giaoban(&["check", &s(&dir)]);
+    assert_eq!(code, 0, "{out}");
+
+    // A Latin-1 byte on line 3 of a data file: named there, not at the manifest.
+    let places = fs::read_to_string(dir.join("places.ron")).unwrap();
+    let mut lines: Vec<Vec<u8>> = places.lines().map(|l| l.as_bytes().to_vec()).collect();
+    lines[2] = b"        (id: \"gia-lai\", name: \"Gia \xC0Lai\"),".to_vec();
+    fs::write(dir.join("places.ron"), lines.join(&b'\n')).unwrap();
+    let (code, out, _) = giaoban(&["check", &s(&dir)]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("places.ron:3:36: error: the file is not UTF-8 text: the byte 0xC0"),
+        "{out}"
+    );
+
+    // A journal and a key file saved with a byte-order mark.
+    let (_keep, good) = mini();
+    let (code, _, err) = giaoban(&[
+        "decide",
+        "t1",
+        "--state",
+        "acknowledged",
+        "--data",
+        &s(&good),
+        "--journal",
+        &s(&tmp.path().join("j.ron")),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let mut j = b"\xEF\xBB\xBF".to_vec();
+    j.extend(fs::read(tmp.path().join("j.ron")).unwrap());
+    fs::write(tmp.path().join("j.ron"), &j).unwrap();
+    let (code, out, err) = giaoban(&[
+        "journal",
+        &s(&tmp.path().join("j.ron")),
+        "--data",
+        &s(&good),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("warnings:"), "{out}");
+    let conf = tmp.path().join("conf");
+    fs::create_dir(&conf).unwrap();
+    fs::write(conf.join("keys.ron"), "\u{feff}{\"quit\": [\"Q\"]}").unwrap();
+    let opts = giaoban::tui::config::Options {
+        config_dir: Some(conf),
+        ..Default::default()
+    };
+    let (keys, _, warnings) = giaoban::tui::config::load(&opts);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(keys.keys_for(giaoban::tui::action::Command::Quit), "Q");
+}
+
+#[test]
+fn a_duplicate_id_across_files_names_both_places() {
+    let (_tmp, dir) = mini();
+    let places = fs::read_to_string(dir.join("places.ron")).unwrap();
+    let c06 = places.lines().find(|l| l.contains("id: \"c06\"")).unwrap();
+    fs::write(
+        dir.join("more.ron"),
+        format!("(\n  units: [\n{c06}\n  ],\n)\n"),
+    )
+    .unwrap();
+    name_in_manifest(&dir, "more.ron");
+    let (code, out, _) = giaoban(&["check", &s(&dir)]);
+    assert_eq!(code, 1);
+    let first = places
+        .lines()
+        .position(|l| l.contains("id: \"c06\""))
+        .unwrap()
+        + 1;
+    assert!(
+        out.contains(&format!(
+            "more.ron:3:14: error: the unit id \"c06\" is defined 2 times: here and at {}:{first}:14",
+            s(&dir.join("places.ron"))
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_key_bound_twice_is_reported_with_both_commands() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("keys.ron"), "{\n  \"top\": [\"q\"],\n}\n").unwrap();
+    let opts = giaoban::tui::config::Options {
+        config_dir: Some(tmp.path().to_path_buf()),
+        ..Default::default()
+    };
+    let (keys, _, warnings) = giaoban::tui::config::load(&opts);
+    assert_eq!(warnings.len(), 1);
+    assert!(
+        warnings[0]
+            .contains("keys.ron:2:11: the key 'q' is bound to two commands, 'quit' and 'top'"),
+        "{warnings:?}"
+    );
+    assert_eq!(keys.keys_for(giaoban::tui::action::Command::Top), "g Home");
+}

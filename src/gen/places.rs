@@ -101,32 +101,32 @@ pub fn build(shipped: &Snapshot, rng: &mut Rng) -> Places {
                 p.units.push(id);
                 continue;
             }
-            let mut aliases = r.aliases.clone();
-            aliases.push(r.name.clone());
+            // The role's spellings hold in every province: the unit adds none of its own.
             units.push(Unit {
                 id: id.clone(),
                 name: format!("{} {}", r.name, p.styled),
-                aliases,
+                aliases: Vec::new(),
                 level: UnitLevel::Province,
                 locality: Some(p.id.clone()),
-                role: None,
+                role: Some(r.id.clone()),
             });
             p.units.push(id);
         }
         // The province's own people's committee and police.
-        for (suffix, name, alias) in [
-            ("ubnd", "Ủy ban nhân dân", "UBND"),
-            ("cong-an", "Công an", "Công an"),
+        for (suffix, name, role) in [
+            ("ubnd", "Ủy ban nhân dân", "ubnd-tinh"),
+            ("cong-an", "Công an", "cong-an-tinh"),
         ] {
             let id = format!("{}-{suffix}", p.id);
             if taken_u.insert(id.clone()) {
+                let role = shipped.unit(role).map(|r| r.id.clone());
                 units.push(Unit {
                     id: id.clone(),
                     name: format!("{name} {}", p.styled),
-                    aliases: vec![format!("{alias} {}", p.styled)],
+                    aliases: Vec::new(),
                     level: UnitLevel::Province,
                     locality: Some(p.id.clone()),
-                    role: None,
+                    role,
                 });
             }
         }
@@ -185,7 +185,7 @@ pub fn build(shipped: &Snapshot, rng: &mut Rng) -> Places {
                     aliases: vec![format!("UBND {name}")],
                     level: UnitLevel::Commune,
                     locality: Some(id),
-                    role: None,
+                    role: shipped.unit("ubnd-xa").map(|r| r.id.clone()),
                 });
             }
         }

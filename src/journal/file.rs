@@ -3,7 +3,7 @@
 //! that keeps a second process from writing at the same time.
 
 use std::fs::{File, OpenOptions};
-use std::io::{self, ErrorKind, Read, Seek, SeekFrom, Write};
+use std::io::{self, ErrorKind, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 /// A complete line of the file (it ends with a newline).
@@ -48,12 +48,15 @@ pub fn split(bytes: &[u8]) -> Split<'_> {
     Split { lines, tail }
 }
 
-/// Everything in the file, from its first byte (whatever the file position).
+/// Everything in the file, from its first byte (whatever the file position). Only a regular
+/// file within the size limit is read: a journal that is a FIFO or `/dev/zero` is refused
+/// before reading, with the reason.
 pub fn read_all(file: &mut File) -> io::Result<Vec<u8>> {
+    use crate::store::files;
+    let limit = files::max_file_bytes();
+    files::check_regular(file, limit).map_err(|e| io::Error::other(e.message))?;
     file.seek(SeekFrom::Start(0))?;
-    let mut buf = Vec::new();
-    file.read_to_end(&mut buf)?;
-    Ok(buf)
+    files::read_limited(file, limit).map_err(|e| io::Error::other(e.message))
 }
 
 /// Append and make it durable before returning: one write of the whole text (the file is
@@ -163,7 +166,7 @@ pub fn open_for_append(path: &Path) -> Opened {
             let reason = format!("cannot write to {}: {}", path.display(), explain_io(&e));
             Opened::ReadOnly {
                 reason,
-                file: File::open(path).ok(),
+                file: crate::store::files::open_nonblocking(path).ok(),
             }
         }
     }

@@ -77,7 +77,7 @@ impl Journal {
     ) -> Result<(Journal, Vec<String>), JournalError> {
         let mut j = Journal::empty(path, snapshot);
         j.read_only = Some("opened for reading only".into());
-        let bytes = match File::open(path) {
+        let bytes = match crate::store::files::open_nonblocking(path) {
             Ok(mut f) => {
                 j.exists = true;
                 file::read_all(&mut f).map_err(|e| JournalError::Unreadable {
@@ -124,7 +124,7 @@ impl Journal {
         self.next_line = split.lines.len() + 1;
         if let Some(tail) = &split.tail {
             let text = std::str::from_utf8(tail.bytes).ok();
-            let parsed = text.and_then(|t| Record::from_line(t.trim()).ok());
+            let parsed = text.and_then(|t| Record::from_line(without_bom(t).trim()).ok());
             if let Some(rec) = parsed {
                 // A whole record whose newline did not make it: it counts; the newline is
                 // added before the next record.
@@ -191,7 +191,7 @@ impl Journal {
             first.get_or_insert((number, false));
             return Some(false);
         };
-        let t = text.trim();
+        let t = without_bom(text).trim();
         if t.is_empty() || t.starts_with("//") {
             return None;
         }
@@ -329,4 +329,9 @@ impl Journal {
             ));
         }
     }
+}
+
+/// A line without the byte-order mark an editor may have put at the start of the file.
+fn without_bom(line: &str) -> &str {
+    line.strip_prefix('\u{feff}').unwrap_or(line)
 }

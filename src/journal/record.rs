@@ -82,15 +82,16 @@ impl TriageState {
         }
     }
 
-    /// The triage cycle: new → acknowledged → escalated → resolved → new. A deferred item is
-    /// picked up again as acknowledged.
-    pub fn next(self) -> TriageState {
+    /// The triage steps: new → acknowledged → escalated → resolved, and there they stop (none
+    /// after resolved: going back is an undo). A deferred item is picked up again as
+    /// acknowledged.
+    pub fn next(self) -> Option<TriageState> {
         match self {
-            TriageState::New => TriageState::Acknowledged,
-            TriageState::Acknowledged => TriageState::Escalated,
-            TriageState::Escalated => TriageState::Resolved,
-            TriageState::Resolved => TriageState::New,
-            TriageState::Deferred => TriageState::Acknowledged,
+            TriageState::New => Some(TriageState::Acknowledged),
+            TriageState::Acknowledged => Some(TriageState::Escalated),
+            TriageState::Escalated => Some(TriageState::Resolved),
+            TriageState::Resolved => None,
+            TriageState::Deferred => Some(TriageState::Acknowledged),
         }
     }
 
@@ -659,9 +660,9 @@ mod tests {
             Some(TriageState::Escalated)
         );
         assert_eq!(TriageState::parse("zzz"), None);
-        assert_eq!(TriageState::New.next(), TriageState::Acknowledged);
-        assert_eq!(TriageState::Escalated.next(), TriageState::Resolved);
-        assert_eq!(TriageState::Resolved.next(), TriageState::New);
+        assert_eq!(TriageState::New.next(), Some(TriageState::Acknowledged));
+        assert_eq!(TriageState::Escalated.next(), Some(TriageState::Resolved));
+        assert_eq!(TriageState::Resolved.next(), None);
     }
 
     #[test]

@@ -8,12 +8,16 @@ include!(concat!(env!("OUT_DIR"), "/embedded_data.rs"));
 pub struct Embedded;
 
 impl FileSource for Embedded {
-    fn read(&self, path: &str) -> Result<String, String> {
+    fn read(&self, path: &str) -> Result<String, super::files::ReadError> {
         let path = path.trim_start_matches("./");
         EMBEDDED_FILES
             .iter()
             .find(|(p, _)| *p == path)
             .map(|(_, t)| t.to_string())
-            .ok_or_else(|| "the file is not in the embedded snapshot".to_string())
+            .ok_or_else(|| super::files::ReadError {
+                message: "the file is not in the embedded snapshot".to_string(),
+                at: None,
+                not_found: true,
+            })
     }
 }

@@ -68,19 +68,15 @@ impl std::error::Error for LoadFailure {}
 /// A source of file texts: the file system or the embedded copy.
 pub trait FileSource {
     /// Text of a file, by the path as named in the manifest (or given).
-    fn read(&self, path: &str) -> Result<String, String>;
+    fn read(&self, path: &str) -> Result<String, files::ReadError>;
 }
 
+/// Files of a folder on disk: only regular files inside it, within the size limit, UTF-8.
 struct Disk(PathBuf);
 
 impl FileSource for Disk {
-    fn read(&self, path: &str) -> Result<String, String> {
-        let p = self.0.join(path);
-        std::fs::read_to_string(&p).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => "the file does not exist".to_string(),
-            std::io::ErrorKind::InvalidData => "the file is not valid UTF-8 text".to_string(),
-            _ => e.to_string(),
-        })
+    fn read(&self, path: &str) -> Result<String, files::ReadError> {
+        files::read_text(&files::inside(&self.0, path)?)
     }
 }
 
@@ -110,11 +106,14 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadFailure> {
         return Err(fail("no such file or folder".into()));
     }
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let name = path
+    // The file as given, symlinks resolved: it is read from its own folder.
+    let real = path.canonicalize().map_err(|e| fail(e.to_string()))?;
+    let real_dir = real.parent().map(Path::to_path_buf).unwrap_or_default();
+    let name = real
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let mut loaded = load_from(&Disk(dir.clone()), &name, &dir.display().to_string())?;
+    let mut loaded = load_from(&Disk(real_dir), &name, &dir.display().to_string())?;
     loaded.origin = Origin::Path(path.to_path_buf());
     Ok(loaded)
 }
@@ -137,8 +136,12 @@ pub fn load_from(source: &dyn FileSource, entry: &str, base: &str) -> Result<Loa
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let entry_name = display_path(base, entry);
-    let text = source.read(entry).map_err(|m| LoadFailure {
-        errors: vec![Diagnostic::error(&entry_name, (0, 0), m)],
+    let text = source.read(entry).map_err(|e| LoadFailure {
+        errors: vec![Diagnostic::error(
+            &entry_name,
+            e.at.unwrap_or((0, 0)),
+            e.message,
+        )],
         warnings: vec![],
     })?;
 
@@ -162,12 +165,21 @@ pub fn load_from(source: &dyn FileSource, entry: &str, base: &str) -> Result<Loa
                             }
                             Err(e) => errors.push(e),
                         },
-                        Err(msg) => {
+                        // A bad byte is reported where it is, in the file itself.
+                        Err(files::ReadError {
+                            message,
+                            at: Some(at),
+                            ..
+                        }) => errors.push(Diagnostic::error(&name, at, message)),
+                        Err(e) => {
                             let pos = diagnostic::position_of(&text, &format!("\"{f}\""), 0);
                             errors.push(Diagnostic::error(
                                 &entry_name,
                                 pos,
-                                format!("the manifest names \"{f}\": {msg}"),
+                                format!(
+                                    "the manifest names \"{}\": {e}",
+                                    crate::text::excerpt(f, crate::text::EXCERPT_CHARS)
+                                ),
                             ));
                         }
                     }

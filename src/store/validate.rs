@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::diagnostic::{position_of, Diagnostic};
+use super::diagnostic::{position_at, position_of, Diagnostic};
 use super::files::DataFile;
 use crate::snapshot::Snapshot;
 use crate::text::did_you_mean;
@@ -34,6 +34,44 @@ impl Origins {
             pos = position_of(text, &format!("\"{id}\""), 0);
         }
         (name.clone(), pos)
+    }
+}
+
+impl Origins {
+    /// Where the records of this id are defined (`id: "X"`, or `number: N` for a model), in
+    /// the order of the files and lines.
+    fn definitions(&self, kind: &'static str, id: &str) -> Vec<(String, (usize, usize))> {
+        let (field, value) = if kind == "model" {
+            ("number", id.to_string())
+        } else {
+            ("id", format!("\"{id}\""))
+        };
+        let mut out = Vec::new();
+        for (name, text) in &self.files {
+            let mut from = 0;
+            while let Some(i) = text.get(from..).and_then(|t| t.find(&value)) {
+                let at = from + i;
+                from = at + value.len();
+                let before = text[..at].trim_end();
+                let Some(before) = before.strip_suffix(':') else {
+                    continue;
+                };
+                let before = before.trim_end();
+                let after_ok = text[from..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_ascii_alphanumeric());
+                let word_ok = before.strip_suffix(field).is_some_and(|b| {
+                    b.chars()
+                        .last()
+                        .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+                });
+                if word_ok && after_ok {
+                    out.push((name.clone(), position_at(text, at)));
+                }
+            }
+        }
+        out
     }
 }
 
@@ -128,7 +166,27 @@ impl Checker<'_> {
         let mut dups: Vec<_> = seen.into_iter().filter(|(_, n)| *n > 1).collect();
         dups.sort();
         for (id, n) in dups {
-            // Point at the second definition.
+            let defs = self.origins.definitions(kind, id);
+            if defs.len() >= 2 {
+                // At the second definition, naming every other place.
+                let (file, pos) = defs[1].clone();
+                let others: Vec<String> = defs
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != 1)
+                    .map(|(_, (f, (l, c)))| format!("{f}:{l}:{c}"))
+                    .collect();
+                self.errors.push(Diagnostic::error(
+                    &file,
+                    pos,
+                    format!(
+                        "the {kind} id \"{id}\" is defined {n} times: here and at {}; an id must be unique",
+                        others.join(", ")
+                    ),
+                ));
+                continue;
+            }
+            // Point at the second occurrence of the id.
             let (file, text) = &self.origins.files[self.origins.file_of(kind, id)];
             let quoted = format!("\"{id}\"");
             let first = text.find(&quoted).unwrap_or(0);

@@ -1,7 +1,9 @@
 //! The user's settings: language, theme (`--theme NAME|PATH` or `theme.ron`), key map
 //! (`keys.ron`) from `$XDG_CONFIG_HOME/giaoban/`, and `NO_COLOR`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use crate::store::files::{read_text, ReadError};
 
 use super::i18n::Lang;
 use super::keymap::KeyMap;
@@ -32,10 +34,14 @@ pub fn load(opts: &Options) -> (KeyMap, Theme, Vec<String>) {
     let mut keymap = KeyMap::default();
     if let Some(dir) = &dir {
         let p = dir.join("keys.ron");
-        if let Ok(text) = std::fs::read_to_string(&p) {
-            if let Err(e) = keymap.merge(&text, &p.display().to_string()) {
-                warnings.push(format!("{e} — default keys kept"));
+        match read_text(&p) {
+            Ok(text) => {
+                if let Err(e) = keymap.merge(&text, &p.display().to_string()) {
+                    warnings.push(format!("{e} — default keys kept"));
+                }
             }
+            Err(e) if e.not_found => {}
+            Err(e) => warnings.push(format!("{}: {e} — default keys kept", at(&p, &e))),
         }
     }
     let mut theme = Theme::default();
@@ -43,23 +49,28 @@ pub fn load(opts: &Options) -> (KeyMap, Theme, Vec<String>) {
         Some(name) if Theme::builtin(name).is_some() => {
             theme = Theme::builtin(name).unwrap_or_default()
         }
-        Some(path) => match std::fs::read_to_string(path) {
+        Some(path) => match read_text(Path::new(path)) {
             Ok(text) => {
                 if let Err(e) = theme.merge(&text, path) {
                     warnings.push(format!("{e} — default theme kept"));
                 }
             }
             Err(e) => warnings.push(format!(
-                "{path}: {e}; themes: dark, light, high-contrast — default theme kept"
+                "{}: {e}; themes: dark, light, high-contrast — default theme kept",
+                at(Path::new(path), &e)
             )),
         },
         None => {
             if let Some(dir) = &dir {
                 let p = dir.join("theme.ron");
-                if let Ok(text) = std::fs::read_to_string(&p) {
-                    if let Err(e) = theme.merge(&text, &p.display().to_string()) {
-                        warnings.push(format!("{e} — default theme kept"));
+                match read_text(&p) {
+                    Ok(text) => {
+                        if let Err(e) = theme.merge(&text, &p.display().to_string()) {
+                            warnings.push(format!("{e} — default theme kept"));
+                        }
                     }
+                    Err(e) if e.not_found => {}
+                    Err(e) => warnings.push(format!("{}: {e} — default theme kept", at(&p, &e))),
                 }
             }
         }
@@ -68,4 +79,12 @@ pub fn load(opts: &Options) -> (KeyMap, Theme, Vec<String>) {
         theme = Theme::without_color();
     }
     (keymap, theme, warnings)
+}
+
+/// A config file's name, with the line and column of a bad byte when there is one.
+fn at(path: &Path, e: &ReadError) -> String {
+    match e.at {
+        Some((l, c)) => format!("{}:{l}:{c}", path.display()),
+        None => path.display().to_string(),
+    }
 }

@@ -93,43 +93,37 @@ fn handle_key(app: &mut App, k: KeyEvent) -> Option<FilterJob> {
             }
             _ => None,
         },
-        Mode::Help { filter, .. } => {
-            let own = app.keymap.command_for(Key::from_event(k));
+        Mode::Help { typing, .. } => {
             let edit = match k.code {
                 KeyCode::Esc => HelpEdit::Escape,
-                KeyCode::Backspace => HelpEdit::Backspace,
-                KeyCode::Down => HelpEdit::Scroll(1),
-                KeyCode::Up => HelpEdit::Scroll(-1),
-                KeyCode::PageDown => HelpEdit::Scroll(10),
-                KeyCode::PageUp => HelpEdit::Scroll(-10),
-                KeyCode::Char(_)
-                    if filter.is_empty()
-                        && matches!(own, Some(Command::Help) | Some(Command::Quit)) =>
-                {
-                    HelpEdit::Close
-                }
-                KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Enter if typing => HelpEdit::Accept,
+                KeyCode::Backspace if typing => HelpEdit::Backspace,
+                KeyCode::Char(c) if typing && !k.modifiers.contains(KeyModifiers::CONTROL) => {
                     HelpEdit::Char(c)
                 }
-                _ => return None,
+                _ => HelpEdit::Command(command_of(app, k)?),
             };
             app.help_input(edit);
             None
         }
         Mode::Normal => {
-            let key = Key::from_event(k);
-            let cmd = app.keymap.command_for(key).or_else(|| {
-                // Shifted letters arrive with SHIFT; bindings name them by the letter itself.
-                if let KeyCode::Char(c) = k.code {
-                    app.keymap.command_for(Key {
-                        code: KeyCode::Char(c),
-                        mods: KeyModifiers::NONE,
-                    })
-                } else {
-                    None
-                }
-            })?;
+            let cmd = command_of(app, k)?;
             app.update(cmd)
         }
     }
+}
+
+/// The command the key map binds to a key.
+fn command_of(app: &App, k: KeyEvent) -> Option<Command> {
+    app.keymap.command_for(Key::from_event(k)).or_else(|| {
+        // Shifted letters arrive with SHIFT; bindings name them by the letter itself.
+        if let KeyCode::Char(c) = k.code {
+            app.keymap.command_for(Key {
+                code: KeyCode::Char(c),
+                mods: KeyModifiers::NONE,
+            })
+        } else {
+            None
+        }
+    })
 }

@@ -33,15 +33,17 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("as_of", "Số liệu đến ngày", "As of"),
     ("read_only", "CHỈ ĐỌC", "READ-ONLY"),
     (
-        "msg.left_list",
-        "mục này đã rời danh sách đang xem",
-        "the item has left this list",
+        "msg.already_resolved",
+        "đã giải quyết, x không đổi gì nữa (u để hoàn tác)",
+        "already resolved: x changes nothing (u to undo)",
     ),
     (
         "overview.extraction_notes",
         "ghi chú trích xuất",
         "extraction notes",
     ),
+    ("help.clear", "xoá lọc", "clear the filter"),
+    ("help.scroll", "cuộn", "scroll"),
     ("help.no_match", "Không có phím nào khớp", "No key matches"),
     (
         "msg.nothing_to_undo",

@@ -172,6 +172,30 @@ impl KeyMap {
             }
             next.insert(cmd, parsed_keys);
         }
+        // One key does one thing: a key the file binds that another command also has is
+        // reported with both commands.
+        let mut owner: std::collections::HashMap<Key, Command> = std::collections::HashMap::new();
+        for (cmd, keys) in &next {
+            for key in keys {
+                match owner.get(key) {
+                    Some(other) if other != cmd => {
+                        let written = parsed_names(text, key);
+                        let pos = super::theme::locate(text, &written);
+                        return Err(format!(
+                            "{file}:{}:{}: the key '{}' is bound to two commands, '{}' and '{}'; give one of them another key (or [] to unbind it)",
+                            pos.0,
+                            pos.1,
+                            key.label(),
+                            other.name(),
+                            cmd.name()
+                        ));
+                    }
+                    _ => {
+                        owner.insert(*key, *cmd);
+                    }
+                }
+            }
+        }
         self.bindings = next;
         Ok(())
     }
@@ -197,6 +221,21 @@ impl KeyMap {
             .and_then(|ks| ks.first())
             .map(Key::label)
     }
+}
+
+/// How the file wrote `key` (to point at it), or its label when the file does not name it.
+fn parsed_names(text: &str, key: &Key) -> String {
+    let mut rest = text;
+    while let Some(i) = rest.find('"') {
+        let after = &rest[i + 1..];
+        let Some(end) = after.find('"') else { break };
+        let word = &after[..end];
+        if Key::parse(word).is_ok_and(|k| k == *key) {
+            return word.to_string();
+        }
+        rest = &after[end + 1..];
+    }
+    key.label()
 }
 
 #[cfg(test)]
@@ -248,6 +287,13 @@ mod tests {
             .merge("{\"quit\": [\"Ctrl-\"]}", "keys.ron")
             .unwrap_err();
         assert!(err.contains("not a key"), "{err}");
+        let err = map
+            .merge("{\n \"help\": [\"?\"],\n \"top\": [\"q\"],\n}", "keys.ron")
+            .unwrap_err();
+        assert_eq!(
+            err,
+            "keys.ron:3:10: the key 'q' is bound to two commands, 'quit' and 'top'; give one of them another key (or [] to unbind it)"
+        );
         let err = map.merge("{\"quit\": [\"Q\"]", "keys.ron").unwrap_err();
         assert!(err.starts_with("keys.ron:1:"), "{err}");
         assert_eq!(

@@ -1,18 +1,20 @@
-//! The help screen: its own filter and scroll.
+//! The help screen: its own scroll, and a filter typed only after `/`.
 
+use super::super::action::Command;
 use super::{App, Mode};
 
 /// A key on the help screen, as the event handler reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HelpEdit {
-    /// Esc: clear the help filter, or close help when it is empty.
+    /// Esc: stop typing and clear the filter; with no filter, close help.
     Escape,
-    /// The help or quit key with no filter typed: close help.
-    Close,
+    /// Enter: stop typing, keep the filter.
+    Accept,
+    /// A key while typing the filter.
     Char(char),
     Backspace,
-    /// Scroll by this many lines.
-    Scroll(isize),
+    /// A command of the key map while not typing (scroll keys, `/`, help, quit).
+    Command(Command),
 }
 
 impl App {
@@ -20,6 +22,7 @@ impl App {
         self.mode = Mode::Help {
             filter: String::new(),
             scroll: 0,
+            typing: false,
         }
     }
 
@@ -28,37 +31,53 @@ impl App {
         let Mode::Help {
             mut filter,
             mut scroll,
+            mut typing,
         } = self.mode.clone()
         else {
             return;
         };
+        // Lines of help the last draw had room for: a page, and how far scrolling goes.
+        let room = self.table_height.max(1);
         match edit {
-            HelpEdit::Escape if filter.is_empty() => {
+            HelpEdit::Escape if filter.is_empty() && !typing => {
                 self.mode = Mode::Normal;
                 return;
             }
-            HelpEdit::Escape => filter.clear(),
-            HelpEdit::Close => {
-                self.mode = Mode::Normal;
-                return;
-            }
-            HelpEdit::Backspace => {
-                filter.pop();
-            }
-            HelpEdit::Scroll(d) => scroll = scroll.saturating_add_signed(d),
-            HelpEdit::Char(c) => {
-                if !(filter.is_empty() && c == '/') {
-                    filter.push(c);
-                }
+            HelpEdit::Escape => {
+                filter.clear();
+                typing = false;
                 scroll = 0;
             }
+            HelpEdit::Accept => typing = false,
+            HelpEdit::Backspace => {
+                filter.pop();
+                scroll = 0;
+            }
+            HelpEdit::Char(c) => {
+                filter.push(c);
+                scroll = 0;
+            }
+            HelpEdit::Command(cmd) => match cmd {
+                Command::Help | Command::Quit | Command::Back => {
+                    self.mode = Mode::Normal;
+                    return;
+                }
+                Command::Filter => typing = true,
+                Command::Down => scroll += 1,
+                Command::Up => scroll = scroll.saturating_sub(1),
+                Command::PageDown => scroll += room,
+                Command::PageUp => scroll = scroll.saturating_sub(room),
+                Command::Top => scroll = 0,
+                Command::Bottom => scroll = usize::MAX,
+                _ => {}
+            },
         }
-        let max = super::super::views::help::help_rows(self, &filter)
-            .len()
-            .saturating_sub(1);
+        let width = self.table_area.2 as usize;
+        let rows = super::super::views::help::body(self, &filter, width).len();
         self.mode = Mode::Help {
             filter,
-            scroll: scroll.min(max),
+            scroll: scroll.min(rows.saturating_sub(room)),
+            typing,
         };
     }
 }

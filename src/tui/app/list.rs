@@ -138,17 +138,62 @@ impl List {
     }
 }
 
-/// What a list remembers across a rebuild: its filter, its sort and the selected record.
-type ListMemory = (String, Option<(usize, bool)>, Option<Rec>);
+/// What a list remembers across a rebuild: its filter, its sort, and the rows shown with the
+/// cursor's place in them (to follow the selection, or the row that takes its place).
+struct ListMemory {
+    filter: String,
+    sort: Option<(usize, bool)>,
+    rows: Vec<Row>,
+    selected: usize,
+    offset: usize,
+}
+
+impl ListMemory {
+    fn of(l: &List) -> ListMemory {
+        ListMemory {
+            filter: l.filter.clone(),
+            sort: l.sort,
+            rows: l.rows.clone(),
+            selected: l.selected,
+            offset: l.offset,
+        }
+    }
+}
+
+impl List {
+    /// After the rows changed under the cursor: keep the record that was selected; when it
+    /// has left the list, select the row that took its place (the next one still listed, or
+    /// the previous one when it was the last), never a row elsewhere in the list.
+    fn reselect(&mut self, old: &ListMemory, height: usize) {
+        let (old_rows, old_selected) = (&old.rows, old.selected);
+        let Some(Row::Rec(was)) = old_rows.get(old_selected) else {
+            return;
+        };
+        self.offset = old.offset.min(self.rows.len().saturating_sub(1));
+        let position = |rec: &Rec| self.rows.iter().position(|r| *r == Row::Rec(*rec));
+        let found = position(was).or_else(|| {
+            let after = old_rows.iter().skip(old_selected + 1);
+            let before = old_rows.iter().take(old_selected).rev();
+            after
+                .chain(before)
+                .filter_map(|r| match r {
+                    Row::Rec(rec) => position(rec),
+                    Row::Header(_) => None,
+                })
+                .next()
+        });
+        match found {
+            Some(p) => self.selected = p,
+            None => self.select_first_record(),
+        }
+        self.scroll_into_view(height);
+    }
+}
 
 impl App {
     /// The rows of every top-level view (the list for Localities exists in both frames).
     pub(super) fn rebuild_lists(&mut self) {
-        let old: Vec<ListMemory> = self
-            .lists
-            .iter()
-            .map(|l| (l.filter.clone(), l.sort, l.selected_rec()))
-            .collect();
+        let old: Vec<ListMemory> = self.lists.iter().map(ListMemory::of).collect();
         let ctx = self.ctx();
         let mut lists = Vec::new();
         for v in ViewId::ALL {
@@ -156,19 +201,19 @@ impl App {
         }
         lists.push(view_list(&ctx, ViewId::Localities, true));
         self.lists = lists;
-        for (i, (filter, sort, sel)) in old.into_iter().enumerate() {
+        for (i, m) in old.iter().enumerate() {
             if let Some(l) = self.lists.get_mut(i) {
-                l.filter = filter;
-                l.sort = sort;
-                if let Some(sel) = sel {
-                    if let Some(p) = l.rows.iter().position(|r| *r == Row::Rec(sel)) {
-                        l.selected = p;
-                    }
-                }
+                l.filter = m.filter.clone();
+                l.sort = m.sort;
             }
         }
+        let height = self.table_height;
         for i in 0..self.lists.len() {
-            self.refilter(self.list_ref_at(i));
+            let r = self.list_ref_at(i);
+            self.refilter(r);
+            if let (Some(m), Some(l)) = (old.get(i), self.list_mut(r)) {
+                l.reselect(m, height);
+            }
         }
     }
 
@@ -176,20 +221,17 @@ impl App {
     pub fn set_decided(&mut self, decided: DecidedMap) {
         self.decided = Arc::new(decided);
         self.rebuild_lists();
+        let height = self.table_height;
         for i in 0..self.pages.len() {
             let ctx = self.ctx();
             let (table, rows) = pages::page_rows(&ctx, self.lang, self.pages[i].rec);
-            let keep = self.pages[i].list.selected_rec();
-            let filter = self.pages[i].list.filter.clone();
+            let m = ListMemory::of(&self.pages[i].list);
             let mut list = List::new(table, rows);
-            list.filter = filter;
-            if let Some(k) = keep {
-                if let Some(p) = list.rows.iter().position(|r| *r == Row::Rec(k)) {
-                    list.selected = p;
-                }
-            }
+            list.filter = m.filter.clone();
+            list.sort = m.sort;
             self.pages[i].list = list;
             self.refilter(ListRef::Page(i));
+            self.pages[i].list.reselect(&m, height);
         }
     }
 }

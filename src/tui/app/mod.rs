@@ -86,7 +86,7 @@ impl ViewId {
         }
     }
 
-    fn index(self) -> usize {
+    pub fn index(self) -> usize {
         ViewId::ALL.iter().position(|v| *v == self).unwrap_or(0)
     }
 }
@@ -103,10 +103,12 @@ pub enum Mode {
     Normal,
     /// Typing in the filter bar.
     Filter,
-    /// The help screen, with its own filter text.
+    /// The help screen: its filter (typed after `/`, while `typing`) and how far it is
+    /// scrolled.
     Help {
         filter: String,
         scroll: usize,
+        typing: bool,
     },
     ConfirmQuit,
     /// A triage input is open (see `App::prompt`).

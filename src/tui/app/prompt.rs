@@ -20,6 +20,11 @@ pub enum PromptEdit {
 
 impl App {
     pub(super) fn open_prompt(&mut self, kind: PromptKind) {
+        // Nothing typed in a prompt may be thrown away: a console that cannot record says so
+        // at the key.
+        if self.refuse_read_only() {
+            return;
+        }
         if kind == PromptKind::Conclusion && self.meeting.is_none() {
             self.message = Some((t(self.lang, "msg.conclude_in_meeting").to_string(), true));
             return;

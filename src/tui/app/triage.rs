@@ -7,7 +7,7 @@ use super::super::action::Command;
 use super::super::decisions::{self, DecisionStore, Request};
 use super::super::i18n::{t, Lang};
 use super::super::rows::Row;
-use super::{App, FilterJob};
+use super::{App, FilterJob, ViewId};
 
 impl App {
     pub(super) fn no_journal_text(&self) -> String {
@@ -24,8 +24,23 @@ impl App {
             .filter(|r| matches!(r, Rec::Task(_) | Rec::Blocker(_)))
     }
 
+    /// Why a deciding key cannot act now, said at the key (before any prompt opens): no
+    /// journal, or a journal that cannot be written.
+    pub(super) fn refuse_read_only(&mut self) -> bool {
+        match self.read_only_reason() {
+            Some(why) => {
+                self.message = Some((why, true));
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Record a decision on the target item; the views show it at once.
     pub fn decide(&mut self, req: Request) -> Option<FilterJob> {
+        if self.refuse_read_only() {
+            return None;
+        }
         let Some(item) = self.target() else {
             self.message = Some((t(self.lang, "msg.select_item").to_string(), true));
             return None;
@@ -33,32 +48,69 @@ impl App {
         let id = decisions::id_of(&self.data.snapshot, item)
             .unwrap_or_default()
             .to_string();
-        let Some(store) = self.store.as_mut() else {
-            self.message = Some((self.no_journal_text(), true));
-            return None;
-        };
-        if let Some(why) = store.read_only() {
-            self.message = Some((why, true));
+        // The triage cycle ends at "resolved": `x` there does nothing, and says how to go back.
+        if req == Request::TriageNext && self.items.get(&id).is_some_and(|d| d.resolved) {
+            self.message = Some((
+                format!("{id}: {}", t(self.lang, "msg.already_resolved")),
+                true,
+            ));
             return None;
         }
+        let store = self.store.as_mut()?;
         match store.record(&id, &req) {
             Ok(mut confirm) => {
                 self.reload_decisions();
                 // A decision can take an item off the list it was on (a new deadline, a
-                // resolution on the overdue list): say so, since the cursor has moved on.
-                let still_listed = self.meeting.is_some()
-                    || self
-                        .current()
-                        .is_none_or(|l| l.rows.contains(&Row::Rec(item)));
-                if !still_listed {
-                    confirm.push_str(" · ");
-                    confirm.push_str(t(self.lang, "msg.left_list"));
+                // resolution on the overdue list): say where it went, and which row the cursor
+                // is on now.
+                if self.meeting.is_none() {
+                    if let Some(went) = self.where_it_went(item, &id) {
+                        confirm.push_str(" · ");
+                        confirm.push_str(&went);
+                    }
                 }
                 self.message = Some((confirm, false));
             }
             Err(e) => self.message = Some((e, true)),
         }
         None
+    }
+
+    /// When a decided item has left the list on screen: where it can still be seen, and the
+    /// row selected in its place.
+    fn where_it_went(&self, item: Rec, id: &str) -> Option<String> {
+        let list = self.current()?;
+        if list.rows.contains(&Row::Rec(item)) {
+            return None;
+        }
+        let home = match item {
+            Rec::Blocker(_) => ViewId::Blockers,
+            _ => ViewId::Tasks,
+        };
+        let vi = self.lang == Lang::Vi;
+        let view = t(self.lang, home.label_key());
+        let key = home.index() + 1;
+        let mut out = if vi {
+            format!("{id} đã rời danh sách này, vẫn xem ở thẻ {key} {view}")
+        } else {
+            format!("{id} has left this list; it is still in view {key} {view}")
+        };
+        if let Some(now) = list.selected_rec() {
+            let ctx = self.ctx();
+            let title: String = super::super::rows::title(&ctx, now)
+                .chars()
+                .take(40)
+                .collect();
+            let now_id = decisions::id_of(&self.data.snapshot, now)
+                .map(|i| format!("{i} "))
+                .unwrap_or_default();
+            out.push_str(&if vi {
+                format!(" · đang chọn: {now_id}{title}")
+            } else {
+                format!(" · selected now: {now_id}{title}")
+            });
+        }
+        Some(out)
     }
 
     /// Open the console on a decision store (the journal): its decisions show at once.

@@ -29,41 +29,33 @@ pub fn help_rows(app: &App, filter: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-pub fn draw(app: &App, filter: &str, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let mut lines = vec![Line::from(vec![
-        Span::styled(t(app.lang, "help.title"), app.theme.title()),
-        Span::styled(
-            if filter.is_empty() {
-                String::new()
-            } else {
-                format!("   /{filter}")
-            },
-            app.theme.highlight(),
-        ),
-    ])];
+/// Everything below the title, one screen line each (wrapped to `width`): the keys, the query
+/// language's summary and the legend of the status groups.
+pub fn body(app: &App, filter: &str, width: usize) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let width = width.max(1);
     let rows = help_rows(app, filter);
     let kw = rows
         .iter()
-        .map(|(k, _)| unicode_width::UnicodeWidthStr::width(k.as_str()))
+        .map(|(k, _)| k.as_str().width())
         .max()
         .unwrap_or(0)
         .min(24);
-    let mut body: Vec<Line> = Vec::new();
+    let mut body: Vec<Line<'static>> = Vec::new();
     if rows.is_empty() {
         body.push(Line::from(Span::styled(
             format!("  {}", t(app.lang, "help.no_match")),
             app.theme.muted(),
         )));
     }
-    for (keys, desc) in rows.iter() {
+    for (keys, desc) in &rows {
         let keys = super::super::widgets::text::fit(keys, kw);
-        let pad = kw.saturating_sub(unicode_width::UnicodeWidthStr::width(keys.as_str()));
+        let pad = kw.saturating_sub(keys.as_str().width());
+        let lead = format!("  {keys}{}  ", " ".repeat(pad));
+        let desc = super::super::widgets::text::fit(desc, width.saturating_sub(lead.width()));
         body.push(Line::from(vec![
-            Span::styled(
-                format!("  {keys}{}  ", " ".repeat(pad)),
-                app.theme.highlight(),
-            ),
-            Span::styled(desc.clone(), app.theme.text()),
+            Span::styled(lead, app.theme.highlight()),
+            Span::styled(desc, app.theme.text()),
         ]));
     }
     body.push(Line::from(""));
@@ -72,14 +64,72 @@ pub fn draw(app: &App, filter: &str, scroll: usize, area: Rect, buf: &mut Buffer
     } else {
         "Filter: words (diacritics optional), \"phrases\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, is:open, is:done, -negation"
     };
-    body.push(Line::from(Span::styled(ql, app.theme.muted())));
+    for l in super::wrap_words(ql, width) {
+        body.push(Line::from(Span::styled(l, app.theme.muted())));
+    }
     body.push(Line::from(""));
-    body.extend(super::super::legend::legend_lines(&app.theme, app.lang));
-    // Scrolling stops once the last line (the legend's) is on screen.
+    for line in super::super::legend::legend_lines(&app.theme, app.lang) {
+        // A line of one piece (the legend's title) is wrapped; the others are short.
+        if line.spans.len() == 1 && line.width() > width {
+            let style = line.spans[0].style;
+            for l in super::wrap_words(&line.spans[0].content, width) {
+                body.push(Line::from(Span::styled(l, style)));
+            }
+        } else {
+            body.push(line);
+        }
+    }
+    body
+}
+
+/// Draw the help; returns how many lines it had room for (a page, for scrolling).
+pub fn draw(
+    app: &App,
+    filter: &str,
+    typing: bool,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) -> usize {
+    let vi = app.lang == Lang::Vi;
+    let shown_filter = if typing {
+        format!("   /{filter}▏")
+    } else if filter.is_empty() {
+        String::new()
+    } else {
+        format!("   /{filter}")
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(t(app.lang, "help.title"), app.theme.title()),
+        Span::styled(shown_filter, app.theme.highlight()),
+    ])];
+    let body = body(app, filter, area.width as usize);
+    // The title, the lines that fit, and a last line that says whether more is below.
     let room = (area.height as usize).saturating_sub(2).max(1);
     let scroll = scroll.min(body.len().saturating_sub(room));
-    lines.extend(body.into_iter().skip(scroll));
-    Paragraph::new(lines)
-        .wrap(ratatui::widgets::Wrap { trim: false })
-        .render(area, buf);
+    let below = body.len().saturating_sub(scroll + room);
+    lines.extend(body.into_iter().skip(scroll).take(room));
+    while lines.len() < room + 1 {
+        lines.push(Line::from(""));
+    }
+    let mark = if below > 0 {
+        Some(if vi {
+            format!("  ▼ còn {below} dòng nữa (j/↓, PgDn, G)")
+        } else {
+            format!("  ▼ {below} more below (j/↓, PgDn, G)")
+        })
+    } else if scroll > 0 {
+        Some(if vi {
+            format!("  ▲ {scroll} dòng ở trên (k/↑, g)")
+        } else {
+            format!("  ▲ {scroll} above (k/↑, g)")
+        })
+    } else {
+        None
+    };
+    if let Some(m) = mark {
+        lines.push(Line::from(Span::styled(m, app.theme.highlight())));
+    }
+    Paragraph::new(lines).render(area, buf);
+    room
 }

@@ -65,10 +65,19 @@ pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
         ..area
     };
     let mut drawn = match (&app.mode, app.view, app.pages.is_empty()) {
-        (Mode::Help { filter, scroll }, _, _) => {
-            help::draw(app, filter, *scroll, body, buf);
-            Drawn::default()
-        }
+        (
+            Mode::Help {
+                filter,
+                scroll,
+                typing,
+            },
+            _,
+            _,
+        ) => Drawn {
+            table_height: help::draw(app, filter, *typing, *scroll, body, buf),
+            table_area: (body.x, body.y, body.width, body.height),
+            ..Drawn::default()
+        },
         _ if app.meeting.is_some() => {
             meeting::draw(app, body, buf);
             Drawn::default()
@@ -220,8 +229,15 @@ fn draw_status(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) {
     } else {
         let k = |c| app.keymap.first_key(c).unwrap_or_default();
         use super::action::Command as C;
-        let hints = if matches!(app.mode, Mode::Help { .. }) {
-            format!("{} {} · Esc", k(C::Filter), t(app.lang, "help.filter"))
+        let hints = if let Mode::Help { typing: true, .. } = app.mode {
+            format!("Enter · Esc {}", t(app.lang, "help.clear"))
+        } else if matches!(app.mode, Mode::Help { .. }) {
+            format!(
+                "{} {} · j/k g/G {} · Esc",
+                k(C::Filter),
+                t(app.lang, "help.filter"),
+                t(app.lang, "help.scroll")
+            )
         } else if app.meeting.is_some() {
             [
                 (C::MeetingNext, "hint.next"),

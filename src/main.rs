@@ -205,6 +205,17 @@ fn main() -> ExitCode {
         ),
         None => match cli::open_cycle(args.path.as_deref(), args.since.as_deref()) {
             Ok(cycle) => {
+                // The comparison the change screen shows (C), named by the older snapshot's date
+                // or by what --since named.
+                let changes = cycle.previous.as_ref().map(|prev| {
+                    let label = args.since.clone().unwrap_or_else(|| {
+                        prev.snapshot
+                            .as_of
+                            .map(|d| d.format("%d/%m/%Y").to_string())
+                            .unwrap_or_default()
+                    });
+                    (giaoban::history::diff::diff(prev, &cycle.current), label)
+                });
                 let loaded = cycle.current;
                 use std::io::IsTerminal;
                 if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -224,7 +235,14 @@ fn main() -> ExitCode {
                 };
                 let (store, notices) =
                     open_console_journal(&loaded, args.journal.as_deref(), &args.lang);
-                match giaoban::tui::run(std::sync::Arc::new(loaded), as_of, opts, store, notices) {
+                match giaoban::tui::run(
+                    std::sync::Arc::new(loaded),
+                    as_of,
+                    opts,
+                    store,
+                    notices,
+                    changes,
+                ) {
                     Ok(()) => 0,
                     Err(e) => {
                         let _ = writeln!(err, "giaoban: the terminal failed: {e}");

@@ -5,6 +5,7 @@
 //! journal (`triage`), the triage prompts (`prompt`), the meeting (`meeting`), the help
 //! screen (`help`).
 
+mod changes;
 mod filter;
 mod help;
 mod list;
@@ -30,10 +31,11 @@ use super::prompt::Prompt;
 use super::rows;
 use super::theme::Theme;
 
+pub use changes::Changes;
 pub use filter::{FilterEdit, FilterJob, ListRef};
 pub use help::HelpEdit;
 pub use list::{overdue_rows, List};
-pub use meeting::{AgendaReason, Meeting};
+pub use meeting::{AgendaReason, Meeting, MeetingForm};
 pub use prompt::PromptEdit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -110,7 +112,13 @@ pub enum Mode {
         scroll: usize,
         typing: bool,
     },
+    /// The screen of what changed since the previous snapshot, and how far it is scrolled.
+    Changes {
+        scroll: usize,
+    },
     ConfirmQuit,
+    /// The questions before a meeting opens (see `App::meeting_form`).
+    MeetingForm,
     /// A triage input is open (see `App::prompt`).
     Prompt,
 }
@@ -143,6 +151,9 @@ pub struct App {
     pub items: HashMap<String, ItemDecisions>,
     pub prompt: Option<Prompt>,
     pub meeting: Option<Meeting>,
+    pub meeting_form: Option<MeetingForm>,
+    /// Today's date (meetings happen on real days, whatever date the data describes).
+    pub today: NaiveDate,
     /// Seconds since the console opened (ticks from the event loop), for the meeting timers.
     pub clock: u64,
     /// The last draw found the window too small to use: keys other than quit are ignored,
@@ -156,6 +167,10 @@ pub struct App {
     pub table_area: (u16, u16, u16, u16),
     /// Where the tabs were drawn: (x start, x end, view) per tab.
     pub tab_spans: Vec<(u16, u16, ViewId)>,
+    /// The comparison with the previous snapshot, when there is one.
+    pub changes: Option<Changes>,
+    /// Records a change is about (marked Δ in every list).
+    pub changed: std::collections::HashSet<Rec>,
 }
 
 impl App {
@@ -188,12 +203,16 @@ impl App {
             items: HashMap::new(),
             prompt: None,
             meeting: None,
+            meeting_form: None,
+            today: chrono::Local::now().date_naive(),
             clock: 0,
             too_small: false,
             shown_columns: Vec::new(),
             table_height: 20,
             table_area: (0, 0, 0, 0),
             tab_spans: Vec::new(),
+            changes: None,
+            changed: Default::default(),
         };
         app.rebuild_lists();
         app

@@ -103,6 +103,10 @@ enum Command {
         /// Continue a journal written against another snapshot with this one.
         #[arg(long)]
         adopt: bool,
+        /// Check the journal's hash chain: deleted, moved or edited records, a cut end, and
+        /// what is still trusted (exit 1 when broken).
+        #[arg(long, conflicts_with = "adopt")]
+        verify: bool,
     },
     /// The conclusions notice (thông báo kết luận, form 1.4) of the last meeting: Markdown or
     /// text to standard output, or a Word document written to a new file.
@@ -178,9 +182,15 @@ fn main() -> ExitCode {
             out_dir,
         }) => cli::gen::run(tasks, seed, &out_dir, &mut out),
         Some(Command::Decide(d)) => cli::decide::run(&d, &mut out, &mut err),
-        Some(Command::Journal { path, data, adopt }) => {
-            cli::journal::run(path.as_deref(), data.as_deref(), adopt, &mut out, &mut err)
-        }
+        Some(Command::Journal {
+            path,
+            data,
+            verify: true,
+            ..
+        }) => cli::verify::run(path.as_deref(), data.as_deref(), &mut out, &mut err),
+        Some(Command::Journal {
+            path, data, adopt, ..
+        }) => cli::journal::run(path.as_deref(), data.as_deref(), adopt, &mut out, &mut err),
         Some(Command::Minutes {
             since,
             format,

@@ -10,6 +10,7 @@ pub mod inert;
 pub mod journal;
 pub mod minutes;
 pub mod progress;
+pub mod update;
 pub mod verify;
 
 use std::path::{Path, PathBuf};

@@ -22,6 +22,7 @@
 
 pub mod chain;
 pub mod console;
+mod describe;
 mod error;
 pub mod file;
 mod meeting;

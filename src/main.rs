@@ -210,9 +210,14 @@ fn main() -> ExitCode {
             out_dir,
         }) => cli::gen::run(tasks, seed, &out_dir, &mut out),
         Some(Command::Decide(d)) => cli::decide::run(&d, &mut out, &mut err),
-        Some(Command::Journal { path, data, adopt }) => {
-            cli::journal::run(path.as_deref(), data.as_deref(), adopt, &mut out, &mut err)
-        }
+        Some(Command::Journal { path, data, adopt }) => cli::journal::run(
+            path.as_deref(),
+            data.as_deref(),
+            adopt,
+            giaoban::journal::Lang::parse(&args.lang).unwrap_or_default(),
+            &mut out,
+            &mut err,
+        ),
         Some(Command::Template {
             locality,
             unit,

@@ -156,6 +156,9 @@ enum Command {
         /// Leave out the appendix of sources.
         #[arg(long)]
         no_sources: bool,
+        /// The minutes of the last recorded meeting (biên bản, form 1.9) instead of the notice.
+        #[arg(long)]
+        bien_ban: bool,
         /// Write to this file (a name taken gets -2, -3 …); a docx goes to
         /// thong-bao-ket-luan-DATE.docx in the current folder by default.
         #[arg(long, value_name = "FILE")]
@@ -254,6 +257,7 @@ fn main() -> ExitCode {
             data,
             config,
             no_sources,
+            bien_ban,
             out: out_file,
         }) => cli::minutes::run(
             &cli::minutes::MinutesArgs {
@@ -265,6 +269,7 @@ fn main() -> ExitCode {
                 config,
                 sources: !no_sources,
                 out: out_file,
+                record: bien_ban,
             },
             &mut out,
             &mut err,

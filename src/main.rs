@@ -103,6 +103,10 @@ enum Command {
         /// Continue a journal written against another snapshot with this one.
         #[arg(long)]
         adopt: bool,
+        /// Check the journal's hash chain: deleted, moved or edited records, a cut end, and
+        /// what is still trusted (exit 1 when broken).
+        #[arg(long, conflicts_with = "adopt")]
+        verify: bool,
     },
     /// An update template (xlsx) for a province or a unit: its open tasks, blockers and
     /// indicators, key columns locked, statuses from a list, a sheet of instructions.
@@ -213,7 +217,15 @@ fn main() -> ExitCode {
             out_dir,
         }) => cli::gen::run(tasks, seed, &out_dir, &mut out),
         Some(Command::Decide(d)) => cli::decide::run(&d, &mut out, &mut err),
-        Some(Command::Journal { path, data, adopt }) => cli::journal::run(
+        Some(Command::Journal {
+            path,
+            data,
+            verify: true,
+            ..
+        }) => cli::verify::run(path.as_deref(), data.as_deref(), &mut out, &mut err),
+        Some(Command::Journal {
+            path, data, adopt, ..
+        }) => cli::journal::run(
             path.as_deref(),
             data.as_deref(),
             adopt,

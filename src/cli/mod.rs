@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod decide;
+pub mod equiv;
 pub mod export;
 pub mod gen;
 pub mod groups;

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod domain;
 pub mod gen;
+pub mod history;
 pub mod journal;
 pub mod office;
 pub mod query;

@@ -28,6 +28,10 @@ struct Args {
     /// snapshot, $XDG_DATA_HOME/giaoban/journal.ron).
     #[arg(long, value_name = "PATH")]
     journal: Option<PathBuf>,
+    /// Compare with the snapshot of this date (of a history folder) or at this path, instead of
+    /// the one before the newest.
+    #[arg(long, value_name = "DATE|PATH")]
+    since: Option<String>,
     /// The largest input file read (snapshot file, journal, keys.ron, theme.ron), in MB.
     #[arg(long, global = true, value_name = "MB", default_value_t = giaoban::store::files::DEFAULT_MAX_FILE_MB)]
     max_file_size: u64,
@@ -65,6 +69,16 @@ enum Command {
         #[arg(long)]
         data: Option<PathBuf>,
     },
+    /// What changed between two snapshots (by default the shipped newest and the one before).
+    Diff {
+        /// The older snapshot (a folder, a file, or a dated folder of a history); or a history
+        /// folder, to compare its newest snapshot with the one before.
+        old: Option<PathBuf>,
+        /// The newer snapshot.
+        new: Option<PathBuf>,
+        #[arg(long, default_value = "md", value_parser = ["md", "json", "csv"])]
+        format: String,
+    },
     /// Write a national-scale snapshot made from the shipped one (for measuring the console).
     Gen {
         /// How many tasks to generate (blockers, indicators and assessments follow in the
@@ -90,12 +104,13 @@ enum Command {
         #[arg(long)]
         adopt: bool,
     },
-    /// Write the conclusions notice (thông báo kết luận) of the decisions to standard output.
+    /// The conclusions notice (thông báo kết luận, form 1.4) of the last meeting: Markdown or
+    /// text to standard output, or a Word document written to a new file.
     Minutes {
-        /// Only decisions recorded on or after this day (YYYY-MM-DD).
+        /// Decisions recorded on or after this day (default: the last meeting's day only).
         #[arg(long, value_parser = cli::parse_date, value_name = "YYYY-MM-DD")]
         since: Option<chrono::NaiveDate>,
-        #[arg(long, default_value = "md", value_parser = ["md", "txt"])]
+        #[arg(long, default_value = "md", value_parser = ["md", "txt", "docx"])]
         format: String,
         /// The journal file (default: journal.ron beside the snapshot).
         #[arg(long)]
@@ -103,6 +118,16 @@ enum Command {
         /// Snapshot folder or file (the shipped snapshot when omitted).
         #[arg(long)]
         data: Option<PathBuf>,
+        /// Issuer, symbol, signer, recipients (default: $XDG_CONFIG_HOME/giaoban/notice.ron).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Leave out the appendix of sources.
+        #[arg(long)]
+        no_sources: bool,
+        /// Write to this file (a name taken gets -2, -3 …); a docx goes to
+        /// thong-bao-ket-luan-DATE.docx in the current folder by default.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -138,6 +163,15 @@ fn main() -> ExitCode {
             &mut std::io::stdout().lock(),
             &mut err,
         ),
+        Some(Command::Diff { old, new, format }) => cli::diff::run(
+            old.as_deref(),
+            new.as_deref(),
+            args.since.as_deref(),
+            &format,
+            args.lang != "en",
+            &mut out,
+            &mut err,
+        ),
         Some(Command::Gen {
             tasks,
             seed,
@@ -152,17 +186,37 @@ fn main() -> ExitCode {
             format,
             journal,
             data,
+            config,
+            no_sources,
+            out: out_file,
         }) => cli::minutes::run(
-            since,
-            giaoban::journal::minutes::Format::parse(&format).unwrap_or_default(),
-            giaoban::journal::Lang::parse(&args.lang).unwrap_or_default(),
-            journal.as_deref(),
-            data.as_deref(),
+            &cli::minutes::MinutesArgs {
+                since,
+                format: giaoban::journal::minutes::Format::parse(&format).unwrap_or_default(),
+                lang: giaoban::journal::Lang::parse(&args.lang).unwrap_or_default(),
+                journal,
+                data,
+                config,
+                sources: !no_sources,
+                out: out_file,
+            },
             &mut out,
             &mut err,
         ),
-        None => match cli::load(args.path.as_deref()) {
-            Ok(loaded) => {
+        None => match cli::open_cycle(args.path.as_deref(), args.since.as_deref()) {
+            Ok(cycle) => {
+                // The comparison the change screen shows (C), named by the older snapshot's date
+                // or by what --since named.
+                let changes = cycle.previous.as_ref().map(|prev| {
+                    let label = args.since.clone().unwrap_or_else(|| {
+                        prev.snapshot
+                            .as_of
+                            .map(|d| d.format("%d/%m/%Y").to_string())
+                            .unwrap_or_default()
+                    });
+                    (giaoban::history::diff::diff(prev, &cycle.current), label)
+                });
+                let loaded = cycle.current;
                 use std::io::IsTerminal;
                 if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
                     // No terminal to draw in: say what would be shown.
@@ -181,7 +235,14 @@ fn main() -> ExitCode {
                 };
                 let (store, notices) =
                     open_console_journal(&loaded, args.journal.as_deref(), &args.lang);
-                match giaoban::tui::run(std::sync::Arc::new(loaded), as_of, opts, store, notices) {
+                match giaoban::tui::run(
+                    std::sync::Arc::new(loaded),
+                    as_of,
+                    opts,
+                    store,
+                    notices,
+                    changes,
+                ) {
                     Ok(()) => 0,
                     Err(e) => {
                         let _ = writeln!(err, "giaoban: the terminal failed: {e}");

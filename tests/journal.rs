@@ -738,87 +738,105 @@ fn scripted_meeting(path: &Path, snap: &Snapshot) -> Journal {
 }
 
 const MINUTES_VI_MD: &str = "\
-# THÔNG BÁO KẾT LUẬN
+**[TÊN CƠ QUAN, TỔ CHỨC]**  
+Số:        /TB-[CQ]
 
-**Giao ban Tổ công tác triển khai Đề án 06, ngày 05/06/2025**
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  
+**Độc lập - Tự do - Hạnh phúc**
 
-Số liệu: Giao ban thử, đến ngày 30/05/2025. Các quyết định ghi từ ngày 05/06/2025.
+*[Địa danh], ngày 05 tháng 6 năm 2025*
 
-## 1. Cục Cảnh sát quản lý hành chính về trật tự xã hội
+## THÔNG BÁO
 
-1. **Tồn tại: Thiếu kinh phí đầu tư Kiosk** (b1)
-   - Trạng thái: Đã tiếp nhận
-   - Giao chủ trì: Cục Cảnh sát quản lý hành chính về trật tự xã hội
-   - Nguồn: Bình Định 258/BC-UBND, Phụ lục 03, dòng A.1 (tệp nguồn, dòng 40)
+**Kết luận của [chức vụ người chủ trì] tại cuộc họp giao ban [tên cuộc họp] ngày 05/06/2025**
 
-## 2. Sở Thông tin và Truyền thông
+Ngày 05/06/2025, tại [địa điểm họp], [chức vụ người chủ trì] [họ và tên người chủ trì] chủ trì cuộc họp giao ban [tên cuộc họp]. Tham dự cuộc họp có: [thành phần tham dự].
 
-1. **Triển khai Kiosk tại Trung tâm hành chính công** (t1)
-   - Trạng thái: Chuyển cấp trên
-   - Hạn mới: 31/08/2025
-   - Thời hạn (theo báo cáo): 30/6/2024
-   - Kết luận: Sở TT&TT trình UBND tỉnh bổ sung kinh phí trước 30/6
-   - Ghi chú: Vướng kinh phí mua Kiosk
-   - Nguồn: Bình Định 258/BC-UBND, Phụ lục 01, dòng 1 (tệp nguồn, dòng 10)
+Sau khi nghe báo cáo tình hình triển khai các nhiệm vụ (số liệu tổng hợp đến ngày 30/05/2025) và ý kiến của các đại biểu dự họp, [chức vụ người chủ trì] kết luận như sau:
 
-## 3. Sở Tư pháp tỉnh Bình Định
+**1. Cục Cảnh sát quản lý hành chính về trật tự xã hội:**
 
-1. **Số hoá hộ tịch** (t2)
-   - Hạn mới: 15/07/2025
-   - Thời hạn (theo báo cáo): Quý IV/2024
-   - Ghi chú: Đã số hoá 80% sổ hộ tịch
-   - Nguồn: Bình Định 258/BC-UBND, Phụ lục 01, dòng 2 (tệp nguồn, dòng 11)
+a) Về tồn tại, hạn chế “Thiếu kinh phí đầu tư Kiosk”: Tiếp tục theo dõi, đôn đốc thực hiện. Giao Cục Cảnh sát quản lý hành chính về trật tự xã hội chủ trì thực hiện. Thời hạn: chưa ấn định.
 
-## 4. Chưa xác định đơn vị chủ trì
+**2. Sở Thông tin và Truyền thông:**
 
-1. **Kiến nghị: Đề nghị C06 hướng dẫn kết nối** (b2)
-   - Trạng thái: Tạm hoãn
-   - Nguồn: Bình Định 258/BC-UBND, Mục IV (tệp nguồn, dòng 55)
+a) Về nhiệm vụ “Triển khai Kiosk tại Trung tâm hành chính công”: Sở TT&TT trình UBND tỉnh bổ sung kinh phí trước 30/6. Báo cáo cấp có thẩm quyền xem xét, chỉ đạo. Thời hạn: 31/08/2025.
+
+**3. Sở Tư pháp tỉnh Bình Định:**
+
+a) Về nhiệm vụ “Số hoá hộ tịch”: Tiếp tục theo dõi, đôn đốc thực hiện. Thời hạn: 15/07/2025.
+
+**4. Các nội dung chưa xác định đơn vị chủ trì:**
+
+a) Về kiến nghị “Đề nghị C06 hướng dẫn kết nối”: Tạm hoãn, xem xét lại tại cuộc họp sau.
+
+[TÊN CƠ QUAN, TỔ CHỨC] thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.
+
+***Nơi nhận:***  
+- Các đơn vị có tên tại Thông báo;  
+- Lưu: VT.  
+
+**[CHỨC VỤ NGƯỜI KÝ]**
+
+**[Họ và tên]**
 
 ---
 
-Tổng cộng: 4 nội dung, 4 nhóm đơn vị chủ trì.
+### PHỤ LỤC: NGUỒN CÁC NỘI DUNG NÊU TẠI THÔNG BÁO
+
+| Mục | Nội dung | Nguồn (báo cáo, phụ lục, dòng) |
+|---|---|---|
+| 1.a | Tồn tại, hạn chế “Thiếu kinh phí đầu tư Kiosk” | Bình Định 258/BC-UBND, Phụ lục 03, dòng A.1 |
+| 2.a | Nhiệm vụ “Triển khai Kiosk tại Trung tâm hành chính công” | Bình Định 258/BC-UBND, Phụ lục 01, dòng 1 |
+| 3.a | Nhiệm vụ “Số hoá hộ tịch” | Bình Định 258/BC-UBND, Phụ lục 01, dòng 2 |
+| 4.a | Kiến nghị “Đề nghị C06 hướng dẫn kết nối” | Bình Định 258/BC-UBND, Mục IV |
 ";
 
 const MINUTES_EN_TXT: &str = "\
-CONCLUSIONS NOTICE
-Weekly briefing of the Đề án 06 working group, 2025-06-05
+[ISSUING BODY]
+No.        /TB-[BODY]
 
-Data: Giao ban thử, as of 2025-05-30. All decisions in the journal.
+SOCIALIST REPUBLIC OF VIET NAM
+Independence - Freedom - Happiness
 
-1. Cục Cảnh sát quản lý hành chính về trật tự xã hội
+[Place], 5 June 2025
 
-   1.1. Gap: Thiếu kinh phí đầu tư Kiosk (b1)
-        Status: acknowledged
-        Assigned to: Cục Cảnh sát quản lý hành chính về trật tự xã hội
-        Source: Bình Định 258/BC-UBND, Phụ lục 03, row A.1 (source file, line 40)
+NOTICE
+Conclusions of [chair's title] at the briefing of the [meeting] on 2025-06-05
 
-2. Sở Thông tin và Truyền thông
+On 2025-06-05, at [venue], [chair's title] [chair's name] chaired the briefing of the [meeting]. Attending: [participants].
 
-   2.1. Triển khai Kiosk tại Trung tâm hành chính công (t1)
-        Status: escalated
-        New deadline: 2025-08-31
-        Deadline (as reported): 30/6/2024
-        Conclusion: Sở TT&TT trình UBND tỉnh bổ sung kinh phí trước 30/6
-        Note: Vướng kinh phí mua Kiosk
-        Source: Bình Định 258/BC-UBND, Phụ lục 01, row 1 (source file, line 10)
+Having heard the report on the tasks (figures as of 2025-05-30) and the views of those present, [chair's title] concluded as follows:
 
-3. Sở Tư pháp tỉnh Bình Định
+1. Cục Cảnh sát quản lý hành chính về trật tự xã hội:
+   a) On the gap “Thiếu kinh phí đầu tư Kiosk”: To be followed up and urged on. Cục Cảnh sát quản lý hành chính về trật tự xã hội is to lead it. Deadline: not set.
 
-   3.1. Số hoá hộ tịch (t2)
-        Status: acknowledged
-        New deadline: 2025-07-15
-        Deadline (as reported): Quý IV/2024
-        Note: Đã số hoá 80% sổ hộ tịch
-        Source: Bình Định 258/BC-UBND, Phụ lục 01, row 2 (source file, line 11)
+2. Sở Thông tin và Truyền thông:
+   a) On the task “Triển khai Kiosk tại Trung tâm hành chính công”: Sở TT&TT trình UBND tỉnh bổ sung kinh phí trước 30/6. To be reported to the competent authority for direction. Deadline: 2025-08-31.
 
-4. No responsible unit named
+3. Sở Tư pháp tỉnh Bình Định:
+   a) On the task “Số hoá hộ tịch”: To be followed up and urged on. Deadline: 2025-07-15.
 
-   4.1. Proposal: Đề nghị C06 hướng dẫn kết nối (b2)
-        Status: deferred
-        Source: Bình Định 258/BC-UBND, Mục IV (source file, line 55)
+4. Items with no responsible unit named:
+   a) On the proposal “Đề nghị C06 hướng dẫn kết nối”: Deferred to a later meeting.
 
-Total: 4 item(s), 4 group(s) of responsible units.
+[ISSUING BODY] notifies the bodies concerned for their information and action.
+
+Recipients:
+- The units named above;
+- File: VT.
+
+[SIGNER'S TITLE]
+
+[Name]
+
+APPENDIX: SOURCES OF THE ITEMS ABOVE
+
+Item | Subject | Source (report, appendix, row)
+1.a | The gap “Thiếu kinh phí đầu tư Kiosk” | Bình Định 258/BC-UBND, Phụ lục 03, row A.1
+2.a | The task “Triển khai Kiosk tại Trung tâm hành chính công” | Bình Định 258/BC-UBND, Phụ lục 01, row 1
+3.a | The task “Số hoá hộ tịch” | Bình Định 258/BC-UBND, Phụ lục 01, row 2
+4.a | The proposal “Đề nghị C06 hướng dẫn kết nối” | Bình Định 258/BC-UBND, Mục IV
 ";
 
 #[test]
@@ -842,7 +860,8 @@ fn the_minutes_of_a_scripted_meeting() {
         Lang::Vi,
     );
     assert!(
-        none.ends_with("Không có quyết định nào trong khoảng thời gian này.\n"),
+        none.contains("Cuộc họp không ghi nhận kết luận nào trong kỳ này.\n")
+            && !none.contains("PHỤ LỤC"),
         "{none}"
     );
 }
@@ -904,14 +923,20 @@ fn the_console_store_turns_keys_into_records() {
         Some(today)
     );
     let written = store.write_minutes(&snap, true).unwrap();
-    let text = fs::read_to_string(&written).unwrap();
     assert!(
-        written.ends_with(&format!("ket-luan-{}.md", today.format("%Y-%m-%d"))),
+        written.ends_with(&format!(
+            "thong-bao-ket-luan-{}.docx",
+            today.format("%Y-%m-%d")
+        )),
         "{written}"
     );
-    assert!(text.starts_with("# THÔNG BÁO KẾT LUẬN\n"), "{text}");
-    assert!(
-        text.contains("Tồn tại: Thiếu kinh phí đầu tư Kiosk"),
-        "{text}"
-    );
+    let mut zip = zip::ZipArchive::new(fs::File::open(&written).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains("THÔNG BÁO"), "{xml}");
+    assert!(xml.contains("“Thiếu kinh phí đầu tư Kiosk”"), "{xml}");
+    // A second notice of the same day does not overwrite the first.
+    let again = store.write_minutes(&snap, true).unwrap();
+    assert!(again.ends_with("-2.docx"), "{again}");
 }

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod decide;
+pub mod diff;
 pub mod equiv;
 pub mod export;
 pub mod gen;
@@ -24,6 +25,16 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, String> {
         None => store::load_embedded(),
     };
     r.map_err(|f| f.to_string())
+}
+
+/// Open what `giaoban [PATH] [--since DATE|PATH]` names: a snapshot, or the newest of a
+/// history with the one it is compared with.
+pub fn open_cycle(
+    path: Option<&Path>,
+    since: Option<&str>,
+) -> Result<crate::history::Cycle, String> {
+    let since = since.map(crate::history::parse_since);
+    crate::history::open(path, since.as_ref())
 }
 
 /// The as-of date: the option when given, else the snapshot's own date, else today.

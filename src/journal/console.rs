@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::minutes::{self, Format};
+use super::minutes::Format;
 use super::record::{Change, Lang, Record, TriageState};
 use super::{file, Journal};
 use crate::snapshot::Snapshot;
@@ -187,25 +187,27 @@ impl DecisionStore for ConsoleStore {
 
     fn write_minutes(&self, snap: &Snapshot, vi: bool) -> Result<String, String> {
         let lang = if vi { Lang::Vi } else { Lang::En };
-        let decisions = self.journal.decisions();
-        // The notice of the latest meeting: the decisions of the latest day with decisions.
-        let since = minutes::notice_date(decisions, None);
-        let text = minutes::render(snap, decisions, since, Format::Md, lang);
-        let day = since
-            .unwrap_or_else(|| chrono::Local::now().date_naive())
-            .format("%Y-%m-%d");
-        let name = if vi {
-            format!("ket-luan-{day}.md")
-        } else {
-            format!("conclusions-{day}.md")
-        };
-        let path = file::parent_of(self.journal.path()).join(name);
-        write_file_durably(&path, text.as_bytes()).map_err(|e| {
-            let why = file::explain_io(&e);
+        // The notice of the latest meeting, in the official form, as a Word document beside
+        // the journal; a second one of the same day gets a new name.
+        let cfg = crate::office::notice::load_config(None)?;
+        let dir = file::parent_of(self.journal.path());
+        let path = crate::office::notice::write_notice(
+            snap,
+            self.journal.decisions(),
+            None,
+            &cfg,
+            None,
+            lang,
+            true,
+            Format::Docx,
+            &dir,
+            None,
+        )
+        .map_err(|why| {
             if vi {
-                format!("Không ghi được {}: {why}", path.display())
+                format!("Không ghi được thông báo kết luận: {why}")
             } else {
-                format!("Could not write {}: {why}", path.display())
+                format!("Could not write the conclusions notice: {why}")
             }
         })?;
         Ok(path.display().to_string())

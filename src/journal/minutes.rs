@@ -1,21 +1,31 @@
-//! The conclusions notice (thông báo kết luận) of a meeting: the decisions recorded since a
-//! day, grouped by the unit responsible, each with its item, what was decided and where the
-//! item comes from in the source reports.
+//! The conclusions notice (thông báo kết luận, form 1.4 of Appendix III of Nghị định
+//! 30/2020/NĐ-CP) of a meeting, built from the decisions recorded on its day: the issuing
+//! body and the national emblem lines, number, place and date, title, an opening paragraph
+//! naming the meeting, the conclusions grouped by responsible unit as full sentences each
+//! with its deadline, recipients and signature, and an appendix of sources. No internal id
+//! or file line appears in it. `text.rs` writes it as Markdown or plain text; the docx is
+//! written by `office::docx`.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
+use super::record::Field;
 pub use super::record::Lang;
-use super::record::{Change, Field};
-use super::state::{Decisions, ItemDecision};
-use crate::domain::{BlockerKind, SourceRef};
+use super::state::Decisions;
 use crate::snapshot::Snapshot;
-use crate::text::{fold, one_line};
+use crate::text::fold;
+
+mod items;
+mod text;
+use items::{item_of, units_of};
+pub use text::render_notice;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
     #[default]
     Md,
     Txt,
+    Docx,
 }
 
 impl Format {
@@ -23,6 +33,7 @@ impl Format {
         match s.trim().to_ascii_lowercase().as_str() {
             "md" | "markdown" => Some(Format::Md),
             "txt" | "text" => Some(Format::Txt),
+            "docx" | "word" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -31,27 +42,91 @@ impl Format {
         match self {
             Format::Md => "md",
             Format::Txt => "txt",
+            Format::Docx => "docx",
         }
     }
 }
 
-/// How long an item's title may be in the notice.
-const TITLE_CHARS: usize = 160;
-
-struct Item {
-    /// Tasks first, then blockers, in snapshot order.
-    order: (u8, usize),
-    title: String,
-    id: String,
-    lines: Vec<(String, String)>,
-    source: String,
+/// What the chair's office fills in once (`$XDG_CONFIG_HOME/giaoban/notice.ron`). Whatever
+/// is missing shows as a placeholder in brackets.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NoticeConfig {
+    /// The body above the issuer ("BỘ CÔNG AN"); none when the issuer has none.
+    pub issuer_parent: Option<String>,
+    /// The issuing body ("TỔ CÔNG TÁC TRIỂN KHAI ĐỀ ÁN 06").
+    pub issuer: Option<String>,
+    /// The symbol after TB- in the number ("TCT" gives "Số:     /TB-TCT").
+    pub symbol: Option<String>,
+    /// The number itself when known (usually written in by the clerk).
+    pub number: Option<String>,
+    /// Where it is issued ("Hà Nội").
+    pub place: Option<String>,
+    /// The meeting's name after "cuộc họp giao ban" ("Tổ công tác triển khai Đề án 06").
+    pub meeting: Option<String>,
+    /// Who concludes, by title ("Tổ trưởng Tổ công tác").
+    pub chair: Option<String>,
+    pub chair_name: Option<String>,
+    /// Who usually attends, when the meeting record does not say.
+    pub participants: Option<String>,
+    /// Where the meeting is held, when the meeting record does not say.
+    pub venue: Option<String>,
+    /// "TM. TỔ CÔNG TÁC", "KT. TỔ TRƯỞNG" (empty when the head signs in their own name).
+    pub authority: Option<String>,
+    pub signer_title: Option<String>,
+    pub signer_name: Option<String>,
+    /// Recipients besides the units named in the notice.
+    pub recipients: Vec<String>,
+    /// After "Lưu: VT," ("TCT").
+    pub archive: Option<String>,
 }
 
-struct Group {
-    name: String,
-    key: (bool, String),
-    items: Vec<Item>,
+/// What the meeting record says of a meeting (when the journal has one).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MeetingInfo {
+    pub date: Option<NaiveDate>,
+    pub chair: Option<String>,
+    pub participants: Vec<String>,
+    pub place: Option<String>,
 }
+
+/// One responsible unit's conclusions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoticeGroup {
+    pub unit: String,
+    /// Full sentences, each with its deadline.
+    pub items: Vec<String>,
+}
+
+/// The notice, block by block, in the order of the form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub issuer_parent: Option<String>,
+    pub issuer: String,
+    pub number: String,
+    pub nation: String,
+    pub motto: String,
+    pub place_date: String,
+    pub title: String,
+    pub subtitle: String,
+    pub opening: Vec<String>,
+    pub groups: Vec<NoticeGroup>,
+    pub closing: String,
+    pub recipients_label: String,
+    pub recipients: Vec<String>,
+    pub authority: String,
+    pub signer_title: String,
+    pub signer_name: String,
+    /// Appendix: heading, column names, and (number in the notice, item, source) rows.
+    pub appendix_title: String,
+    pub appendix_columns: [String; 3],
+    pub appendix: Vec<[String; 3]>,
+    /// The meeting's day, for the file name.
+    pub day: Option<NaiveDate>,
+}
+
+/// An item in the notice: (tasks before blockers, index, sentence, subject, source).
+type ItemText = (u8, usize, String, String, String);
 
 /// The day a notice is dated: the day of the latest decision it reports.
 pub fn notice_date(decisions: &Decisions, since: Option<NaiveDate>) -> Option<NaiveDate> {
@@ -64,7 +139,8 @@ pub fn notice_date(decisions: &Decisions, since: Option<NaiveDate>) -> Option<Na
         .max()
 }
 
-/// The notice, as Markdown or plain text, in Vietnamese or English.
+/// The notice of the decisions recorded from `since` (by default: on the last meeting's day
+/// only) as Markdown or plain text, with placeholders where no configuration says.
 pub fn render(
     snapshot: &Snapshot,
     decisions: &Decisions,
@@ -72,292 +148,312 @@ pub fn render(
     format: Format,
     lang: Lang,
 ) -> String {
-    let vi = lang == Lang::Vi;
-    let date = |d: NaiveDate| {
-        if vi {
-            d.format("%d/%m/%Y").to_string()
-        } else {
-            d.format("%Y-%m-%d").to_string()
+    let notice = build(
+        snapshot,
+        decisions,
+        since,
+        &NoticeConfig::default(),
+        None,
+        lang,
+        true,
+    );
+    render_notice(&notice, format)
+}
+
+fn or_placeholder(v: &Option<String>, vi: &str, en: &str, lang: Lang) -> String {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .unwrap_or_else(|| match lang {
+            Lang::Vi => format!("[{vi}]"),
+            Lang::En => format!("[{en}]"),
+        })
+}
+
+/// "ngày 05 tháng 6 năm 2025": the day with two digits, months 1 and 2 with two (as the
+/// decree writes dates).
+pub fn long_date(d: NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    match lang {
+        Lang::Vi => {
+            let m = if d.month() <= 2 {
+                format!("{:02}", d.month())
+            } else {
+                d.month().to_string()
+            };
+            format!("ngày {:02} tháng {m} năm {}", d.day(), d.year())
         }
-    };
-    let mut groups: Vec<Group> = Vec::new();
+        Lang::En => d.format("%-d %B %Y").to_string(),
+    }
+}
+
+fn short_date(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => d.format("%d/%m/%Y").to_string(),
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// The notice of the decisions recorded on `since` and after (the last meeting's day when
+/// `since` is none).
+pub fn build(
+    snapshot: &Snapshot,
+    decisions: &Decisions,
+    since: Option<NaiveDate>,
+    cfg: &NoticeConfig,
+    meeting: Option<&MeetingInfo>,
+    lang: Lang,
+    sources: bool,
+) -> Notice {
+    let vi = lang == Lang::Vi;
+    let t = |a: &'static str, b: &'static str| if vi { a } else { b };
+    let since = since.or_else(|| notice_date(decisions, None));
+    let day = meeting
+        .and_then(|m| m.date)
+        .or_else(|| notice_date(decisions, since));
+    // Items, grouped by unit.
+    let mut groups: Vec<(bool, String, String, Vec<ItemText>)> = Vec::new();
     for (id, d) in decisions.iter() {
-        let Some(item) = item_of(snapshot, id, d, since, lang) else {
+        let Some((order, idx, sentence, subject, source)) = item_of(snapshot, id, d, since, lang)
+        else {
             continue;
         };
         let units = units_of(snapshot, id, d);
-        let names: Vec<String> = units
-            .iter()
-            .map(|u| {
-                snapshot
-                    .unit(u)
-                    .map(|x| x.name.clone())
-                    .unwrap_or_else(|| u.clone())
-            })
-            .collect();
-        let (name, key) = if names.is_empty() {
-            let n = if vi {
-                "Chưa xác định đơn vị chủ trì"
-            } else {
-                "No responsible unit named"
-            };
-            (n.to_string(), (true, String::new()))
+        let name = if units.is_empty() {
+            t(
+                "Các nội dung chưa xác định đơn vị chủ trì",
+                "Items with no responsible unit named",
+            )
+            .to_string()
         } else {
-            let n = names.join("; ");
-            let k = fold(&n);
-            (n, (false, k))
+            units
+                .iter()
+                .map(|u| {
+                    snapshot
+                        .unit(u)
+                        .map_or_else(|| u.clone(), |x| x.name.clone())
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
         };
-        match groups.iter_mut().find(|g| g.key == key) {
-            Some(g) => g.items.push(item),
-            None => groups.push(Group {
+        let key = (units.is_empty(), fold(&name));
+        match groups.iter_mut().find(|g| (g.0, g.1.clone()) == key) {
+            Some(g) => g.3.push((order, idx, sentence, subject, source)),
+            None => groups.push((
+                key.0,
+                key.1,
                 name,
-                key,
-                items: vec![item],
-            }),
+                vec![(order, idx, sentence, subject, source)],
+            )),
         }
     }
-    groups.sort_by(|a, b| a.key.cmp(&b.key));
-    for g in &mut groups {
-        g.items.sort_by_key(|i| i.order);
-    }
-
-    let day = notice_date(decisions, since)
-        .or(since)
-        .or(snapshot.as_of)
-        .map(date)
-        .unwrap_or_else(|| "—".into());
-    let heading = if vi {
-        "THÔNG BÁO KẾT LUẬN"
-    } else {
-        "CONCLUSIONS NOTICE"
-    };
-    let meeting = if vi {
-        format!("Giao ban Tổ công tác triển khai Đề án 06, ngày {day}")
-    } else {
-        format!("Weekly briefing of the Đề án 06 working group, {day}")
-    };
-    let mut data = if vi {
-        format!("Số liệu: {}", snapshot.title)
-    } else {
-        format!("Data: {}", snapshot.title)
-    };
-    if let Some(a) = snapshot.as_of {
-        data.push_str(&if vi {
-            format!(", đến ngày {}", date(a))
-        } else {
-            format!(", as of {}", date(a))
-        });
-    }
-    data.push_str(". ");
-    data.push_str(&match (since, vi) {
-        (Some(s), true) => format!("Các quyết định ghi từ ngày {}.", date(s)),
-        (Some(s), false) => format!("Decisions recorded since {}.", date(s)),
-        (None, true) => "Tất cả quyết định trong sổ.".to_string(),
-        (None, false) => "All decisions in the journal.".to_string(),
-    });
-    let total_items: usize = groups.iter().map(|g| g.items.len()).sum();
-    let total = if vi {
-        format!(
-            "Tổng cộng: {total_items} nội dung, {} nhóm đơn vị chủ trì.",
-            groups.len()
-        )
-    } else {
-        format!(
-            "Total: {total_items} item(s), {} group(s) of responsible units.",
-            groups.len()
-        )
-    };
-    let none = if vi {
-        "Không có quyết định nào trong khoảng thời gian này."
-    } else {
-        "No decisions in this period."
-    };
-
-    let mut out = String::new();
-    match format {
-        Format::Md => {
-            out.push_str(&format!("# {heading}\n\n**{meeting}**\n\n{data}\n"));
-            if groups.is_empty() {
-                out.push_str(&format!("\n{none}\n"));
-                return out;
+    groups.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    let mut appendix = Vec::new();
+    let groups: Vec<NoticeGroup> = groups
+        .into_iter()
+        .enumerate()
+        .map(|(gi, (_, _, unit, mut items))| {
+            items.sort_by_key(|i| (i.0, i.1));
+            for (ii, it) in items.iter().enumerate() {
+                appendix.push([
+                    format!("{}.{}", gi + 1, letter(ii)),
+                    it.3.clone(),
+                    it.4.clone(),
+                ]);
             }
-            for (gi, g) in groups.iter().enumerate() {
-                out.push_str(&format!("\n## {}. {}\n\n", gi + 1, g.name));
-                for (ii, it) in g.items.iter().enumerate() {
-                    out.push_str(&format!("{}. **{}** ({})\n", ii + 1, it.title, it.id));
-                    for (label, value) in &it.lines {
-                        out.push_str(&format!("   - {label}: {value}\n"));
-                    }
-                    if !it.source.is_empty() {
-                        let l = if vi { "Nguồn" } else { "Source" };
-                        out.push_str(&format!("   - {l}: {}\n", it.source));
-                    }
-                }
+            NoticeGroup {
+                unit,
+                items: items.into_iter().map(|i| i.2).collect(),
             }
-            out.push_str(&format!("\n---\n\n{total}\n"));
-        }
-        Format::Txt => {
-            out.push_str(&format!("{heading}\n{meeting}\n\n{data}\n"));
-            if groups.is_empty() {
-                out.push_str(&format!("\n{none}\n"));
-                return out;
-            }
-            for (gi, g) in groups.iter().enumerate() {
-                out.push_str(&format!("\n{}. {}\n", gi + 1, g.name));
-                for (ii, it) in g.items.iter().enumerate() {
-                    let num = format!("{}.{}.", gi + 1, ii + 1);
-                    out.push_str(&format!("\n   {num} {} ({})\n", it.title, it.id));
-                    let pad = " ".repeat(4 + num.chars().count());
-                    for (label, value) in &it.lines {
-                        out.push_str(&format!("{pad}{label}: {value}\n"));
-                    }
-                    if !it.source.is_empty() {
-                        let l = if vi { "Nguồn" } else { "Source" };
-                        out.push_str(&format!("{pad}{l}: {}\n", it.source));
-                    }
-                }
-            }
-            out.push_str(&format!("\n{total}\n"));
-        }
-    }
-    out
-}
-
-/// The units an item is grouped under: the one decided, else its lead / responsible units.
-fn units_of(snapshot: &Snapshot, id: &str, d: &ItemDecision) -> Vec<String> {
-    if let Some(u) = &d.unit {
-        return vec![u.clone()];
-    }
-    if let Some(i) = snapshot.task_index(id) {
-        return snapshot.tasks[i].lead_units.clone();
-    }
-    if let Some(i) = snapshot.blocker_index(id) {
-        return snapshot.blockers[i].responsible.clone();
-    }
-    Vec::new()
-}
-
-/// The item's entry in the notice, when a decision on it (other than the agenda flag) was
-/// recorded in the period.
-fn item_of(
-    snapshot: &Snapshot,
-    id: &str,
-    d: &ItemDecision,
-    since: Option<NaiveDate>,
-    lang: Lang,
-) -> Option<Item> {
-    let recent: Vec<_> = d
-        .history
-        .iter()
-        .filter(|h| since.is_none_or(|s| h.at.date_naive() >= s))
-        .filter(|h| h.change.field() != Field::Agenda)
+        })
         .collect();
-    if recent.is_empty() {
-        return None;
-    }
-    let vi = lang == Lang::Vi;
-    let (order, title, report, source) = if let Some(i) = snapshot.task_index(id) {
-        let t = &snapshot.tasks[i];
-        ((0u8, i), one_line(&t.title), &t.report, &t.source)
+
+    let issuer = or_placeholder(&cfg.issuer, "TÊN CƠ QUAN, TỔ CHỨC", "ISSUING BODY", lang);
+    let symbol = or_placeholder(&cfg.symbol, "CQ", "BODY", lang);
+    let number = cfg
+        .number
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or("       ");
+    let place = or_placeholder(&cfg.place, "Địa danh", "Place", lang);
+    let meeting_name = or_placeholder(&cfg.meeting, "tên cuộc họp", "meeting", lang);
+    let chair = or_placeholder(&cfg.chair, "chức vụ người chủ trì", "chair's title", lang);
+    let chair_name = meeting
+        .and_then(|m| m.chair.clone())
+        .or_else(|| cfg.chair_name.clone());
+    let chair_name = or_placeholder(&chair_name, "họ và tên người chủ trì", "chair's name", lang);
+    let participants = meeting
+        .map(|m| m.participants.join(", "))
+        .filter(|p| !p.is_empty())
+        .or_else(|| cfg.participants.clone());
+    let participants = or_placeholder(&participants, "thành phần tham dự", "participants", lang);
+    let venue = meeting
+        .and_then(|m| m.place.clone())
+        .or_else(|| cfg.venue.clone());
+    let venue = or_placeholder(&venue, "địa điểm họp", "venue", lang);
+    let day_text = day
+        .map(|d| short_date(d, lang))
+        .unwrap_or_else(|| t("[ngày họp]", "[meeting day]").into());
+    let data_as_of = snapshot
+        .as_of
+        .map(|a| match lang {
+            Lang::Vi => format!(" (số liệu tổng hợp đến ngày {})", short_date(a, lang)),
+            Lang::En => format!(" (figures as of {})", short_date(a, lang)),
+        })
+        .unwrap_or_default();
+    let opening = if vi {
+        vec![
+            format!(
+                "Ngày {day_text}, tại {venue}, {chair} {chair_name} chủ trì cuộc họp giao ban {meeting_name}. Tham dự cuộc họp có: {participants}."
+            ),
+            format!(
+                "Sau khi nghe báo cáo tình hình triển khai các nhiệm vụ{data_as_of} và ý kiến của các đại biểu dự họp, {chair} kết luận như sau:"
+            ),
+        ]
     } else {
-        let i = snapshot.blocker_index(id)?;
-        let b = &snapshot.blockers[i];
-        let kind = match (b.kind, vi) {
-            (BlockerKind::Difficulty, true) => "Khó khăn",
-            (BlockerKind::Gap, true) => "Tồn tại",
-            (BlockerKind::Proposal, true) => "Kiến nghị",
-            (BlockerKind::Difficulty, false) => "Difficulty",
-            (BlockerKind::Gap, false) => "Gap",
-            (BlockerKind::Proposal, false) => "Proposal",
-        };
-        (
-            (1u8, i),
-            format!("{kind}: {}", one_line(&b.text)),
-            &b.report,
-            &b.source,
+        vec![
+            format!(
+                "On {day_text}, at {venue}, {chair} {chair_name} chaired the briefing of the {meeting_name}. Attending: {participants}."
+            ),
+            format!(
+                "Having heard the report on the tasks{data_as_of} and the views of those present, {chair} concluded as follows:"
+            ),
+        ]
+    };
+    let closing = if groups.is_empty() {
+        t(
+            "Cuộc họp không ghi nhận kết luận nào trong kỳ này.",
+            "No conclusions were recorded at this meeting.",
+        )
+        .to_string()
+    } else if vi {
+        format!(
+            "{issuer_proper} thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.",
+            issuer_proper = proper(&issuer)
+        )
+    } else {
+        format!(
+            "{} notifies the bodies concerned for their information and action.",
+            proper(&issuer)
         )
     };
-    let changed = |f: Field| recent.iter().any(|h| h.change.field() == f);
-    let mut lines: Vec<(String, String)> = Vec::new();
-    let push = |lines: &mut Vec<(String, String)>, f: Field, c: Option<Change>| {
-        if let Some(c) = c {
-            lines.push((
-                f.label(lang).to_string(),
-                one_line(&c.value_text(Some(snapshot), lang)),
-            ));
-        }
-    };
-    if changed(Field::State) {
-        push(&mut lines, Field::State, d.state.map(Change::State));
-    }
-    if changed(Field::Unit) {
-        push(&mut lines, Field::Unit, d.unit.clone().map(Change::Unit));
-    }
-    if changed(Field::Due) {
-        push(&mut lines, Field::Due, d.due.map(Change::Due));
-    }
-    if let Some(i) = snapshot.task_index(id) {
-        // Every task goes out with its deadline: the reported one when none was decided.
-        let raw = one_line(&snapshot.tasks[i].deadline_raw);
-        if !raw.is_empty() {
-            let label = if vi {
-                "Thời hạn (theo báo cáo)"
-            } else {
-                "Deadline (as reported)"
-            };
-            lines.push((label.to_string(), raw));
-        }
-    }
-    if changed(Field::Conclusion) {
-        push(
-            &mut lines,
-            Field::Conclusion,
-            d.conclusion.clone().map(Change::Conclusion),
+    let mut recipients: Vec<String> = cfg
+        .recipients
+        .iter()
+        .filter(|r| !r.trim().is_empty())
+        .map(|r| format!("- {};", r.trim().trim_end_matches(';')))
+        .collect();
+    if !groups.is_empty() {
+        recipients.push(
+            t(
+                "- Các đơn vị có tên tại Thông báo;",
+                "- The units named above;",
+            )
+            .into(),
         );
     }
-    for h in &recent {
-        if let Change::Note(n) = &h.change {
-            push(&mut lines, Field::Note, Some(Change::Note(n.clone())));
-        }
-        if let Some(n) = &h.note {
-            push(&mut lines, Field::Note, Some(Change::Note(n.clone())));
-        }
+    if recipients.is_empty() {
+        recipients.push(t("- [Nơi nhận];", "- [Recipients];").into());
     }
-    Some(Item {
-        order,
-        title: shorten(&title, TITLE_CHARS),
-        id: id.to_string(),
-        lines,
-        source: source_text(snapshot, report, source, lang),
-    })
+    let archive = cfg
+        .archive
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(|a| format!(", {a}"))
+        .unwrap_or_default();
+    recipients.push(format!("- {}: VT{archive}.", t("Lưu", "File")));
+    Notice {
+        issuer_parent: cfg
+            .issuer_parent
+            .clone()
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| p.to_uppercase()),
+        issuer: issuer.to_uppercase(),
+        number: match lang {
+            Lang::Vi => format!("Số: {number}/TB-{symbol}"),
+            Lang::En => format!("No. {number}/TB-{symbol}"),
+        },
+        nation: t(
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "SOCIALIST REPUBLIC OF VIET NAM",
+        )
+        .into(),
+        motto: t(
+            "Độc lập - Tự do - Hạnh phúc",
+            "Independence - Freedom - Happiness",
+        )
+        .into(),
+        place_date: match (day, lang) {
+            (Some(d), _) => format!("{place}, {}", long_date(d, lang)),
+            (None, Lang::Vi) => format!("{place}, ngày … tháng … năm …"),
+            (None, Lang::En) => format!("{place}, …"),
+        },
+        title: t("THÔNG BÁO", "NOTICE").into(),
+        subtitle: match lang {
+            Lang::Vi => {
+                format!("Kết luận của {chair} tại cuộc họp giao ban {meeting_name} ngày {day_text}")
+            }
+            Lang::En => format!(
+                "Conclusions of {chair} at the briefing of the {meeting_name} on {day_text}"
+            ),
+        },
+        opening,
+        groups,
+        closing,
+        recipients_label: t("Nơi nhận:", "Recipients:").into(),
+        recipients,
+        authority: cfg
+            .authority
+            .clone()
+            .unwrap_or_default()
+            .trim()
+            .to_uppercase(),
+        signer_title: or_placeholder(
+            &cfg.signer_title,
+            "CHỨC VỤ NGƯỜI KÝ",
+            "SIGNER'S TITLE",
+            lang,
+        )
+        .to_uppercase(),
+        signer_name: or_placeholder(&cfg.signer_name, "Họ và tên", "Name", lang),
+        appendix_title: t(
+            "PHỤ LỤC: NGUỒN CÁC NỘI DUNG NÊU TẠI THÔNG BÁO",
+            "APPENDIX: SOURCES OF THE ITEMS ABOVE",
+        )
+        .into(),
+        appendix_columns: [
+            t("Mục", "Item").into(),
+            t("Nội dung", "Subject").into(),
+            t(
+                "Nguồn (báo cáo, phụ lục, dòng)",
+                "Source (report, appendix, row)",
+            )
+            .into(),
+        ],
+        appendix: if sources { appendix } else { Vec::new() },
+        day,
+    }
 }
 
-/// "Bình Định 258/BC-UBND, Phụ lục 01, dòng 23 (tệp nguồn, dòng 412)".
-fn source_text(snapshot: &Snapshot, report: &str, source: &SourceRef, lang: Lang) -> String {
-    let short = snapshot
-        .report(report)
-        .map(|r| r.short.clone())
-        .unwrap_or_else(|| report.to_string());
-    let at = source.describe_in(lang == Lang::Vi);
-    match (short.is_empty(), at.is_empty()) {
-        (true, _) => at,
-        (false, true) => short,
-        (false, false) => format!("{short}, {at}"),
+/// "TỔ CÔNG TÁC TRIỂN KHAI ĐỀ ÁN 06" → "Tổ công tác triển khai Đề án 06" for a sentence.
+fn proper(upper: &str) -> String {
+    if upper.starts_with('[') {
+        return upper.to_string();
+    }
+    let lower = upper.to_lowercase().replace("đề án", "Đề án");
+    let mut c = lower.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 
-/// At most `max` chars, cut at a word, with "…".
-fn shorten(s: &str, max: usize) -> String {
-    let s = s.trim();
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let cut: String = s.chars().take(max.saturating_sub(1)).collect();
-    let cut = match cut.rfind(' ') {
-        Some(p) if p > cut.len() / 2 => cut[..p].trim_end().to_string(),
-        _ => cut,
-    };
-    format!("{cut}…")
+/// a, b, c … z, aa …
+fn letter(i: usize) -> String {
+    let l = (b'a' + (i % 26) as u8) as char;
+    l.to_string().repeat(i / 26 + 1)
 }
 
 #[cfg(test)]
@@ -365,9 +461,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shortening_cuts_at_a_word() {
-        assert_eq!(shorten("abc def ghi", 20), "abc def ghi");
-        assert_eq!(shorten("abc def ghi", 9), "abc def…");
-        assert_eq!(shorten("abcdefghijkl", 5), "abcd…");
+    fn dates_as_the_decree_writes_them() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert_eq!(
+            long_date(d(2025, 6, 5), Lang::Vi),
+            "ngày 05 tháng 6 năm 2025"
+        );
+        assert_eq!(
+            long_date(d(2025, 2, 15), Lang::Vi),
+            "ngày 15 tháng 02 năm 2025"
+        );
+        assert_eq!(letter(0), "a");
+        assert_eq!(letter(27), "bb");
+        assert_eq!(proper("TỔ CÔNG TÁC ĐỀ ÁN 06"), "Tổ công tác Đề án 06");
     }
 }

@@ -42,10 +42,11 @@ pub enum Command {
     MeetingPrev,
     Conclude,
     Minutes,
+    Changes,
 }
 
 impl Command {
-    pub const ALL: [Command; 40] = [
+    pub const ALL: [Command; 41] = [
         Command::Quit,
         Command::Help,
         Command::NextView,
@@ -86,6 +87,7 @@ impl Command {
         Command::MeetingPrev,
         Command::Conclude,
         Command::Minutes,
+        Command::Changes,
     ];
 
     /// The name used in `keys.ron`.
@@ -131,6 +133,7 @@ impl Command {
             Command::MeetingPrev => "meeting_prev",
             Command::Conclude => "conclude",
             Command::Minutes => "minutes",
+            Command::Changes => "changes",
         }
     }
 
@@ -184,6 +187,10 @@ impl Command {
             Command::MeetingPrev => ("Mục họp trước", "Previous agenda item"),
             Command::Conclude => ("Ghi kết luận cho mục", "Write the item's conclusion"),
             Command::Minutes => ("Xuất thông báo kết luận", "Write the conclusions notice"),
+            Command::Changes => (
+                "Thay đổi so với kỳ trước (Δ đánh dấu dòng thay đổi)",
+                "What changed since the previous snapshot (Δ marks changed rows)",
+            ),
         }
     }
 }

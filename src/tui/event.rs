@@ -106,6 +106,11 @@ fn handle_key(app: &mut App, k: KeyEvent) -> Option<FilterJob> {
             app.help_input(edit);
             None
         }
+        Mode::Changes { .. } => {
+            let cmd = command_of(app, k)?;
+            app.changes_input(cmd);
+            None
+        }
         Mode::Normal => {
             let cmd = command_of(app, k)?;
             app.update(cmd)

@@ -100,9 +100,13 @@ pub fn run(
     opts: Options,
     store: Option<Box<dyn decisions::DecisionStore>>,
     notices: Vec<String>,
+    changes: Option<(crate::history::diff::Diff, String)>,
 ) -> io::Result<()> {
     let (keymap, theme, mut warnings) = config::load(&opts);
     let mut app = App::new(data.clone(), as_of, opts.lang, theme, keymap);
+    if let Some((diff, since)) = changes {
+        app.attach_changes(diff, since);
+    }
     if let Some(store) = store {
         app.attach_store(store);
     }

@@ -5,6 +5,7 @@
 //! journal (`triage`), the triage prompts (`prompt`), the meeting (`meeting`), the help
 //! screen (`help`).
 
+mod changes;
 mod filter;
 mod help;
 mod list;
@@ -30,6 +31,7 @@ use super::prompt::Prompt;
 use super::rows;
 use super::theme::Theme;
 
+pub use changes::Changes;
 pub use filter::{FilterEdit, FilterJob, ListRef};
 pub use help::HelpEdit;
 pub use list::{overdue_rows, List};
@@ -110,6 +112,10 @@ pub enum Mode {
         scroll: usize,
         typing: bool,
     },
+    /// The screen of what changed since the previous snapshot, and how far it is scrolled.
+    Changes {
+        scroll: usize,
+    },
     ConfirmQuit,
     /// A triage input is open (see `App::prompt`).
     Prompt,
@@ -156,6 +162,10 @@ pub struct App {
     pub table_area: (u16, u16, u16, u16),
     /// Where the tabs were drawn: (x start, x end, view) per tab.
     pub tab_spans: Vec<(u16, u16, ViewId)>,
+    /// The comparison with the previous snapshot, when there is one.
+    pub changes: Option<Changes>,
+    /// Records a change is about (marked Δ in every list).
+    pub changed: std::collections::HashSet<Rec>,
 }
 
 impl App {
@@ -194,6 +204,8 @@ impl App {
             table_height: 20,
             table_area: (0, 0, 0, 0),
             tab_spans: Vec::new(),
+            changes: None,
+            changed: Default::default(),
         };
         app.rebuild_lists();
         app

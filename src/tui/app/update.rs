@@ -19,6 +19,7 @@ impl App {
                 }
             }
             Command::Help => self.open_help(),
+            Command::Changes => self.open_changes(),
             Command::NextView => {
                 self.set_view(ViewId::ALL[(self.view.index() + 1) % ViewId::ALL.len()])
             }

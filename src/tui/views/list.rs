@@ -126,6 +126,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
     let cols = rows::columns(list.table);
     let titles: Vec<String> = cols.iter().map(|c| t(lang, c.title).to_string()).collect();
     let height = table_area.height.saturating_sub(1) as usize;
+    // The first column on screen carries the change mark.
+    let first_shown = super::super::widgets::table::fit_columns(&cols, table_area.width)
+        .first()
+        .map(|(i, _)| *i)
+        .unwrap_or(0);
     let mut offset = list.offset;
     if list.selected >= offset + height.max(1) {
         offset = list.selected + 1 - height.max(1);
@@ -157,7 +162,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
             }
             Row::Rec(rec) => TableRow {
                 header: false,
-                cells: rows::cells(&ctx, lang, list.table, *rec, app.decision_badge(*rec)),
+                cells: {
+                    let mut cells =
+                        rows::cells(&ctx, lang, list.table, *rec, app.decision_badge(*rec));
+                    // Δ: a change since the previous snapshot is about this row.
+                    if app.is_changed(*rec) {
+                        if let Some(first) = cells.get_mut(first_shown) {
+                            *first = format!("{} {first}", super::changes::MARK);
+                        }
+                    }
+                    cells
+                },
                 class: rows::class_of(&ctx, *rec),
                 selected: i == list.selected,
             },

@@ -1,6 +1,7 @@
 //! Drawing: one function per screen, each a pure function of the state. `draw` returns where
 //! things landed (for mouse clicks and paging), which the event loop stores back.
 
+pub mod changes;
 pub mod detail;
 pub mod help;
 pub mod list;
@@ -75,6 +76,11 @@ pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
             _,
         ) => Drawn {
             table_height: help::draw(app, filter, *typing, *scroll, body, buf),
+            table_area: (body.x, body.y, body.width, body.height),
+            ..Drawn::default()
+        },
+        (Mode::Changes { scroll }, _, _) => Drawn {
+            table_height: changes::draw(app, *scroll, body, buf),
             table_area: (body.x, body.y, body.width, body.height),
             ..Drawn::default()
         },

@@ -233,7 +233,11 @@ fn draw_status(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) {
         match err {
             Some(e) => spans.push(Span::styled(format!("  {e}"), app.theme.warning())),
             None if !equivalents.is_empty() => {
-                spans.push(Span::styled(format!("  {equivalents}"), app.theme.title()))
+                spans.push(Span::styled(format!("  {equivalents}"), app.theme.title()));
+                spans.push(Span::styled(
+                    format!(" · {}", t(app.lang, "filter.hint")),
+                    app.theme.muted(),
+                ));
             }
             None => spans.push(Span::styled(
                 format!("  {}", t(app.lang, "filter.hint")),

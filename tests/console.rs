@@ -438,7 +438,8 @@ fn a_meeting_walks_the_agenda_and_records_conclusions() {
     let mut c = with_journal(dir.path(), 120, 30);
     // Flag a blocker for the agenda, escalate the other.
     c.keys("5 f j x x");
-    c.keys("M");
+    // Chair, participants, place: left blank.
+    c.keys("M <Enter> <Enter> <Enter>");
     let screen = c.screen();
     assert!(screen.contains("Họp giao ban"), "{screen}");
     assert!(screen.contains("mục 1/"), "{screen}");

@@ -28,7 +28,7 @@ fn the_change_screen_opens_from_any_view_and_lists_every_kind() {
         let screen = c.screen();
         assert!(screen.contains("Thay đổi so với kỳ trước"), "{screen}");
         assert!(
-            screen.contains("Từ 30/06/2024 đến 31/12/2024 · so với 30/06/2024 · 16 thay đổi"),
+            screen.contains("Từ 30/06/2024 đến 31/12/2024 · so với 30/06/2024 · 18 thay đổi"),
             "{screen}"
         );
         assert!(

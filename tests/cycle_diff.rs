@@ -118,3 +118,73 @@ fn a_history_never_reads_outside_itself() {
     let e = history::open(Some(dir.path()), None).unwrap_err();
     assert!(e.contains("the path leaves the history folder"), "{e}");
 }
+
+#[test]
+fn the_shipped_data_opens_on_its_newest_snapshot_compared_with_the_earlier_one() {
+    let c = history::open(None, None).unwrap();
+    assert_eq!(c.current.snapshot.as_of.unwrap().to_string(), "2024-12-31");
+    let prev = c.previous.as_ref().expect("the earlier shipped snapshot");
+    assert_eq!(prev.snapshot.as_of.unwrap().to_string(), "2024-07-10");
+    // The newest is the snapshot `giaoban check` reads (data/manifest.ron): same records.
+    let root = giaoban::store::load_embedded().unwrap();
+    assert_eq!(root.snapshot.tasks.len(), c.current.snapshot.tasks.len());
+    assert_eq!(
+        root.snapshot.reports.len(),
+        c.current.snapshot.reports.len()
+    );
+    assert_eq!(
+        giaoban::journal::fingerprint(&root.snapshot),
+        giaoban::journal::fingerprint(&c.current.snapshot),
+        "a journal of the shipped snapshot stays valid"
+    );
+    // What the earlier one knew: every report dated up to 10/07/2024, not Bình Định's of 31/12.
+    let ids: Vec<&str> = prev
+        .snapshot
+        .reports
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert!(!ids.contains(&"bd-258"), "{ids:?}");
+    assert!(ids.contains(&"hue-108"), "{ids:?}");
+    for r in &prev.snapshot.reports {
+        assert!(
+            r.date.is_none_or(|d| d <= prev.snapshot.as_of.unwrap()),
+            "{} is dated after the snapshot",
+            r.id
+        );
+    }
+    let d = diff(prev, &c.current);
+    assert!(
+        d.changes
+            .iter()
+            .any(|c| c.key() == "report_added" && c.id() == "bd-258"),
+        "{:?}",
+        d.changes
+    );
+    assert!(d.count("newly_overdue") > 0);
+    assert!(d
+        .changes
+        .iter()
+        .any(|c| c.key() == "not_reported" && c.id() == "thua-thien-hue"));
+}
+
+#[test]
+fn the_dated_manifest_of_the_newest_snapshot_names_the_same_files_as_data_manifest() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let files = |p: &Path| -> Vec<String> {
+        std::fs::read_to_string(p)
+            .unwrap()
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with('"') && l.ends_with(".ron\","))
+            .map(|l| {
+                l.trim_matches(|c| c == '"' || c == ',')
+                    .trim_start_matches("../")
+                    .to_string()
+            })
+            .collect()
+    };
+    let main = files(&root.join("manifest.ron"));
+    assert!(!main.is_empty());
+    assert_eq!(main, files(&root.join("2024-12-31/manifest.ron")));
+}

@@ -917,11 +917,25 @@ fn the_console_store_turns_keys_into_records() {
     let e = store.record("zz", &Request::Defer).unwrap_err();
     assert!(e.starts_with("CHƯA GHI được quyết định: "), "{e}");
     let today = chrono::Local::now().date_naive();
+    let tomorrow = today.succ_opt().unwrap();
+    // Decisions alone are no meeting: only a meeting record is.
+    assert_eq!(store.last_meeting_before(tomorrow), None);
+    use giaoban::tui::decisions::MeetingDetails;
+    let details = MeetingDetails {
+        chair: "Phó Chủ tịch UBND tỉnh".into(),
+        ..MeetingDetails::default()
+    };
+    assert!(store
+        .open_meeting(snap.as_of, &details)
+        .unwrap()
+        .starts_with("Đã ghi: cuộc họp bắt đầu lúc"));
+    assert!(store.close_meeting().unwrap().contains("kết thúc"));
     assert_eq!(store.last_meeting_before(today), None);
-    assert_eq!(
-        store.last_meeting_before(today.succ_opt().unwrap()),
-        Some(today)
-    );
+    let last = store.last_meeting_before(tomorrow).unwrap();
+    assert_eq!((last.day, last.as_of), (today, snap.as_of));
+    let m = &store.journal().meetings()[0];
+    assert_eq!(m.chair, "Phó Chủ tịch UBND tỉnh");
+    assert!(m.ended.is_some());
     let written = store.write_minutes(&snap, true).unwrap();
     assert!(
         written.ends_with(&format!(

@@ -30,6 +30,25 @@ pub enum Kind {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum Change {
+    /// A report that only the newer snapshot has: its records are counted here, not listed
+    /// one by one as added.
+    ReportAdded {
+        id: String,
+        short: String,
+        date: Option<NaiveDate>,
+        tasks: usize,
+        blockers: usize,
+        indicators: usize,
+    },
+    /// A report that only the older snapshot had, with the records that went with it.
+    ReportRemoved {
+        id: String,
+        short: String,
+        date: Option<NaiveDate>,
+        tasks: usize,
+        blockers: usize,
+        indicators: usize,
+    },
     Added {
         kind: Kind,
         id: String,
@@ -88,8 +107,8 @@ pub enum Change {
         new: Option<f64>,
         delta: Option<f64>,
     },
-    /// A province whose latest report is older than the previous snapshot: it did not report
-    /// in this cycle.
+    /// A province whose latest report is dated on or before the previous snapshot: it did not
+    /// report in this cycle.
     NotReported {
         province: String,
         name: String,
@@ -101,6 +120,8 @@ impl Change {
     /// The key of the change in exports and the query language.
     pub fn key(&self) -> &'static str {
         match self {
+            Change::ReportAdded { .. } => "report_added",
+            Change::ReportRemoved { .. } => "report_removed",
             Change::Added { .. } => "added",
             Change::Removed { .. } => "removed",
             Change::Renamed { .. } => "renamed",
@@ -117,7 +138,9 @@ impl Change {
     /// The id of the record (in the newer snapshot when it is there) the change is about.
     pub fn id(&self) -> &str {
         match self {
-            Change::Added { id, .. }
+            Change::ReportAdded { id, .. }
+            | Change::ReportRemoved { id, .. }
+            | Change::Added { id, .. }
             | Change::Removed { id, .. }
             | Change::Renamed { id, .. }
             | Change::StatusChanged { id, .. }
@@ -235,6 +258,51 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
     let (oc, nc) = (ctx(old), ctx(new));
     let mut changes = Vec::new();
 
+    // Reports only one side has: their records are counted with them.
+    let new_reports: BTreeSet<&str> = n
+        .reports
+        .iter()
+        .filter(|r| o.report(&r.id).is_none())
+        .map(|r| r.id.as_str())
+        .collect();
+    let gone_reports: BTreeSet<&str> = o
+        .reports
+        .iter()
+        .filter(|r| n.report(&r.id).is_none())
+        .map(|r| r.id.as_str())
+        .collect();
+    for (s, ids, added) in [(n, &new_reports, true), (o, &gone_reports, false)] {
+        for id in ids.iter() {
+            let r = s.report(id).expect("listed from this snapshot");
+            let count = |reports: Vec<&String>| reports.into_iter().filter(|x| x == id).count();
+            let tasks = count(s.tasks.iter().map(|t| &t.report).collect());
+            let blockers = count(s.blockers.iter().map(|b| &b.report).collect());
+            let indicators = count(s.indicators.iter().map(|x| &x.report).collect());
+            let (id, short, date) = (r.id.clone(), r.short.clone(), r.date);
+            changes.push(if added {
+                Change::ReportAdded {
+                    id,
+                    short,
+                    date,
+                    tasks,
+                    blockers,
+                    indicators,
+                }
+            } else {
+                Change::ReportRemoved {
+                    id,
+                    short,
+                    date,
+                    tasks,
+                    blockers,
+                    indicators,
+                }
+            });
+        }
+    }
+    let in_new_report = |r: &str| new_reports.contains(r);
+    let in_gone_report = |r: &str| gone_reports.contains(r);
+
     // Tasks.
     let key = |s: &Snapshot| -> Vec<(String, Option<String>)> {
         s.tasks
@@ -245,6 +313,9 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
     let (pairs, removed, added) = match_records(&key(o), &key(n));
     for i in removed {
         let t = &o.tasks[i];
+        if in_gone_report(&t.report) {
+            continue;
+        }
         changes.push(Change::Removed {
             kind: Kind::Task,
             id: t.id.clone(),
@@ -253,6 +324,9 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
     }
     for j in added {
         let t = &n.tasks[j];
+        if in_new_report(&t.report) {
+            continue;
+        }
         changes.push(Change::Added {
             kind: Kind::Task,
             id: t.id.clone(),
@@ -332,6 +406,9 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
     let (pairs, removed, added) = match_records(&key(o), &key(n));
     for i in removed {
         let b = &o.blockers[i];
+        if in_gone_report(&b.report) {
+            continue;
+        }
         changes.push(Change::Removed {
             kind: Kind::Blocker,
             id: b.id.clone(),
@@ -340,6 +417,9 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
     }
     for j in added {
         let b = &n.blockers[j];
+        if in_new_report(&b.report) {
+            continue;
+        }
         changes.push(Change::Added {
             kind: Kind::Blocker,
             id: b.id.clone(),
@@ -378,6 +458,9 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
     let (pairs, removed, added) = match_records(&key(o), &key(n));
     for i in removed {
         let x = &o.indicators[i];
+        if in_gone_report(&x.report) {
+            continue;
+        }
         changes.push(Change::Removed {
             kind: Kind::Indicator,
             id: x.id.clone(),
@@ -386,6 +469,9 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
     }
     for j in added {
         let x = &n.indicators[j];
+        if in_new_report(&x.report) {
+            continue;
+        }
         changes.push(Change::Added {
             kind: Kind::Indicator,
             id: x.id.clone(),
@@ -414,7 +500,7 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
     }
 
     // Provinces that did not report in this cycle: their latest report (in the newer
-    // snapshot) is dated before the older snapshot.
+    // snapshot) is dated on or before the older snapshot's day.
     if let Some(cycle_start) = o.as_of {
         let mut provinces: Vec<&str> = n
             .reports
@@ -425,7 +511,7 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
         provinces.dedup();
         for p in provinces {
             let latest = n.latest_report_of(p).and_then(|r| r.date);
-            if latest.is_none_or(|d| d < cycle_start) {
+            if latest.is_none_or(|d| d <= cycle_start) {
                 changes.push(Change::NotReported {
                     province: p.to_string(),
                     name: n.locality_name(p),
@@ -460,10 +546,12 @@ fn order(c: &Change) -> u8 {
         Change::StatusChanged { .. } => 2,
         Change::DeadlineMoved { .. } => 3,
         Change::Reassigned { .. } => 4,
-        Change::Added { .. } => 5,
-        Change::Removed { .. } => 6,
-        Change::Renamed { .. } => 7,
-        Change::IndicatorChanged { .. } => 8,
-        Change::NotReported { .. } => 9,
+        Change::ReportAdded { .. } => 5,
+        Change::ReportRemoved { .. } => 6,
+        Change::Added { .. } => 7,
+        Change::Removed { .. } => 8,
+        Change::Renamed { .. } => 9,
+        Change::IndicatorChanged { .. } => 10,
+        Change::NotReported { .. } => 11,
     }
 }

@@ -60,6 +60,10 @@ pub fn section_title(key: &str, vi: bool) -> &'static str {
         ("deadline_moved", false) => "Deadline moved (from the original)",
         ("reassigned", true) => "Đổi đơn vị phụ trách",
         ("reassigned", false) => "Units reassigned",
+        ("report_added", true) => "Báo cáo mới",
+        ("report_added", false) => "New reports",
+        ("report_removed", true) => "Báo cáo không còn",
+        ("report_removed", false) => "Reports gone",
         ("added", true) => "Mới có",
         ("added", false) => "Added",
         ("removed", true) => "Không còn",
@@ -77,6 +81,34 @@ pub fn section_title(key: &str, vi: bool) -> &'static str {
 /// One line describing a change (without its id).
 pub fn describe(c: &Change, vi: bool) -> String {
     match c {
+        Change::ReportAdded {
+            short,
+            date: d,
+            tasks,
+            blockers,
+            indicators,
+            ..
+        }
+        | Change::ReportRemoved {
+            short,
+            date: d,
+            tasks,
+            blockers,
+            indicators,
+            ..
+        } => {
+            if vi {
+                format!(
+                    "{short} ({}): {tasks} nhiệm vụ, {blockers} vướng mắc, {indicators} chỉ tiêu",
+                    date(*d)
+                )
+            } else {
+                format!(
+                    "{short} ({}): {tasks} tasks, {blockers} blockers, {indicators} indicators",
+                    date(*d)
+                )
+            }
+        }
         Change::Added { kind, title, .. } | Change::Removed { kind, title, .. } => {
             format!("{}: {}", kind_label(*kind, vi), title)
         }
@@ -165,12 +197,14 @@ pub fn describe(c: &Change, vi: bool) -> String {
     }
 }
 
-pub const KEYS: [&str; 10] = [
+pub const KEYS: [&str; 12] = [
     "newly_overdue",
     "newly_done",
     "status_changed",
     "deadline_moved",
     "reassigned",
+    "report_added",
+    "report_removed",
     "added",
     "removed",
     "renamed",
@@ -247,6 +281,9 @@ fn fields(c: &Change) -> (&'static str, String, String, String) {
     let iso = |d: &Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let n = |v: &Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
     match c {
+        Change::ReportAdded { date, .. } | Change::ReportRemoved { date, .. } => {
+            ("report", String::new(), iso(date), String::new())
+        }
         Change::Added { kind, .. } => (k(kind), String::new(), String::new(), String::new()),
         Change::Removed { kind, .. } => (k(kind), String::new(), String::new(), String::new()),
         Change::Renamed {

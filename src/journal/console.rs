@@ -10,7 +10,7 @@ use super::minutes::Format;
 use super::record::{Change, Lang, Record, TriageState};
 use super::{file, Journal};
 use crate::snapshot::Snapshot;
-use crate::tui::decisions::{DecisionStore, ItemDecisions, Request};
+use crate::tui::decisions::{DecisionStore, ItemDecisions, LastMeeting, MeetingDetails, Request};
 
 /// A journal open in the console.
 #[derive(Debug)]
@@ -19,6 +19,8 @@ pub struct ConsoleStore {
     lang: Lang,
     /// Unit names (short form) for confirmations.
     unit_names: HashMap<String, String>,
+    /// The meeting this console opened and has not closed yet (the time that names it).
+    open_meeting: Option<String>,
 }
 
 impl ConsoleStore {
@@ -32,6 +34,7 @@ impl ConsoleStore {
             journal,
             lang,
             unit_names,
+            open_meeting: None,
         }
     }
 
@@ -85,7 +88,7 @@ impl ConsoleStore {
                     .map(|c| format!(" · {}: {}", c.field().label(self.lang), self.value(c)))
                     .unwrap_or_default()
             ),
-            Record::Header { .. } => String::new(),
+            _ => String::new(),
         }
     }
 
@@ -181,8 +184,52 @@ impl DecisionStore for ConsoleStore {
             .collect()
     }
 
-    fn last_meeting_before(&self, today: NaiveDate) -> Option<NaiveDate> {
-        last_meeting_before(&self.journal, today)
+    fn last_meeting_before(&self, today: NaiveDate) -> Option<LastMeeting> {
+        let m = self.journal.last_meeting_before(today)?;
+        Some(LastMeeting {
+            day: m.day(),
+            as_of: m.as_of,
+            carried: self.journal.carried_over(&m),
+        })
+    }
+
+    fn open_meeting(
+        &mut self,
+        as_of: Option<NaiveDate>,
+        d: &MeetingDetails,
+    ) -> Result<String, String> {
+        let at = self
+            .journal
+            .open_meeting(as_of, &d.chair, &d.participants, &d.place)
+            .map_err(|e| self.not_recorded(e))?;
+        let hm = super::record::parse_at(&at)
+            .map(|t| t.format("%H:%M").to_string())
+            .unwrap_or_default();
+        self.open_meeting = Some(at);
+        Ok(if self.vi() {
+            format!("Đã ghi: cuộc họp bắt đầu lúc {hm}")
+        } else {
+            format!("Recorded: the meeting opened at {hm}")
+        })
+    }
+
+    fn close_meeting(&mut self) -> Result<String, String> {
+        let Some(at) = self.open_meeting.clone() else {
+            return Ok(String::new());
+        };
+        self.journal
+            .close_meeting(&at)
+            .map_err(|e| self.not_recorded(e))?;
+        self.open_meeting = None;
+        let from = super::record::parse_at(&at)
+            .map(|t| t.format("%H:%M").to_string())
+            .unwrap_or_default();
+        let to = chrono::Local::now().format("%H:%M");
+        Ok(if self.vi() {
+            format!("Đã ghi: cuộc họp {from}–{to} kết thúc")
+        } else {
+            format!("Recorded: the meeting {from}–{to} closed")
+        })
     }
 
     fn write_minutes(&self, snap: &Snapshot, vi: bool) -> Result<String, String> {
@@ -212,18 +259,6 @@ impl DecisionStore for ConsoleStore {
         })?;
         Ok(path.display().to_string())
     }
-}
-
-/// The latest day before `today` on which a decision was recorded (undone or not).
-pub fn last_meeting_before(journal: &Journal, today: NaiveDate) -> Option<NaiveDate> {
-    journal
-        .entries()
-        .iter()
-        .filter(|e| matches!(e.record, Record::Decision { .. }))
-        .filter_map(|e| super::record::parse_at(e.record.at()))
-        .map(|t| t.date_naive())
-        .filter(|d| *d < today)
-        .max()
 }
 
 /// Write a whole file so that it is either the old one or the new one after a crash.

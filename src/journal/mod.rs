@@ -23,6 +23,7 @@
 pub mod console;
 mod error;
 pub mod file;
+mod meeting;
 pub mod minutes;
 mod read;
 pub mod record;
@@ -37,6 +38,7 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 
 pub use error::JournalError;
+pub use meeting::Meeting;
 pub use record::{fingerprint, Change, Field, Lang, Record, TriageState, FORMAT_VERSION};
 pub use state::{Decisions, HistoryEntry, ItemDecision};
 

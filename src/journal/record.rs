@@ -335,12 +335,27 @@ pub enum Record {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         new: Option<Change>,
     },
+    /// A meeting opened (`M` in the console): when, the date of the data it looked at, and
+    /// who chaired, who took part and where, as the secretariat typed them (or blank).
+    MeetingStart {
+        at: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        as_of: Option<NaiveDate>,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        chair: String,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        participants: String,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        place: String,
+    },
+    /// The meeting opened at `started` closed.
+    MeetingEnd { at: String, started: String },
 }
 
 impl Record {
     pub fn seq(&self) -> Option<u64> {
         match self {
-            Record::Header { .. } => None,
+            Record::Header { .. } | Record::MeetingStart { .. } | Record::MeetingEnd { .. } => None,
             Record::Decision { seq, .. } | Record::Undo { seq, .. } | Record::Redo { seq, .. } => {
                 Some(*seq)
             }
@@ -352,13 +367,15 @@ impl Record {
             Record::Header { at, .. }
             | Record::Decision { at, .. }
             | Record::Undo { at, .. }
-            | Record::Redo { at, .. } => at,
+            | Record::Redo { at, .. }
+            | Record::MeetingStart { at, .. }
+            | Record::MeetingEnd { at, .. } => at,
         }
     }
 
     pub fn item(&self) -> Option<&str> {
         match self {
-            Record::Header { .. } => None,
+            Record::Header { .. } | Record::MeetingStart { .. } | Record::MeetingEnd { .. } => None,
             Record::Decision { item, .. }
             | Record::Undo { item, .. }
             | Record::Redo { item, .. } => Some(item),
@@ -439,6 +456,22 @@ impl Record {
                 old.iter_mut().for_each(change);
                 new.iter_mut().for_each(change);
             }
+            Record::MeetingStart {
+                at,
+                chair,
+                participants,
+                place,
+                ..
+            } => {
+                text(at);
+                text(chair);
+                text(participants);
+                text(place);
+            }
+            Record::MeetingEnd { at, started } => {
+                text(at);
+                text(started);
+            }
         }
         self
     }
@@ -497,6 +530,30 @@ impl Record {
                 "#{seq} redo #{redoes}: {item}{}",
                 undo_values(old.as_ref(), new.as_ref())
             ),
+            Record::MeetingStart {
+                chair,
+                participants,
+                place,
+                ..
+            } => {
+                let mut s = "meeting opened".to_string();
+                for (k, v) in [
+                    ("chair", chair),
+                    ("participants", participants),
+                    ("place", place),
+                ] {
+                    if !v.is_empty() {
+                        s.push_str(&format!(", {k}: {v}"));
+                    }
+                }
+                s
+            }
+            Record::MeetingEnd { started, .. } => {
+                let from = parse_at(started)
+                    .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_else(|| started.clone());
+                format!("meeting closed (opened {from})")
+            }
         }
     }
 }

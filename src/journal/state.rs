@@ -205,7 +205,7 @@ impl Log {
             )
         })?;
         match record {
-            Record::Header { .. } => {}
+            Record::Header { .. } | Record::MeetingStart { .. } | Record::MeetingEnd { .. } => {}
             Record::Decision {
                 item,
                 old,

@@ -74,7 +74,7 @@ impl Journal {
         Ok(())
     }
 
-    fn check_writable(&self) -> Result<(), JournalError> {
+    pub(super) fn check_writable(&self) -> Result<(), JournalError> {
         match (&self.read_only, &self.file) {
             (None, Some(_)) => Ok(()),
             (Some(r), _) => Err(JournalError::ReadOnly {
@@ -251,7 +251,11 @@ impl Journal {
     }
 
     /// Write a record durably (with the header for this snapshot first, when due), then apply it.
-    fn append(&mut self, rec: Record, at: DateTime<FixedOffset>) -> Result<(), JournalError> {
+    pub(super) fn append(
+        &mut self,
+        rec: Record,
+        at: DateTime<FixedOffset>,
+    ) -> Result<(), JournalError> {
         let line = rec.to_line().map_err(|detail| JournalError::NotRecorded {
             path: self.path.clone(),
             detail,
@@ -315,7 +319,7 @@ impl Journal {
 }
 
 /// A note's text for the journal: control characters removed, trimmed; none when empty.
-fn clean_text(t: &str) -> Option<String> {
+pub(super) fn clean_text(t: &str) -> Option<String> {
     let c = clean(t);
     let c = c.trim();
     (!c.is_empty()).then(|| c.to_string())

@@ -36,6 +36,24 @@ pub struct ItemDecisions {
     pub decided_on: Option<NaiveDate>,
 }
 
+/// Who chaired, who took part and where, as the secretariat typed them (each may be blank).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MeetingDetails {
+    pub chair: String,
+    pub participants: String,
+    pub place: String,
+}
+
+/// The meeting before today's, as the agenda needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LastMeeting {
+    pub day: NaiveDate,
+    /// The date of the data it looked at: tasks due since then are newly overdue.
+    pub as_of: Option<NaiveDate>,
+    /// Ids of the items flagged or concluded at it and still open.
+    pub carried: Vec<String>,
+}
+
 pub trait DecisionStore {
     /// Record durably; the text confirms what was recorded.
     fn record(&mut self, item: &str, req: &Request) -> Result<String, String>;
@@ -45,8 +63,16 @@ pub trait DecisionStore {
     fn read_only(&self) -> Option<String>;
     /// Decisions per item id.
     fn items(&self) -> HashMap<String, ItemDecisions>;
-    /// The day of the meeting before today (the latest day with a decision before `today`).
-    fn last_meeting_before(&self, today: NaiveDate) -> Option<NaiveDate>;
+    /// The last meeting recorded on a day before `today`, and what it carries over.
+    fn last_meeting_before(&self, today: NaiveDate) -> Option<LastMeeting>;
+    /// Record that a meeting opens now; the text confirms it.
+    fn open_meeting(
+        &mut self,
+        as_of: Option<NaiveDate>,
+        details: &MeetingDetails,
+    ) -> Result<String, String>;
+    /// Record that the meeting opened last closes now; the text confirms it.
+    fn close_meeting(&mut self) -> Result<String, String>;
     /// Write the conclusions notice beside the journal; returns where it went.
     fn write_minutes(&self, snap: &Snapshot, vi: bool) -> Result<String, String>;
 }

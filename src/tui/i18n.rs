@@ -33,6 +33,26 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("as_of", "Số liệu đến ngày", "As of"),
     ("read_only", "CHỈ ĐỌC", "READ-ONLY"),
     (
+        "msg.meeting_not_recorded",
+        "Cuộc họp không được ghi vào sổ",
+        "The meeting is not recorded",
+    ),
+    (
+        "meeting.chair",
+        "Chủ trì (Enter để bỏ trống)",
+        "Chair (Enter to leave blank)",
+    ),
+    (
+        "meeting.participants",
+        "Thành phần tham dự (Enter để bỏ trống)",
+        "Participants (Enter to leave blank)",
+    ),
+    (
+        "meeting.place",
+        "Địa điểm (Enter để bỏ trống và mở cuộc họp)",
+        "Place (Enter to leave blank and open the meeting)",
+    ),
+    (
         "msg.already_resolved",
         "đã giải quyết, x không đổi gì nữa (u để hoàn tác)",
         "already resolved: x changes nothing (u to undo)",

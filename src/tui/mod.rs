@@ -12,17 +12,21 @@ pub mod legend;
 pub mod pages;
 pub mod prompt;
 pub mod rows;
+pub mod signals;
 pub mod theme;
 pub mod views;
 pub mod widgets;
 
 use std::io;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crossterm::event::{self as ct, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    self as ct, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste,
+    EnableMouseCapture,
+};
 use crossterm::execute;
 
 use crate::store::Loaded;
@@ -63,6 +67,9 @@ fn spawn_filter_thread(
     });
     (job_tx, res_rx)
 }
+
+/// The most events handled between two looks at the quit signal (and two frames).
+const MAX_BATCH: usize = 4096;
 
 /// What the input thread reads from the terminal.
 enum Input {
@@ -116,41 +123,57 @@ pub fn run(
     }
     let (job_tx, res_rx) = spawn_filter_thread(data, as_of);
 
-    let terminate = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        let _ = signal_hook::flag::register(sig, terminate.clone());
-    }
+    let terminate = signals::termination_flag();
+    signals::arm_fatal();
     let mut terminal = ratatui::init();
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
     if opts.mouse {
         let _ = execute!(io::stdout(), EnableMouseCapture);
     }
     let events = spawn_input_thread();
     let opened = std::time::Instant::now();
     let result = (|| -> io::Result<()> {
+        let mut backlog = false;
+        let mut drawn_at = std::time::Instant::now();
         loop {
             // The meeting timers count whole seconds since the console opened.
             app.clock = opened.elapsed().as_secs();
-            let mut drawn = views::Drawn::default();
-            terminal.draw(|f| drawn = views::draw(&app, f))?;
-            app.note_drawn(drawn);
+            // While a backlog of input is worked through, a frame every 100 ms is enough.
+            if !backlog || drawn_at.elapsed() >= Duration::from_millis(100) {
+                let mut drawn = views::Drawn::default();
+                terminal.draw(|f| drawn = views::draw(&app, f))?;
+                app.note_drawn(drawn);
+                drawn_at = std::time::Instant::now();
+            }
             if app.quit || terminate.load(Ordering::Relaxed) {
                 return Ok(());
             }
             match events.recv_timeout(Duration::from_millis(100)) {
                 Ok(Input::Event(ev)) => {
-                    if let Some(job) = event::handle_event(&mut app, ev) {
+                    // Take the events already waiting too (so fast typing never waits for a
+                    // frame), but a bounded batch: the quit signal and Ctrl-C are seen after
+                    // each, however much is queued.
+                    let mut batch = vec![ev];
+                    let mut closed = None;
+                    while batch.len() < MAX_BATCH {
+                        match events.try_recv() {
+                            Ok(Input::Event(ev)) => batch.push(ev),
+                            Ok(Input::Closed(e)) => {
+                                closed = Some(e);
+                                break;
+                            }
+                            Err(_) => break,
+                        }
+                    }
+                    backlog = batch.len() == MAX_BATCH;
+                    if terminate.load(Ordering::Relaxed) {
+                        return Ok(());
+                    }
+                    for job in event::handle_batch(&mut app, batch) {
                         let _ = job_tx.send((job, app.decided.clone()));
                     }
-                    // Handle the events already waiting before redrawing, so that fast
-                    // typing never waits for a frame.
-                    while let Ok(Input::Event(ev)) = events.try_recv() {
-                        if let Some(job) = event::handle_event(&mut app, ev) {
-                            let _ = job_tx.send((job, app.decided.clone()));
-                        }
+                    if let Some(e) = closed {
+                        return Err(e);
                     }
                 }
                 Ok(Input::Closed(e)) => return Err(e),
@@ -164,9 +187,15 @@ pub fn run(
             }
         }
     })();
+    // A meeting still open when the console closes (Ctrl-C, a signal) ends now, on record.
+    if app.meeting.is_some() {
+        app.end_meeting();
+    }
     if opts.mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
+    signals::disarm_fatal();
     result
 }

@@ -26,8 +26,31 @@ impl App {
         let mut units: HashSet<String> = HashSet::new();
         let mut provinces: HashSet<String> = HashSet::new();
         for c in &diff.changes {
+            if let Change::ReportAdded { id, .. } = c {
+                // Every record of a new report is new.
+                marked.extend(
+                    (0..s.tasks.len())
+                        .filter(|&i| s.tasks[i].report == *id)
+                        .map(Rec::Task),
+                );
+                marked.extend(
+                    (0..s.blockers.len())
+                        .filter(|&i| s.blockers[i].report == *id)
+                        .map(Rec::Blocker),
+                );
+                marked.extend(
+                    (0..s.indicators.len())
+                        .filter(|&i| s.indicators[i].report == *id)
+                        .map(Rec::Indicator),
+                );
+                if let Some(i) = s.index.report.get(id) {
+                    marked.insert(Rec::Report(*i));
+                }
+            }
             let rec = match c {
-                Change::Removed { .. } => None,
+                Change::Removed { .. }
+                | Change::ReportAdded { .. }
+                | Change::ReportRemoved { .. } => None,
                 Change::Added { kind, id, .. }
                 | Change::Renamed { kind, id, .. }
                 | Change::Reassigned { kind, id, .. } => rec_of(s, *kind, id),

@@ -35,7 +35,7 @@ pub use changes::Changes;
 pub use filter::{FilterEdit, FilterJob, ListRef};
 pub use help::HelpEdit;
 pub use list::{overdue_rows, List};
-pub use meeting::{AgendaReason, Meeting};
+pub use meeting::{AgendaReason, Meeting, MeetingForm};
 pub use prompt::PromptEdit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -117,6 +117,8 @@ pub enum Mode {
         scroll: usize,
     },
     ConfirmQuit,
+    /// The questions before a meeting opens (see `App::meeting_form`).
+    MeetingForm,
     /// A triage input is open (see `App::prompt`).
     Prompt,
 }
@@ -149,6 +151,9 @@ pub struct App {
     pub items: HashMap<String, ItemDecisions>,
     pub prompt: Option<Prompt>,
     pub meeting: Option<Meeting>,
+    pub meeting_form: Option<MeetingForm>,
+    /// Today's date (meetings happen on real days, whatever date the data describes).
+    pub today: NaiveDate,
     /// Seconds since the console opened (ticks from the event loop), for the meeting timers.
     pub clock: u64,
     /// The last draw found the window too small to use: keys other than quit are ignored,
@@ -198,6 +203,8 @@ impl App {
             items: HashMap::new(),
             prompt: None,
             meeting: None,
+            meeting_form: None,
+            today: chrono::Local::now().date_naive(),
             clock: 0,
             too_small: false,
             shown_columns: Vec::new(),

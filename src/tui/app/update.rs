@@ -12,6 +12,9 @@ impl App {
         let page = self.table_height.max(1) as isize;
         match cmd {
             Command::Quit => {
+                if self.meeting.is_some() {
+                    self.end_meeting();
+                }
                 if self.unsaved {
                     self.mode = Mode::ConfirmQuit;
                 } else {
@@ -52,7 +55,7 @@ impl App {
             Command::Top => self.go_top(),
             Command::Bottom => self.go_bottom(),
             Command::Open => self.open_selected(),
-            Command::Back if self.meeting.is_some() => self.meeting = None,
+            Command::Back if self.meeting.is_some() => self.end_meeting(),
             Command::Back => return self.back(),
             Command::Filter if self.current().is_some() => self.open_filter(),
             Command::SortNext | Command::SortReverse => return self.sort(cmd),
@@ -72,9 +75,9 @@ impl App {
             Command::Undo | Command::Redo => self.undo_redo(cmd),
             Command::Meeting => {
                 if self.meeting.is_some() {
-                    self.meeting = None;
+                    self.end_meeting();
                 } else {
-                    self.start_meeting();
+                    self.begin_meeting();
                 }
             }
             Command::MeetingNext | Command::MeetingPrev => self.meeting_move(cmd),

@@ -18,6 +18,8 @@ fn clock(secs: u64) -> String {
 
 pub fn reason_label(lang: Lang, r: AgendaReason) -> &'static str {
     match (lang, r) {
+        (Lang::Vi, AgendaReason::CarriedOver) => "↻ chuyển từ họp trước",
+        (Lang::En, AgendaReason::CarriedOver) => "↻ carried over",
         (Lang::Vi, AgendaReason::Flagged) => "★ đưa vào họp",
         (Lang::Vi, AgendaReason::NewlyOverdue) => "! mới quá hạn",
         (Lang::Vi, AgendaReason::Escalated) => "⇧ đã báo cáo lên",

@@ -98,6 +98,9 @@ pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
     if let Some(p) = &app.prompt {
         draw_prompt(app, p, body, status, buf);
     }
+    if let Some(f) = &app.meeting_form {
+        draw_meeting_form(app, f, status, buf);
+    }
     if app.mode == Mode::ConfirmQuit {
         let msg = t(app.lang, "quit.confirm");
         let w = (msg.chars().count() as u16 + 4).min(area.width);
@@ -289,6 +292,22 @@ fn draw_status(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) {
         Line::from(Span::styled(fit(&hints, width), app.theme.muted()))
     };
     Paragraph::new(line).render(area, buf);
+}
+
+/// The questions before a meeting, on the status line: which one (1/3), and what was typed.
+fn draw_meeting_form(
+    app: &App,
+    f: &super::app::MeetingForm,
+    status: Rect,
+    buf: &mut ratatui::buffer::Buffer,
+) {
+    let label = t(app.lang, super::app::MeetingForm::LABELS[f.step]);
+    let line = Line::from(vec![
+        Span::styled(format!("[{}/3] {label}: ", f.step + 1), app.theme.title()),
+        Span::styled(format!("{}▏", f.fields[f.step]), app.theme.text()),
+    ]);
+    Clear.render(status, buf);
+    Paragraph::new(line).render(status, buf);
 }
 
 fn draw_prompt(

@@ -27,7 +27,44 @@ fn walk(dir: &Path, base: &Path, out: &mut Vec<String>) {
     }
 }
 
+/// FNV-1a over the sources that define the records (and the lock file, for serde and
+/// bincode): the cache of a loaded snapshot is read only by a program of the same shape.
+fn schema_hash(paths: &[&Path]) -> String {
+    fn add(p: &Path, files: &mut Vec<std::path::PathBuf>) {
+        if p.is_dir() {
+            if let Ok(rd) = std::fs::read_dir(p) {
+                for e in rd.flatten() {
+                    add(&e.path(), files);
+                }
+            }
+        } else if p.is_file() {
+            files.push(p.to_path_buf());
+        }
+    }
+    let mut files = Vec::new();
+    for p in paths {
+        add(p, &mut files);
+        println!("cargo:rerun-if-changed={}", p.display());
+    }
+    files.sort();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for f in files {
+        for b in std::fs::read(&f).unwrap_or_default() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
 fn main() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.lock");
+    let schema = schema_hash(&[&src.join("domain"), &src.join("store"), &lock]);
+    println!(
+        "cargo:rustc-env=GIAOBAN_SCHEMA={schema}-{}",
+        env!("CARGO_PKG_VERSION")
+    );
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     println!("cargo:rerun-if-changed=data");
     let mut rows = Vec::new();

@@ -104,6 +104,38 @@ enum Command {
         #[arg(long)]
         adopt: bool,
     },
+    /// An update template (xlsx) for a province or a unit: its open tasks, blockers and
+    /// indicators, key columns locked, statuses from a list, a sheet of instructions.
+    Template {
+        /// A province (of 2024, or of today: then every province it absorbed).
+        #[arg(long, value_name = "ID")]
+        locality: Option<String>,
+        /// A unit, by id or any spelling.
+        #[arg(long, value_name = "ID")]
+        unit: Option<String>,
+        /// The workbook to write (a name taken gets -2, -3 …).
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+        /// Snapshot folder, history or file (the shipped snapshot when omitted).
+        #[arg(long)]
+        data: Option<PathBuf>,
+    },
+    /// Read returned templates (xlsx or csv), check every cell, and write a new dated
+    /// snapshot into a history (nothing is written when a cell is wrong, unless --partial).
+    Import {
+        /// The returned files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The history folder (sub-folders YYYY-MM-DD): the new snapshot goes there.
+        #[arg(long, value_name = "HISTORY")]
+        into: PathBuf,
+        /// Write the rows that are right and list the others.
+        #[arg(long)]
+        partial: bool,
+        /// The snapshot to start from when the history has none yet (default: the shipped one).
+        #[arg(long, value_name = "PATH")]
+        base: Option<PathBuf>,
+    },
     /// The conclusions notice (thông báo kết luận, form 1.4) of the last meeting: Markdown or
     /// text to standard output, or a Word document written to a new file.
     Minutes {
@@ -178,9 +210,43 @@ fn main() -> ExitCode {
             out_dir,
         }) => cli::gen::run(tasks, seed, &out_dir, &mut out),
         Some(Command::Decide(d)) => cli::decide::run(&d, &mut out, &mut err),
-        Some(Command::Journal { path, data, adopt }) => {
-            cli::journal::run(path.as_deref(), data.as_deref(), adopt, &mut out, &mut err)
-        }
+        Some(Command::Journal { path, data, adopt }) => cli::journal::run(
+            path.as_deref(),
+            data.as_deref(),
+            adopt,
+            giaoban::journal::Lang::parse(&args.lang).unwrap_or_default(),
+            &mut out,
+            &mut err,
+        ),
+        Some(Command::Template {
+            locality,
+            unit,
+            out: out_file,
+            data,
+        }) => cli::update::template(
+            locality.as_deref(),
+            unit.as_deref(),
+            &out_file,
+            data.as_deref(),
+            &mut out,
+            &mut err,
+        ),
+        Some(Command::Import {
+            files,
+            into,
+            partial,
+            base,
+        }) => cli::update::import(
+            &cli::update::ImportArgs {
+                files,
+                into,
+                as_of: args.as_of,
+                partial,
+                base,
+            },
+            &mut out,
+            &mut err,
+        ),
         Some(Command::Minutes {
             since,
             format,
@@ -214,7 +280,11 @@ fn main() -> ExitCode {
                             .map(|d| d.format("%d/%m/%Y").to_string())
                             .unwrap_or_default()
                     });
-                    (giaoban::history::diff::diff(prev, &cycle.current), label)
+                    (
+                        giaoban::history::diff::diff(prev, &cycle.current),
+                        label,
+                        std::sync::Arc::new(prev.clone()),
+                    )
                 });
                 let loaded = cycle.current;
                 use std::io::IsTerminal;

@@ -120,48 +120,79 @@ impl Snapshot {
             ix.model_text
                 .push(join_fold(&[&m.title, &format!("mô hình {}", m.number)]));
         }
+        // The records' folded texts, on two cores: the tasks on one, the rest on the other.
+        let tasks = &self.tasks;
+        let (blockers, assessments, indicators) =
+            (&self.blockers, &self.assessments, &self.indicators);
+        let (
+            (task_deadline, task_status, task_text),
+            (blocker_text, assessment_text, indicator_text),
+        ) = std::thread::scope(|sc| {
+            let t = sc.spawn(|| {
+                let mut d = Vec::with_capacity(tasks.len());
+                let mut st = Vec::with_capacity(tasks.len());
+                let mut tx = Vec::with_capacity(tasks.len());
+                for t in tasks {
+                    d.push(Deadline::parse(&t.deadline_raw));
+                    st.push(Status::from_raw(&t.status_raw));
+                    tx.push(join_fold(&[
+                        &t.title,
+                        &t.id,
+                        &t.lead_raw,
+                        &t.coord_raw,
+                        &t.force_raw,
+                        &t.result,
+                        &t.deadline_raw,
+                        &t.status_raw,
+                        &t.note,
+                        &t.steps.join("\n"),
+                    ]));
+                }
+                (d, st, tx)
+            });
+            let b: Vec<String> = blockers
+                .iter()
+                .map(|b| {
+                    join_fold(&[
+                        &b.text,
+                        &b.id,
+                        &b.cause_raw,
+                        &b.responsible_raw,
+                        &b.solution,
+                    ])
+                })
+                .collect();
+            let a: Vec<String> = assessments
+                .iter()
+                .map(|a| {
+                    join_fold(&[
+                        &a.title_raw,
+                        &a.result,
+                        &a.localities_raw,
+                        &a.difficulties,
+                        &a.status_raw,
+                    ])
+                })
+                .collect();
+            let n: Vec<String> = indicators
+                .iter()
+                .map(|ind| join_fold(&[&ind.name, &ind.raw, ind.group.as_deref().unwrap_or("")]))
+                .collect();
+            (t.join().unwrap_or_default(), (b, a, n))
+        });
+        ix.task_deadline = task_deadline;
+        ix.task_status = task_status;
+        ix.task_text = task_text;
+        ix.blocker_text = blocker_text;
+        ix.assessment_text = assessment_text;
+        ix.indicator_text = indicator_text;
+        ix.task.reserve(self.tasks.len());
         for (i, t) in self.tasks.iter().enumerate() {
             ix.task.insert(t.id.clone(), i);
-            ix.task_deadline.push(Deadline::parse(&t.deadline_raw));
-            ix.task_status.push(Status::from_raw(&t.status_raw));
-            ix.task_text.push(join_fold(&[
-                &t.title,
-                &t.id,
-                &t.lead_raw,
-                &t.coord_raw,
-                &t.force_raw,
-                &t.result,
-                &t.deadline_raw,
-                &t.status_raw,
-                &t.note,
-                &t.steps.join("\n"),
-            ]));
         }
+        ix.blocker.reserve(self.blockers.len());
         for (i, b) in self.blockers.iter().enumerate() {
             ix.blocker.insert(b.id.clone(), i);
-            ix.blocker_text.push(join_fold(&[
-                &b.text,
-                &b.id,
-                &b.cause_raw,
-                &b.responsible_raw,
-                &b.solution,
-            ]));
-        }
-        for a in &self.assessments {
-            ix.assessment_text.push(join_fold(&[
-                &a.title_raw,
-                &a.result,
-                &a.localities_raw,
-                &a.difficulties,
-                &a.status_raw,
-            ]));
-        }
-        for ind in &self.indicators {
-            ix.indicator_text.push(join_fold(&[
-                &ind.name,
-                &ind.raw,
-                ind.group.as_deref().unwrap_or(""),
-            ]));
         }
         self.index = ix;
         // Both need the ids above.

@@ -141,6 +141,26 @@ pub fn needs_cleaning(input: &str) -> bool {
 /// Fold one character for search: base letter without diacritics, `đ` → `d`, lower case.
 /// One character in, one character out.
 pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    // Latin, its extensions and Vietnamese (U+1EA0–U+1EF9) from a table made once.
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0u32..FOLD_TABLE)
+            .map(|u| char::from_u32(u).map(fold_char_slow).unwrap_or('\u{fffd}'))
+            .collect()
+    });
+    match table.get(c as usize) {
+        Some(&f) => f,
+        None => fold_char_slow(c),
+    }
+}
+
+/// Characters below this are folded from a table.
+const FOLD_TABLE: u32 = 0x2000;
+
+fn fold_char_slow(c: char) -> char {
     match c {
         'đ' | 'Đ' => 'd',
         'ð' | 'Ð' => 'd',
@@ -163,7 +183,9 @@ pub fn fold(input: &str) -> String {
 
 /// Fold a string that is already NFC (as everything in a loaded snapshot is).
 pub fn fold_nfc(input: &str) -> String {
-    input.chars().map(fold_char).collect()
+    let mut out = String::with_capacity(input.len());
+    out.extend(input.chars().map(fold_char));
+    out
 }
 
 /// Turn a name into a stable ASCII id: "Bình Định" → "binh-dinh".

@@ -331,6 +331,8 @@ fn a_byte_order_mark_is_accepted_and_a_bad_byte_is_placed() {
     fs::write(tmp.path().join("j.ron"), &j).unwrap();
     let (code, out, err) = giaoban(&[
         "journal",
+        "--lang",
+        "en",
         &s(&tmp.path().join("j.ron")),
         "--data",
         &s(&good),

@@ -57,10 +57,19 @@ pub fn print_summary(loaded: &Loaded, where_: &str, out: &mut dyn Write) -> std:
     for (name, n) in rows {
         writeln!(out, "  {name:<20} {n:>6}")?;
     }
+    // Each report's rows, counted in one pass over each kind.
+    let mut per: std::collections::HashMap<&str, [usize; 3]> = Default::default();
+    for t in &s.tasks {
+        per.entry(t.report.as_str()).or_default()[0] += 1;
+    }
+    for a in &s.assessments {
+        per.entry(a.report.as_str()).or_default()[1] += 1;
+    }
+    for b in &s.blockers {
+        per.entry(b.report.as_str()).or_default()[2] += 1;
+    }
     for r in &s.reports {
-        let tasks = s.tasks.iter().filter(|t| t.report == r.id).count();
-        let blockers = s.blockers.iter().filter(|b| b.report == r.id).count();
-        let models = s.assessments.iter().filter(|a| a.report == r.id).count();
+        let [tasks, models, blockers] = per.get(r.id.as_str()).copied().unwrap_or_default();
         writeln!(
             out,
             "    {:<40} tasks {tasks:>4}  models {models:>3}  blockers {blockers:>4}",

@@ -11,6 +11,7 @@ pub mod inert;
 pub mod journal;
 pub mod minutes;
 pub mod progress;
+pub mod update;
 
 use std::path::{Path, PathBuf};
 

@@ -21,6 +21,7 @@
 //! decisions in force, undo and redo) in `state`; what can go wrong in `error`.
 
 pub mod console;
+mod describe;
 mod error;
 pub mod file;
 mod meeting;

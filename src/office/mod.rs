@@ -3,7 +3,10 @@
 
 pub mod docx;
 pub mod files;
+pub mod import;
 pub mod labels;
 pub mod notice;
+pub mod snapshot_out;
 pub mod table;
+pub mod template;
 pub mod xlsx;

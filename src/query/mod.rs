@@ -7,6 +7,7 @@ pub mod eval;
 pub mod groups;
 pub mod overlay;
 pub mod parse;
+pub mod scorecard;
 
 pub use equiv::Equivalent;
 pub use eval::{Compiled, Ctx, Overlay, Rec};

@@ -1,11 +1,14 @@
 //! Loading a snapshot: RON files → checked, cleaned records → an indexed `Snapshot`,
 //! with the reconciliation findings (where a report disagrees with itself).
 
+pub mod cache;
 pub mod diagnostic;
 pub mod embedded;
 pub mod files;
+pub mod load;
 pub mod parse;
 pub mod reconcile;
+pub mod scan;
 pub mod validate;
 
 use std::path::{Path, PathBuf};
@@ -14,7 +17,6 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use reconcile::Finding;
 
 use crate::snapshot::Snapshot;
-use files::{DataFile, Manifest};
 
 /// A snapshot that loaded, with what the checker has to say about it.
 #[derive(Debug, Clone)]
@@ -81,8 +83,13 @@ impl FileSource for Disk {
 }
 
 /// Load a snapshot from a folder (which has a `manifest.ron`), a manifest file, or a single
-/// data file.
+/// data file; from its cache when it has not changed since it was last loaded.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadFailure> {
+    load_path_with(path, &|_, _| {})
+}
+
+/// As `load_path`, telling `progress` how far it has come.
+pub fn load_path_with(path: &Path, progress: load::Progress) -> Result<Loaded, LoadFailure> {
     let fail = |msg: String| LoadFailure {
         errors: vec![Diagnostic::error(&path.display().to_string(), (0, 0), msg)],
         warnings: vec![],
@@ -94,10 +101,12 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadFailure> {
                 "this folder has no manifest.ron: expected a snapshot folder such as data/".into(),
             ));
         }
-        let mut loaded = load_from(
+        let mut loaded = load::load(
             &Disk(path.to_path_buf()),
             "manifest.ron",
             &path.display().to_string(),
+            Some(&cache::CacheSpot::for_path(path)),
+            progress,
         )?;
         loaded.origin = Origin::Path(path.to_path_buf());
         return Ok(loaded);
@@ -113,7 +122,13 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadFailure> {
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let mut loaded = load_from(&Disk(real_dir), &name, &dir.display().to_string())?;
+    let mut loaded = load::load(
+        &Disk(real_dir),
+        &name,
+        &dir.display().to_string(),
+        Some(&cache::CacheSpot::for_path(path)),
+        progress,
+    )?;
     loaded.origin = Origin::Path(path.to_path_buf());
     Ok(loaded)
 }
@@ -123,113 +138,11 @@ pub fn load_embedded() -> Result<Loaded, LoadFailure> {
     load_from(&embedded::Embedded, "manifest.ron", "data")
 }
 
-fn display_path(base: &str, path: &str) -> String {
-    if base.is_empty() {
-        path.to_string()
-    } else {
-        format!("{}/{}", base.trim_end_matches('/'), path)
-    }
-}
-
 /// Load from any file source. `entry` is a manifest or a data file.
-pub fn load_from(source: &dyn FileSource, entry: &str, base: &str) -> Result<Loaded, LoadFailure> {
-    let mut errors = Vec::new();
-    let mut warnings = Vec::new();
-    let entry_name = display_path(base, entry);
-    let text = source.read(entry).map_err(|e| LoadFailure {
-        errors: vec![Diagnostic::error(
-            &entry_name,
-            e.at.unwrap_or((0, 0)),
-            e.message,
-        )],
-        warnings: vec![],
-    })?;
-
-    // A manifest names the files; anything else is a single data file.
-    let is_manifest = looks_like_manifest(&text);
-    let mut snapshot = Snapshot::default();
-    let mut parts: Vec<(String, String, DataFile)> = Vec::new();
-    if is_manifest {
-        match parse::parse_ron::<Manifest>(&entry_name, &text) {
-            Ok((m, w)) => {
-                warnings.extend(w);
-                snapshot.title = m.title;
-                snapshot.as_of = Some(m.as_of);
-                for f in &m.files {
-                    let name = display_path(base, f);
-                    match source.read(f) {
-                        Ok(t) => match parse::parse_ron::<DataFile>(&name, &t) {
-                            Ok((d, w)) => {
-                                warnings.extend(w);
-                                parts.push((name, t, d));
-                            }
-                            Err(e) => errors.push(e),
-                        },
-                        // A bad byte is reported where it is, in the file itself.
-                        Err(files::ReadError {
-                            message,
-                            at: Some(at),
-                            ..
-                        }) => errors.push(Diagnostic::error(&name, at, message)),
-                        Err(e) => {
-                            let pos = diagnostic::position_of(&text, &format!("\"{f}\""), 0);
-                            errors.push(Diagnostic::error(
-                                &entry_name,
-                                pos,
-                                format!(
-                                    "the manifest names \"{}\": {e}",
-                                    crate::text::excerpt(f, crate::text::EXCERPT_CHARS)
-                                ),
-                            ));
-                        }
-                    }
-                }
-            }
-            Err(e) => errors.push(e),
-        }
-    } else {
-        match parse::parse_ron::<DataFile>(&entry_name, &text) {
-            Ok((d, w)) => {
-                warnings.extend(w);
-                snapshot.title = entry.to_string();
-                parts.push((entry_name.clone(), text.clone(), d));
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(LoadFailure { errors, warnings });
-    }
-
-    let origins = validate::assemble(&mut snapshot, parts);
-    snapshot.build_index();
-    let (errs, warns) = validate::validate(&snapshot, &origins);
-    errors.extend(errs);
-    warnings.extend(warns);
-    if !errors.is_empty() {
-        return Err(LoadFailure { errors, warnings });
-    }
-    if snapshot.as_of.is_none() {
-        snapshot.as_of = snapshot.reports.iter().filter_map(|r| r.date).max();
-    }
-    let findings = reconcile::reconcile(&snapshot);
-    Ok(Loaded {
-        snapshot,
-        warnings,
-        findings,
-        origin: Origin::Embedded,
-    })
-}
-
-fn looks_like_manifest(text: &str) -> bool {
-    // A manifest is a record with `files:` and `as_of:` at its top level.
-    let stripped: String = text
-        .lines()
-        .filter(|l| !l.trim_start().starts_with("//"))
-        .collect::<Vec<_>>()
-        .join("\n");
-    stripped.contains("files:")
-        && stripped.contains("as_of:")
-        && !stripped.contains("units:")
-        && !stripped.contains("tasks:")
+pub fn load_from(
+    source: &(dyn FileSource + Sync),
+    entry: &str,
+    base: &str,
+) -> Result<Loaded, LoadFailure> {
+    load::load(source, entry, base, None, &|_, _| {})
 }

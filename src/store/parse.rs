@@ -21,6 +21,10 @@ pub fn parse_ron<T: DeserializeOwned + Serialize>(
         let pos = (e.position.line, e.position.col);
         Diagnostic::error(file, pos, explain(&e.code))
     })?;
+    // Most files have nothing to clean: one quick pass over the text tells.
+    if !super::scan::may_need_cleaning(text) {
+        return Ok((value, Vec::new()));
+    }
     // Clean every string: round-trip through a generic value tree.
     let mut tree =
         serde_json::to_value(&value).map_err(|e| Diagnostic::error(file, (0, 0), e.to_string()))?;

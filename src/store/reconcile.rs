@@ -1,13 +1,13 @@
 //! Reconciliation: recompute from a report's own rows what its printed figures claim, and
 //! list every place where they disagree, printed against computed. Nothing is corrected.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::{Claim, Deadline, SourceRef};
 use crate::snapshot::Snapshot;
 use crate::text::one_line;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub id: String,
     pub report: Option<String>,
@@ -193,13 +193,29 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
         }
     }
 
-    // Headline figures against the report's own rows.
+    // Headline figures against the report's own rows (each report's rows found in one pass).
+    let mut rows_of: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for (i, t) in s.tasks.iter().enumerate() {
+        rows_of.entry(t.report.as_str()).or_default().push(i);
+    }
+    let mut count_of: std::collections::HashMap<(&str, u8), usize> = Default::default();
+    for a in &s.assessments {
+        *count_of.entry((a.report.as_str(), 0)).or_default() += 1;
+    }
+    for b in &s.blockers {
+        *count_of.entry((b.report.as_str(), 1)).or_default() += 1;
+    }
+    let none: Vec<usize> = Vec::new();
     for r in &s.reports {
         for h in &r.headline {
             let (Some(claim), Some(value)) = (&h.claim, h.value) else {
                 continue;
             };
-            let tasks = s.tasks.iter().enumerate().filter(|(_, t)| t.report == r.id);
+            let tasks = rows_of
+                .get(r.id.as_str())
+                .unwrap_or(&none)
+                .iter()
+                .map(|&i| (i, &s.tasks[i]));
             let in_section = |t: &crate::domain::Task, sec: &Option<String>| match sec {
                 None => true,
                 Some(sec) => {
@@ -216,8 +232,8 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
                 Claim::TasksWithStatus { status, section } => tasks
                     .filter(|(i, t)| in_section(t, section) && s.task_status(*i) == *status)
                     .count(),
-                Claim::ModelsAssessed => s.assessments.iter().filter(|a| a.report == r.id).count(),
-                Claim::Blockers => s.blockers.iter().filter(|b| b.report == r.id).count(),
+                Claim::ModelsAssessed => count_of.get(&(r.id.as_str(), 0)).copied().unwrap_or(0),
+                Claim::Blockers => count_of.get(&(r.id.as_str(), 1)).copied().unwrap_or(0),
                 Claim::Benefits { group } => s
                     .benefits
                     .iter()

@@ -1,0 +1,158 @@
+//! `giaoban template` and `giaoban import`: update templates out to the provinces, and their
+//! returns into a new dated snapshot of a history.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::history::History;
+use crate::office::{import, snapshot_out, template};
+use crate::store::Loaded;
+
+/// `giaoban template --locality ID | --unit ID --out FILE.xlsx [--data PATH]`.
+pub fn template(
+    locality: Option<&str>,
+    unit: Option<&str>,
+    out_file: &Path,
+    data: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let result = (|| -> Result<PathBuf, String> {
+        if locality.is_some() == unit.is_some() {
+            return Err("give one of --locality ID or --unit ID".into());
+        }
+        let loaded = newest(data)?;
+        let s = &loaded.snapshot;
+        let scope = template::scope(s, locality, unit)?;
+        let bytes = template::template(s, &scope).map_err(|e| e.to_string())?;
+        let written = crate::office::files::write_new(out_file, &bytes)
+            .map_err(|e| format!("{}: {e}", out_file.display()))?;
+        let _ = writeln!(
+            out,
+            "{}: {} — {} open task(s), {} blocker(s), {} indicator(s)",
+            written.display(),
+            scope.label,
+            scope.tasks.len(),
+            scope.blockers.len(),
+            scope.indicators.len()
+        );
+        Ok(written)
+    })();
+    match result {
+        Ok(_) => 0,
+        Err(e) => {
+            let _ = writeln!(err, "giaoban template: {e}");
+            1
+        }
+    }
+}
+
+/// The newest snapshot of what `--data` names (a history, a snapshot, or the shipped one).
+fn newest(data: Option<&Path>) -> Result<Loaded, String> {
+    crate::history::open(data, None).map(|c| c.current)
+}
+
+/// What `giaoban import` was asked for.
+pub struct ImportArgs {
+    pub files: Vec<PathBuf>,
+    pub into: PathBuf,
+    pub as_of: Option<NaiveDate>,
+    pub partial: bool,
+    /// The snapshot to start from when the history has none yet (default: the shipped one).
+    pub base: Option<PathBuf>,
+}
+
+/// `giaoban import FILE… --into HISTORY [--as-of DATE] [--partial] [--base PATH]`.
+pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let result = (|| -> Result<bool, String> {
+        let history = History::open_dir(&args.into);
+        let base = match (&history, &args.base) {
+            (Some(h), _) => h.load(h.newest()).map_err(|f| f.to_string())?,
+            (None, Some(b)) => crate::history::load_any(b)?,
+            (None, None) => crate::store::load_embedded().map_err(|f| f.to_string())?,
+        };
+        let as_of = args
+            .as_of
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let newest = history.as_ref().map(|h| h.newest()).or(base.snapshot.as_of);
+        if let Some(newest) = newest {
+            if as_of <= newest {
+                return Err(format!(
+                    "--as-of {as_of}: the newest snapshot is of {newest}; a new one must be dated after it"
+                ));
+            }
+        }
+        let mut rows = Vec::new();
+        let mut errors = Vec::new();
+        for f in &args.files {
+            match import::read_file(f) {
+                Ok(r) => rows.extend(r),
+                Err(e) => errors.extend(e),
+            }
+        }
+        let (edits, cell_errors) = import::check(&base.snapshot, &rows);
+        errors.extend(cell_errors);
+        for e in &errors {
+            let _ = writeln!(err, "{e}");
+        }
+        if !errors.is_empty() && !args.partial {
+            return Err(format!(
+                "{} problem(s); nothing was written (fix the cells above, or give --partial to write the rows that are right)",
+                errors.len()
+            ));
+        }
+        if edits.is_empty() {
+            let _ = writeln!(out, "no cell differs from the snapshot: nothing to write");
+            return Ok(errors.is_empty());
+        }
+        let (snap, added) = snapshot_out::apply(&base.snapshot, &edits, as_of);
+        if history.is_none() {
+            // A new history starts with the snapshot the templates were made from, so that
+            // the console and `diff` show what the update changed.
+            let base_date = base
+                .snapshot
+                .as_of
+                .unwrap_or(as_of - chrono::Duration::days(1));
+            let note = "The snapshot the first import started from";
+            let first = snapshot_out::write_dated(&args.into, &base.snapshot, base_date, note)?;
+            let _ = writeln!(
+                out,
+                "{}: the snapshot the update starts from",
+                first.display()
+            );
+        }
+        let names: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();
+        let note = format!("Imported by giaoban from {} on {as_of}", names.join(", "));
+        let target = snapshot_out::write_dated(&args.into, &snap, as_of, &note)?;
+        // What was written must load: if it does not, it is taken away again.
+        if let Err(e) = crate::history::load_any(&target) {
+            let _ = std::fs::remove_dir_all(&target);
+            return Err(format!(
+                "the new snapshot did not load, so it was not kept: {e}"
+            ));
+        }
+        let changed = edits.iter().filter(|e| e.id.is_some()).count();
+        let _ = writeln!(
+            out,
+            "{}: {changed} record(s) changed, {} new task(s){}",
+            target.display(),
+            added.len(),
+            if errors.is_empty() {
+                String::new()
+            } else {
+                format!("; {} problem(s) left out (listed above)", errors.len())
+            }
+        );
+        Ok(errors.is_empty())
+    })();
+    match result {
+        Ok(true) => 0,
+        Ok(false) => 1,
+        Err(e) => {
+            let _ = writeln!(err, "giaoban import: {e}");
+            1
+        }
+    }
+}

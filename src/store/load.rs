@@ -1,0 +1,287 @@
+//! The load itself: the files read and parsed on every core (each straight from RON to its
+//! records, cleaned only where the text may need it), then merged, indexed, checked and
+//! reconciled; or, when an unchanged snapshot was loaded before, its records from the cache.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use sha2::{Digest, Sha256};
+
+use super::cache::{self, CacheSpot, Key};
+use super::diagnostic::{self, Diagnostic};
+use super::files::{self, DataFile, Manifest};
+use super::{parse, reconcile, validate, FileSource, LoadFailure, Loaded, Origin};
+use crate::snapshot::Snapshot;
+
+/// Told how far the load has come: a phase ("read", "index", "check") and the fraction done.
+pub type Progress<'a> = &'a (dyn Fn(&'static str, f64) + Sync);
+
+/// With `GIAOBAN_LOAD_TIMES` set, each phase's time goes to standard error (for profiling).
+struct Phases(Option<std::time::Instant>);
+
+impl Phases {
+    fn new() -> Self {
+        Phases(std::env::var_os("GIAOBAN_LOAD_TIMES").map(|_| std::time::Instant::now()))
+    }
+    fn done(&mut self, what: &str) {
+        if let Some(t) = self.0 {
+            eprintln!(
+                "load: {what:<10} {:>9.1} ms",
+                t.elapsed().as_secs_f64() * 1000.0
+            );
+            self.0 = Some(std::time::Instant::now());
+        }
+    }
+}
+
+/// A file read and parsed: its display name, text, records, warnings, and content digest.
+type Parsed = (String, String, DataFile, Vec<Diagnostic>, [u8; 32]);
+
+fn display_path(base: &str, path: &str) -> String {
+    if base.is_empty() {
+        path.to_string()
+    } else {
+        format!("{}/{}", base.trim_end_matches('/'), path)
+    }
+}
+
+fn digest(text: &str) -> [u8; 32] {
+    Sha256::digest(text.as_bytes()).into()
+}
+
+fn workers() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 8)
+}
+
+/// Run `f` on every index of `0..n` on all cores; results in index order.
+fn par_map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let next = AtomicUsize::new(0);
+    let out: Mutex<Vec<Option<T>>> = Mutex::new((0..n).map(|_| None).collect());
+    std::thread::scope(|s| {
+        for _ in 0..workers().min(n.max(1)) {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= n {
+                    break;
+                }
+                let r = f(i);
+                if let Ok(mut o) = out.lock() {
+                    o[i] = Some(r);
+                }
+            });
+        }
+    });
+    out.into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// Load from any file source. `entry` is a manifest or a data file; `spot` where a cache of
+/// the loaded records may be read and written.
+pub fn load(
+    source: &(dyn FileSource + Sync),
+    entry: &str,
+    base: &str,
+    spot: Option<&CacheSpot>,
+    progress: Progress,
+) -> Result<Loaded, LoadFailure> {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut phases = Phases::new();
+    let entry_name = display_path(base, entry);
+    let text = source.read(entry).map_err(|e| LoadFailure {
+        errors: vec![Diagnostic::error(
+            &entry_name,
+            e.at.unwrap_or((0, 0)),
+            e.message,
+        )],
+        warnings: vec![],
+    })?;
+
+    // A manifest names the files; anything else is a single data file.
+    let mut snapshot = Snapshot::default();
+    let mut files: Vec<String> = Vec::new();
+    let is_manifest = looks_like_manifest(&text);
+    if is_manifest {
+        match parse::parse_ron::<Manifest>(&entry_name, &text) {
+            Ok((m, w)) => {
+                warnings.extend(w);
+                snapshot.title = m.title;
+                snapshot.as_of = Some(m.as_of);
+                files = m.files;
+            }
+            Err(e) => errors.push(e),
+        }
+        if !errors.is_empty() {
+            return Err(LoadFailure { errors, warnings });
+        }
+    } else {
+        snapshot.title = entry.to_string();
+    }
+
+    // The cache, when there is one for exactly these files.
+    let key_base = {
+        let mut h = Sha256::new();
+        h.update(entry.as_bytes());
+        h.update(digest(&text));
+        h
+    };
+    if let Some(spot) = spot.filter(|s| cache::enabled() && s.exists()) {
+        if let Some(loaded) = reopen(
+            source,
+            &files,
+            key_base.clone(),
+            spot,
+            progress,
+            &mut phases,
+        ) {
+            phases.done("reopen");
+            return Ok(loaded);
+        }
+        phases.done("no cache");
+    }
+
+    progress("read", 0.0);
+    let done = AtomicUsize::new(0);
+    let total = files.len().max(1);
+    let parsed: Vec<Result<Parsed, Diagnostic>> = if is_manifest {
+        par_map(files.len(), |i| {
+            let f = &files[i];
+            let name = display_path(base, f);
+            let r = match source.read(f) {
+                Ok(t) => {
+                    let d = digest(&t);
+                    parse::parse_ron::<DataFile>(&name, &t).map(|(v, w)| (name, t, v, w, d))
+                }
+                // A bad byte is reported where it is, in the file itself.
+                Err(files::ReadError {
+                    message,
+                    at: Some(at),
+                    ..
+                }) => Err(Diagnostic::error(&name, at, message)),
+                Err(e) => {
+                    let pos = diagnostic::position_of(&text, &format!("\"{f}\""), 0);
+                    Err(Diagnostic::error(
+                        &entry_name,
+                        pos,
+                        format!(
+                            "the manifest names \"{}\": {e}",
+                            crate::text::excerpt(f, crate::text::EXCERPT_CHARS)
+                        ),
+                    ))
+                }
+            };
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            progress("read", n as f64 / total as f64);
+            r
+        })
+    } else {
+        let d = digest(&text);
+        vec![parse::parse_ron::<DataFile>(&entry_name, &text)
+            .map(|(v, w)| (entry_name.clone(), text.clone(), v, w, d))]
+    };
+    let mut parts = Vec::with_capacity(parsed.len());
+    let mut key = key_base;
+    for (i, p) in parsed.into_iter().enumerate() {
+        match p {
+            Ok((name, t, d, w, dg)) => {
+                warnings.extend(w);
+                if let Some(f) = files.get(i) {
+                    key.update(f.as_bytes());
+                    key.update(dg);
+                }
+                parts.push((name, t, d));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(LoadFailure { errors, warnings });
+    }
+
+    phases.done("parse");
+    progress("index", 0.0);
+    let origins = validate::assemble(&mut snapshot, parts);
+    phases.done("assemble");
+    snapshot.build_index();
+    phases.done("index");
+    progress("check", 0.0);
+    let (errs, warns) = validate::validate(&snapshot, &origins);
+    drop(origins);
+    phases.done("validate");
+    errors.extend(errs);
+    warnings.extend(warns);
+    if !errors.is_empty() {
+        return Err(LoadFailure { errors, warnings });
+    }
+    if snapshot.as_of.is_none() {
+        snapshot.as_of = snapshot.reports.iter().filter_map(|r| r.date).max();
+    }
+    let findings = reconcile::reconcile(&snapshot);
+    phases.done("reconcile");
+    let loaded = Loaded {
+        snapshot,
+        warnings,
+        findings,
+        origin: Origin::Embedded,
+    };
+    if let Some(spot) = spot.filter(|_| cache::enabled()) {
+        progress("cache", 0.0);
+        cache::write(spot, &Key(key.finalize().into()), &loaded);
+        phases.done("cache");
+    }
+    progress("done", 1.0);
+    Ok(loaded)
+}
+
+/// The records of the cache, when its key is that of the files as they are now. The files are
+/// read and hashed while the cache is read and decoded on another core.
+fn reopen(
+    source: &(dyn FileSource + Sync),
+    files: &[String],
+    mut key: Sha256,
+    spot: &CacheSpot,
+    progress: Progress,
+    phases: &mut Phases,
+) -> Option<Loaded> {
+    progress("cache", 0.0);
+    let (decoded, now) = std::thread::scope(|s| {
+        let reader = s.spawn(|| cache::read(spot));
+        let digests = par_map(files.len(), |i| {
+            source.read(&files[i]).ok().map(|t| digest(&t))
+        });
+        let now: Option<Vec<[u8; 32]>> = digests.into_iter().collect();
+        (reader.join().ok().flatten(), now)
+    });
+    let (stored, mut loaded) = decoded?;
+    for (f, d) in files.iter().zip(now?) {
+        key.update(f.as_bytes());
+        key.update(d);
+    }
+    if stored != Key(key.finalize().into()) {
+        return None;
+    }
+    phases.done("decode");
+    progress("index", 0.5);
+    loaded.snapshot.build_index();
+    progress("done", 1.0);
+    Some(loaded)
+}
+
+fn looks_like_manifest(text: &str) -> bool {
+    // A manifest is a record with `files:` and `as_of:` at its top level.
+    let stripped: String = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    stripped.contains("files:")
+        && stripped.contains("as_of:")
+        && !stripped.contains("units:")
+        && !stripped.contains("tasks:")
+}

@@ -139,7 +139,7 @@ pub fn columns(table: Table) -> Vec<Column> {
         Table::Units => vec![
             flex("col.name", 24),
             col("col.province", 14),
-            col_dropped_first("col.level", 11, 1),
+            col_dropped_first("col.level", 11, 3),
             col("col.tasks", 8),
             col("col.overdue", 8),
             col("col.blockers", 9),

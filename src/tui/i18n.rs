@@ -108,6 +108,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("finding.percent", "tỷ lệ %", "percent"),
     ("finding.numbering", "đánh số", "numbering"),
     ("finding.deadline", "thời hạn", "deadline"),
+    ("finding.deployment", "nơi triển khai", "deployment"),
+    ("finding.conflict", "số liệu vênh", "conflicting figures"),
     ("finding.extraction", "ghi chú", "note"),
     ("col.no", "STT", "No."),
     ("col.group", "Nhóm", "Group"),

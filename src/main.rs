@@ -103,6 +103,10 @@ enum Command {
         /// Continue a journal written against another snapshot with this one.
         #[arg(long)]
         adopt: bool,
+        /// Check the journal's hash chain: deleted, moved or edited records, a cut end, and
+        /// what is still trusted (exit 1 when broken).
+        #[arg(long, conflicts_with = "adopt")]
+        verify: bool,
     },
     /// An update template (xlsx) for a province or a unit: its open tasks, blockers and
     /// indicators, key columns locked, statuses from a list, a sheet of instructions.
@@ -156,6 +160,9 @@ enum Command {
         /// Leave out the appendix of sources.
         #[arg(long)]
         no_sources: bool,
+        /// The minutes of the last recorded meeting (biên bản, form 1.9) instead of the notice.
+        #[arg(long)]
+        bien_ban: bool,
         /// Write to this file (a name taken gets -2, -3 …); a docx goes to
         /// thong-bao-ket-luan-DATE.docx in the current folder by default.
         #[arg(long, value_name = "FILE")]
@@ -210,9 +217,22 @@ fn main() -> ExitCode {
             out_dir,
         }) => cli::gen::run(tasks, seed, &out_dir, &mut out),
         Some(Command::Decide(d)) => cli::decide::run(&d, &mut out, &mut err),
-        Some(Command::Journal { path, data, adopt }) => {
-            cli::journal::run(path.as_deref(), data.as_deref(), adopt, &mut out, &mut err)
-        }
+        Some(Command::Journal {
+            path,
+            data,
+            verify: true,
+            ..
+        }) => cli::verify::run(path.as_deref(), data.as_deref(), &mut out, &mut err),
+        Some(Command::Journal {
+            path, data, adopt, ..
+        }) => cli::journal::run(
+            path.as_deref(),
+            data.as_deref(),
+            adopt,
+            giaoban::journal::Lang::parse(&args.lang).unwrap_or_default(),
+            &mut out,
+            &mut err,
+        ),
         Some(Command::Template {
             locality,
             unit,
@@ -249,6 +269,7 @@ fn main() -> ExitCode {
             data,
             config,
             no_sources,
+            bien_ban,
             out: out_file,
         }) => cli::minutes::run(
             &cli::minutes::MinutesArgs {
@@ -260,6 +281,7 @@ fn main() -> ExitCode {
                 config,
                 sources: !no_sources,
                 out: out_file,
+                record: bien_ban,
             },
             &mut out,
             &mut err,
@@ -275,7 +297,11 @@ fn main() -> ExitCode {
                             .map(|d| d.format("%d/%m/%Y").to_string())
                             .unwrap_or_default()
                     });
-                    (giaoban::history::diff::diff(prev, &cycle.current), label)
+                    (
+                        giaoban::history::diff::diff(prev, &cycle.current),
+                        label,
+                        std::sync::Arc::new(prev.clone()),
+                    )
                 });
                 let loaded = cycle.current;
                 use std::io::IsTerminal;

@@ -331,6 +331,8 @@ fn a_byte_order_mark_is_accepted_and_a_bad_byte_is_placed() {
     fs::write(tmp.path().join("j.ron"), &j).unwrap();
     let (code, out, err) = giaoban(&[
         "journal",
+        "--lang",
+        "en",
         &s(&tmp.path().join("j.ron")),
         "--data",
         &s(&good),
@@ -392,4 +394,146 @@ fn a_key_bound_twice_is_reported_with_both_commands() {
         "{warnings:?}"
     );
     assert_eq!(keys.keys_for(giaoban::tui::action::Command::Top), "g Home");
+}
+
+/// A journal of five records written by `decide`, in a snapshot copy; its lines.
+fn five_records(tmp: &Path, dir: &Path) -> (PathBuf, Vec<String>) {
+    let j = tmp.join("j.ron");
+    for (item, state) in [
+        ("t1", "acknowledged"),
+        ("t1", "escalated"),
+        ("t2", "deferred"),
+        ("t1", "resolved"),
+    ] {
+        let (code, _, err) = giaoban(&[
+            "decide",
+            item,
+            "--state",
+            state,
+            "--data",
+            &s(dir),
+            "--journal",
+            &s(&j),
+        ]);
+        assert_eq!(code, 0, "{err}");
+    }
+    let lines = fs::read_to_string(&j)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    (j, lines)
+}
+
+fn write_lines(p: &Path, lines: &[&String]) {
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    fs::write(p, text).unwrap();
+}
+
+#[test]
+fn a_deleted_reordered_or_edited_record_and_a_cut_tail_are_detected() {
+    let (tmp, dir) = mini();
+    let (j, l) = five_records(tmp.path(), &dir);
+    assert_eq!(l.len(), 5);
+    let verify = || giaoban(&["journal", "--verify", &s(&j)]);
+    let (code, out, _) = verify();
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("intact: every record (#1–#5) is as it was written"),
+        "{out}"
+    );
+
+    // A line deleted from the middle.
+    write_lines(&j, &[&l[0], &l[1], &l[3], &l[4]]);
+    let (code, out, _) = verify();
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(":3: record #3 is missing before this one (#4): it was deleted"),
+        "{out}"
+    );
+    assert!(
+        out.contains("trusted: records #1–#2 (up to line 2)"),
+        "{out}"
+    );
+    // The console and the listing say so too, and still load what they can.
+    let (code, out, _) = giaoban(&["journal", &s(&j), "--data", &s(&dir)]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("the journal's hash chain is broken: record #3 is missing"),
+        "{out}"
+    );
+
+    // Two records swapped.
+    write_lines(&j, &[&l[0], &l[1], &l[3], &l[2], &l[4]]);
+    let (code, out, _) = verify();
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("BROKEN"), "{out}");
+    assert!(out.contains("trusted: records #1–#2"), "{out}");
+
+    // A record edited by hand.
+    let edited = l[2].replace("escalated", "resolved");
+    write_lines(&j, &[&l[0], &l[1], &edited, &l[3], &l[4]]);
+    let (code, out, _) = verify();
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(":3: record #3 was changed after it was written"),
+        "{out}"
+    );
+
+    // Its last records cut.
+    write_lines(&j, &[&l[0], &l[1], &l[2]]);
+    let (code, out, _) = verify();
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("the journal was cut: it ends at record #3, but its tip file says #5 was written (2 record(s) missing at the end)"),
+        "{out}"
+    );
+    assert!(out.contains("trusted: records #1–#3"), "{out}");
+}
+
+#[test]
+fn an_old_journal_without_the_chain_loads_and_is_reported_unchained() {
+    let (tmp, dir) = mini();
+    let (j, l) = five_records(tmp.path(), &dir);
+    // As an earlier giaoban wrote it: no chain marks, no tip.
+    let old: Vec<String> = l
+        .iter()
+        .map(|x| x[..x.find("  // chain #").unwrap()].to_string())
+        .collect();
+    write_lines(&j, &old.iter().collect::<Vec<_>>());
+    fs::remove_file(giaoban::journal::chain::tip_path(&j)).unwrap();
+    let (code, out, _) = giaoban(&["journal", "--verify", &s(&j)]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("unchained: this journal was written before the hash chain"),
+        "{out}"
+    );
+    let (code, out, _) = giaoban(&["journal", &s(&j), "--data", &s(&dir)]);
+    assert_eq!(code, 0);
+    assert!(out.contains("the journal has no hash chain"), "{out}");
+    assert!(out.contains("4 decision(s)"), "{out}");
+    // The next decision starts a chain that covers the old lines.
+    let (code, _, err) = giaoban(&[
+        "decide",
+        "t2",
+        "--note",
+        "tiếp",
+        "--data",
+        &s(&dir),
+        "--journal",
+        &s(&j),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, _) = giaoban(&["journal", "--verify", &s(&j)]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("lines 1–5: written without the chain"),
+        "{out}"
+    );
+    let text = fs::read_to_string(&j)
+        .unwrap()
+        .replace("deferred", "resolved");
+    fs::write(&j, text).unwrap();
+    let (code, out, _) = giaoban(&["journal", "--verify", &s(&j)]);
+    assert_eq!(code, 1, "an old line edited after the chain started: {out}");
 }

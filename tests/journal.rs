@@ -200,10 +200,14 @@ fn a_torn_last_record_costs_only_that_record() {
     three(&path, &snap);
     let full = fs::read(&path).unwrap();
     let header_len = full.iter().position(|b| *b == b'\n').unwrap() + 1;
-    // Every possible cut of the file after its header: the power went out there.
+    // Every possible cut of the file after its header: the power went out there, so the
+    // records after the cut were never written, and neither was the journal's tip file (it
+    // is written after each record), which would otherwise report the cut.
+    let tip = giaoban::journal::chain::tip_path(&path);
     for cut in header_len..full.len() {
         let bytes = &full[..cut];
         fs::write(&path, bytes).unwrap();
+        let _ = fs::remove_file(&tip);
         let complete = bytes.iter().filter(|b| **b == b'\n').count() - 1;
         // A cut just before the newline leaves a whole record: it counts.
         let whole_last = full[cut] == b'\n';
@@ -237,6 +241,7 @@ fn a_torn_last_record_costs_only_that_record() {
     // and the next decision lands on a line of its own.
     for cut in header_len..full.len() {
         fs::write(&path, &full[..cut]).unwrap();
+        let _ = fs::remove_file(&tip);
         let (mut j, _) = open(&path, &snap);
         let kept = j
             .decisions()
@@ -253,6 +258,7 @@ fn a_torn_last_record_costs_only_that_record() {
     // Opened for writing: the torn record is removed and the journal goes on.
     let cut = full.len() - 20;
     fs::write(&path, &full[..cut]).unwrap();
+    let _ = fs::remove_file(&tip);
     let (mut j, warnings) = open(&path, &snap);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
@@ -285,7 +291,7 @@ fn a_torn_last_record_costs_only_that_record() {
     drop(j);
     let lines = journal_lines(&path);
     assert_eq!(lines.len(), 5);
-    assert!(lines[3].ends_with(')') && lines[4].starts_with("decision(seq: 4"));
+    assert!(lines[3].contains(")  // chain #4 sha256:") && lines[4].starts_with("decision(seq: 4"));
 }
 
 #[test]
@@ -304,9 +310,17 @@ fn a_corrupt_tail_is_reported_and_the_records_before_it_stay() {
     )
     .unwrap();
     let (j, warnings) = open(&path, &snap);
-    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
     assert!(
         warnings[0].starts_with(&format!("{}:4: cannot read this record", path.display())),
+        "{warnings:?}"
+    );
+    // The hash chain says where the journal stops being what was written.
+    assert!(
+        warnings[1].starts_with(&format!(
+            "{}:4: the journal's hash chain is broken",
+            path.display()
+        )),
         "{warnings:?}"
     );
     assert_eq!(j.decisions().len(), 2);
@@ -317,9 +331,16 @@ fn a_corrupt_tail_is_reported_and_the_records_before_it_stay() {
     bytes.extend([0u8; 37]);
     fs::write(&path, &bytes).unwrap();
     let (j, warnings) = Journal::open_read_only(&path, &snap).unwrap();
-    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
     assert!(
         warnings[0].contains(":4: the last record is incomplete (37 bytes)"),
+        "{warnings:?}"
+    );
+    // The fourth record, which the tip file says was written, is gone.
+    assert!(
+        warnings[1].contains(
+            "the journal was cut: it ends at record #3, but its tip file says #4 was written"
+        ),
         "{warnings:?}"
     );
     assert_eq!(j.decisions().len(), 2);
@@ -353,8 +374,14 @@ fn a_corrupt_line_in_the_middle_is_skipped_and_later_lines_count() {
     );
     fs::write(&path, &bytes).unwrap();
     let (mut j, warnings) = open(&path, &snap);
-    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
     let p = path.display().to_string();
+    assert!(
+        warnings[2].starts_with(&format!(
+            "{p}:3: the journal's hash chain is broken: record #3 was changed after it was written"
+        )),
+        "{warnings:?}"
+    );
     assert!(
         warnings[0].starts_with(&format!("{p}:3: cannot read this record (column ")),
         "{warnings:?}"

@@ -186,7 +186,7 @@ fn journal_lists_records_decisions_and_warnings() {
     let (_tmp, dir) = setup();
     let data = s(&dir);
     let journal = dir.join("journal.ron");
-    let (code, out, _) = giaoban(&["journal", "--data", &data]);
+    let (code, out, _) = giaoban(&["journal", "--lang", "en", "--data", &data]);
     assert_eq!(code, 0);
     assert_eq!(
         out,
@@ -195,7 +195,14 @@ fn journal_lists_records_decisions_and_warnings() {
             journal.display()
         )
     );
-    let (code, _, err) = giaoban(&["journal", &s(&dir.join("nope.ron")), "--data", &data]);
+    let (code, _, err) = giaoban(&[
+        "journal",
+        "--lang",
+        "en",
+        &s(&dir.join("nope.ron")),
+        "--data",
+        &data,
+    ]);
     assert_eq!(code, 1);
     assert!(err.contains("there is no journal at"), "{err}");
     giaoban(&["decide", "t1", "--state", "ack", "--data", &data]);
@@ -207,7 +214,7 @@ fn journal_lists_records_decisions_and_warnings() {
     let torn = "decision(seq: 3, at: \"20";
     let damaged = format!("{}\n{torn}", lines.join("\n"));
     fs::write(&journal, damaged).unwrap();
-    let (code, out, _) = giaoban(&["journal", &s(&journal), "--data", &data]);
+    let (code, out, _) = giaoban(&["journal", "--lang", "en", &s(&journal), "--data", &data]);
     assert_eq!(code, 0, "{out}");
     let j = s(&journal);
     assert!(
@@ -216,7 +223,9 @@ fn journal_lists_records_decisions_and_warnings() {
     );
     assert!(out.contains(", the same\n"), "{out}");
     assert!(
-        out.contains("records: 1 decision(s), 1 in force; 0 undo, 0 redo; 2 warning(s)"),
+        out.contains(
+            "records: 1 decision(s), 1 in force; 0 undo, 0 redo; 0 meeting(s); 2 warning(s)"
+        ),
         "{out}"
     );
     assert!(out.contains("#2 t1 due: 2025-07-01  [line 3]"), "{out}");
@@ -308,7 +317,7 @@ fn minutes_prints_the_conclusions_notice() {
 fn the_shipped_snapshot_keeps_its_journal_in_the_data_home() {
     let tmp = tempfile::tempdir().unwrap();
     let out = Command::new(BIN)
-        .args(["journal"])
+        .args(["journal", "--lang", "en"])
         .env("XDG_DATA_HOME", tmp.path())
         .output()
         .unwrap();
@@ -338,7 +347,7 @@ fn a_second_process_reads_only_and_says_so() {
             && err.contains("another giaoban is recording decisions"),
         "{err}"
     );
-    let (code, out, _) = giaoban(&["journal", "--data", &data]);
+    let (code, out, _) = giaoban(&["journal", "--lang", "en", "--data", &data]);
     assert_eq!(code, 0);
     assert!(out.contains("#1 t1 agenda: true"), "{out}");
     drop(held);
@@ -517,4 +526,37 @@ fn killed_at_random_moments_it_never_loses_a_confirmed_decision() {
     let (mut j, _) = Journal::open(&journal, &loaded.snapshot).unwrap();
     assert_eq!(j.read_only(), None);
     j.record("t1", Change::Agenda(false), None).unwrap();
+}
+
+#[test]
+fn the_journal_command_speaks_vietnamese_by_default() {
+    let (_tmp, dir) = setup();
+    let data = s(&dir);
+    let journal = dir.join("journal.ron");
+    let (code, out, _) = giaoban(&["journal", "--data", &data]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        format!(
+            "sổ quyết định: {} (chưa tạo: chưa ghi quyết định nào)\n",
+            journal.display()
+        )
+    );
+    giaoban(&["decide", "t1", "--state", "ack", "--data", &data]);
+    giaoban(&["decide", "t1", "--due", "2025-07-01", "--data", &data]);
+    let (code, out, _) = giaoban(&["journal", "--data", &data]);
+    assert_eq!(code, 0, "{out}");
+    for said in [
+        "ghi theo:        bộ số liệu \"Giao ban thử\", số liệu đến ngày 30/05/2025",
+        ", trùng\n",
+        "bản ghi: 2 quyết định, 2 còn hiệu lực; 0 hoàn tác, 0 làm lại; 0 cuộc họp; 0 cảnh báo",
+        "#1 t1 Trạng thái: Đã tiếp nhận  [dòng 2]",
+        "#2 t1 Hạn mới: 01/07/2025  [dòng 3]",
+        "đang có hiệu lực, theo mục:",
+        "trạng thái: Đã tiếp nhận · hạn mới: 01/07/2025",
+    ] {
+        assert!(out.contains(said), "{said}\n{out}");
+    }
+    let (_, en, _) = giaoban(&["journal", "--lang", "en", "--data", &data]);
+    assert!(en.contains("#1 t1 state: acknowledged  [line 2]"), "{en}");
 }

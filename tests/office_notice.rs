@@ -282,3 +282,81 @@ fn placeholders_where_nothing_is_configured_and_sources_can_be_left_out() {
     assert!(err.contains("bad.ron:3:"), "{err}");
     assert!(err.contains("signer_title"), "{err}");
 }
+
+#[test]
+fn the_meeting_record_names_the_meeting_and_gives_its_minutes() {
+    let (tmp, data, journal) = meeting();
+    let loaded = giaoban::store::load_path(Path::new(&data)).unwrap();
+    let (mut j, _) =
+        giaoban::journal::Journal::open(Path::new(&journal), &loaded.snapshot).unwrap();
+    let at = |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap();
+    let opened = j
+        .open_meeting_at(
+            None,
+            "đồng chí Trần Văn B, Phó Tổ trưởng",
+            "đại diện C06, Sở TTTT tỉnh Bình Định",
+            "phòng họp số 2",
+            at("2025-06-12T08:30:00+07:00"),
+        )
+        .unwrap();
+    j.record_at(
+        "t4",
+        giaoban::journal::Change::Conclusion("Hoàn thành làm sạch dữ liệu trong tháng 7".into()),
+        None,
+        at("2025-06-12T08:45:00+07:00"),
+    )
+    .unwrap();
+    j.close_meeting_at(&opened, at("2025-06-12T10:05:00+07:00"))
+        .unwrap();
+    drop(j);
+    let base = ["--journal", &journal, "--data", &data];
+    let (code, out, err) = giaoban(
+        tmp.path(),
+        &[&["minutes", "--format", "txt"][..], &base[..]].concat(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Ngày 12/06/2025, tại phòng họp số 2, [chức vụ người chủ trì] đồng chí Trần Văn B, Phó Tổ trưởng chủ trì"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Tham dự cuộc họp có: đại diện C06, Sở TTTT tỉnh Bình Định."),
+        "{out}"
+    );
+    assert!(out.contains("Làm sạch dữ liệu"), "{out}");
+    assert!(
+        !out.contains("Số hoá hộ tịch"),
+        "only the last meeting: {out}"
+    );
+
+    let (code, out, err) = giaoban(
+        tmp.path(),
+        &[
+            &["minutes", "--bien-ban", "--format", "docx"][..],
+            &base[..],
+        ]
+        .concat(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.trim().ends_with("bien-ban-2025-06-12.docx"), "{out}");
+    let (_, p) = paragraphs(&tmp.path().join(out.trim()));
+    let order = [
+        "Số:        /BB-[CQ]",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "BIÊN BẢN",
+        "Cuộc họp giao ban",
+        "Thời gian bắt đầu: 08 giờ 30, ngày 12/06/2025.",
+        "Địa điểm: phòng họp số 2.",
+        "Thành phần tham dự: đại diện C06, Sở TTTT tỉnh Bình Định.",
+        "Chủ trì (chủ tọa): đồng chí Trần Văn B, Phó Tổ trưởng.",
+        "Thư ký (người ghi biên bản):",
+        "a) Về nhiệm vụ “Làm sạch dữ liệu”: Hoàn thành làm sạch dữ liệu trong tháng 7.",
+        "Cuộc họp kết thúc vào 10 giờ 05, ngày 12/06/2025./.",
+        "THƯ KÝ",
+        "CHỦ TỌA",
+    ];
+    let mut last = 0;
+    for o in order {
+        last += position(&p[last..], o);
+    }
+}

@@ -4,7 +4,7 @@
 //! standard output; a Word document to a new file (never over another).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
@@ -23,6 +23,38 @@ pub struct MinutesArgs {
     pub config: Option<PathBuf>,
     pub sources: bool,
     pub out: Option<PathBuf>,
+    /// The minutes of the meeting (biên bản) instead of the notice.
+    pub record: bool,
+}
+
+/// Writes a document: Markdown or text to standard output, or to a new file (a docx always
+/// to a file: `--out`, else `NAME-DATE.docx` in the current folder).
+fn emit(
+    n: &minutes::Notice,
+    args: &MinutesArgs,
+    out: &mut dyn Write,
+    name: &str,
+) -> Result<(), String> {
+    if args.format == Format::Docx || args.out.is_some() {
+        let bytes = notice::bytes(n, args.format)?;
+        let day = n
+            .day
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+            .format("%Y-%m-%d");
+        let path = args
+            .out
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(format!("{name}-{day}.{}", args.format.extension())));
+        let written = crate::office::files::write_new(&path, &bytes)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let _ = writeln!(out, "{}", written.display());
+        return Ok(());
+    }
+    let text = minutes::render_notice(n, args.format);
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| e.to_string()),
+    }
 }
 
 /// Runs the command; returns the exit code.
@@ -42,36 +74,34 @@ pub fn run(args: &MinutesArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         for w in &warnings {
             let _ = writeln!(err, "giaoban minutes: warning: {w}");
         }
-        if args.format == Format::Docx || args.out.is_some() {
-            let written = notice::write_notice(
+        let (since, meeting) = notice::meeting_of(&j, args.since);
+        if args.record {
+            let Some(m) = notice::meeting_of(&j, None).1 else {
+                return Err(
+                    "no meeting is recorded in the journal: the minutes (biên bản) are of a meeting opened in the console (M), with its chair and participants".into(),
+                );
+            };
+            let n = minutes::build_record(
                 &loaded.snapshot,
                 j.decisions(),
-                args.since,
+                m.date,
                 &cfg,
-                None,
+                &m,
                 args.lang,
                 args.sources,
-                args.format,
-                Path::new("."),
-                args.out.as_deref(),
-            )?;
-            let _ = writeln!(out, "{}", written.display());
-            return Ok(());
+            );
+            return emit(&n, args, out, "bien-ban");
         }
         let n = minutes::build(
             &loaded.snapshot,
             j.decisions(),
-            args.since,
+            since,
             &cfg,
-            None,
+            meeting.as_ref(),
             args.lang,
             args.sources,
         );
-        let text = minutes::render_notice(&n, args.format);
-        match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-            other => other.map_err(|e| e.to_string()),
-        }
+        emit(&n, args, out, "thong-bao-ket-luan")
     })();
     match result {
         Ok(()) => 0,

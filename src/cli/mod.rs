@@ -11,6 +11,7 @@ pub mod journal;
 pub mod minutes;
 pub mod progress;
 pub mod update;
+pub mod verify;
 
 use std::path::{Path, PathBuf};
 

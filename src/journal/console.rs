@@ -238,12 +238,13 @@ impl DecisionStore for ConsoleStore {
         // the journal; a second one of the same day gets a new name.
         let cfg = crate::office::notice::load_config(None)?;
         let dir = file::parent_of(self.journal.path());
+        let (since, meeting) = crate::office::notice::meeting_of(&self.journal, None);
         let path = crate::office::notice::write_notice(
             snap,
             self.journal.decisions(),
-            None,
+            since,
             &cfg,
-            None,
+            meeting.as_ref(),
             lang,
             true,
             Format::Docx,

@@ -16,6 +16,8 @@ use crate::snapshot::Snapshot;
 use crate::text::fold;
 
 mod items;
+mod record;
+pub use record::build_record;
 mod text;
 use items::{item_of, units_of};
 pub use text::render_notice;
@@ -75,6 +77,8 @@ pub struct NoticeConfig {
     pub authority: Option<String>,
     pub signer_title: Option<String>,
     pub signer_name: Option<String>,
+    /// Who writes the minutes (biên bản) of the meeting.
+    pub secretary: Option<String>,
     /// Recipients besides the units named in the notice.
     pub recipients: Vec<String>,
     /// After "Lưu: VT," ("TCT").
@@ -88,6 +92,8 @@ pub struct MeetingInfo {
     pub chair: Option<String>,
     pub participants: Vec<String>,
     pub place: Option<String>,
+    pub started: Option<chrono::NaiveDateTime>,
+    pub ended: Option<chrono::NaiveDateTime>,
 }
 
 /// One responsible unit's conclusions.
@@ -117,6 +123,8 @@ pub struct Notice {
     pub authority: String,
     pub signer_title: String,
     pub signer_name: String,
+    /// A second signature at the left, in place of the recipients (the minutes' secretary).
+    pub left_signature: Option<(String, String)>,
     /// Appendix: heading, column names, and (number in the notice, item, source) rows.
     pub appendix_title: String,
     pub appendix_columns: [String; 3],
@@ -160,7 +168,7 @@ pub fn render(
     render_notice(&notice, format)
 }
 
-fn or_placeholder(v: &Option<String>, vi: &str, en: &str, lang: Lang) -> String {
+pub(crate) fn or_placeholder(v: &Option<String>, vi: &str, en: &str, lang: Lang) -> String {
     v.as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -188,7 +196,7 @@ pub fn long_date(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
-fn short_date(d: NaiveDate, lang: Lang) -> String {
+pub(crate) fn short_date(d: NaiveDate, lang: Lang) -> String {
     match lang {
         Lang::Vi => d.format("%d/%m/%Y").to_string(),
         Lang::En => d.format("%Y-%m-%d").to_string(),
@@ -418,6 +426,7 @@ pub fn build(
         )
         .to_uppercase(),
         signer_name: or_placeholder(&cfg.signer_name, "Họ và tên", "Name", lang),
+        left_signature: None,
         appendix_title: t(
             "PHỤ LỤC: NGUỒN CÁC NỘI DUNG NÊU TẠI THÔNG BÁO",
             "APPENDIX: SOURCES OF THE ITEMS ABOVE",

@@ -20,7 +20,9 @@
 //! `file`; opening and reading a journal in `read`, appending to it in `write`; replay (the
 //! decisions in force, undo and redo) in `state`; what can go wrong in `error`.
 
+pub mod chain;
 pub mod console;
+mod describe;
 mod error;
 pub mod file;
 mod meeting;
@@ -136,6 +138,8 @@ pub struct Journal {
     next_line: usize,
     /// The last line has no newline: one is added before the next record.
     missing_newline: bool,
+    /// Where the hash chain stands: what the next line written is chained to.
+    chain: chain::Tail,
     warnings: Vec<String>,
 }
 
@@ -168,6 +172,7 @@ impl Journal {
             len: 0,
             next_line: 1,
             missing_newline: false,
+            chain: chain::Tail::empty(),
             warnings: Vec::new(),
         }
     }

@@ -4,6 +4,7 @@
 use std::fs::File;
 use std::path::Path;
 
+use super::chain;
 use super::file::{self, Lock, Opened};
 use super::record::{self, Change, Record, FORMAT_VERSION};
 use super::{describe_snapshot, Entry, Journal, JournalError};
@@ -60,6 +61,7 @@ impl Journal {
             (None, None) => Vec::new(),
         };
         j.load(&bytes)?;
+        j.check_chain(&bytes);
         if j.file.is_some() {
             j.prepare_for_writing(created)?;
         }
@@ -97,6 +99,7 @@ impl Journal {
             }
         };
         j.load(&bytes)?;
+        j.check_chain(&bytes);
         j.check_snapshot();
         j.rebuild();
         let warnings = j.warnings.clone();
@@ -125,7 +128,17 @@ impl Journal {
         if let Some(tail) = &split.tail {
             let text = std::str::from_utf8(tail.bytes).ok();
             let parsed = text.and_then(|t| Record::from_line(without_bom(t).trim()).ok());
-            if let Some(rec) = parsed {
+            // In a chained journal a record is whole only with its whole chain mark: the mark
+            // is written last.
+            let chained = split
+                .lines
+                .iter()
+                .any(|l| chain::split_mark(l.bytes).1.is_some());
+            let whole = match chain::split_mark(tail.bytes).1 {
+                Some((_, hash)) => hash.is_some(),
+                None => !chained,
+            };
+            if let Some(rec) = parsed.filter(|_| whole) {
                 // A whole record whose newline did not make it: it counts; the newline is
                 // added before the next record.
                 self.accept(tail.number, rec, &mut first_meaningful);
@@ -325,6 +338,34 @@ impl Journal {
         for (u, seq) in seen {
             self.warnings.push(format!(
                 "{}: decision #{seq} assigns unit '{u}', which is not a unit of this snapshot; it is shown by its id",
+                self.path.display()
+            ));
+        }
+    }
+}
+
+impl Journal {
+    /// Check the hash chain: a record deleted, moved or edited, or the end cut, is said with
+    /// where it happened and what is still trusted. A journal written before the chain is said
+    /// to be unchained.
+    fn check_chain(&mut self, bytes: &[u8]) {
+        let (r, _) = chain::verify_file(&self.path, bytes);
+        if let Some((line, problem)) = r.problems.first() {
+            let trusted = if r.trusted_through_n == 0 {
+                "no record of it can be trusted".to_string()
+            } else {
+                format!(
+                    "the records up to #{} (line {}) are verified, those after may have been changed",
+                    r.trusted_through_n, r.trusted_through_line
+                )
+            };
+            self.warnings.push(format!(
+                "{}: the journal's hash chain is broken: {problem}; {trusted}. `giaoban journal --verify` lists every break",
+                self.at(*line)
+            ));
+        } else if r.records > 0 && r.chained == 0 {
+            self.warnings.push(format!(
+                "{}: the journal has no hash chain (written by an earlier giaoban): a change to it cannot be detected until the next decision recorded starts one",
                 self.path.display()
             ));
         }

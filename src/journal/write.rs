@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use super::chain;
 use super::file;
 use super::record::{self, Change, Field, Record};
 use super::{now, Entry, Journal, JournalError};
@@ -28,6 +29,11 @@ impl Journal {
             return self.fail_open(e);
         }
         self.missing_newline = false;
+        // The chain continues from the file as it is now.
+        match file::read_all(f) {
+            Ok(bytes) => self.chain = chain::tail_of(&bytes),
+            Err(e) => return self.fail_open(e),
+        }
         if self.header.is_none() && self.log.decisions.is_empty() {
             let header = self.snapshot.header(now());
             let line = header
@@ -36,6 +42,7 @@ impl Journal {
                     path: self.path.clone(),
                     detail,
                 })?;
+            let (line, next) = self.chain.seal(&line);
             let Some(f) = self.file.as_mut() else {
                 return Ok(());
             };
@@ -44,6 +51,8 @@ impl Journal {
                 return self.fail_open(e);
             }
             self.len += line.len() as u64;
+            self.chain = next;
+            self.write_tip();
             self.entries.push(Entry {
                 line: self.next_line,
                 record: header.clone(),
@@ -275,6 +284,8 @@ impl Journal {
     }
 
     fn write_lines(&mut self, text: &str, records: Vec<Record>) -> Result<(), JournalError> {
+        let (text, next) = self.chain.seal(text);
+        let text = text.as_str();
         let Some(f) = self.file.as_mut() else {
             return self.check_writable();
         };
@@ -299,6 +310,8 @@ impl Journal {
             });
         }
         self.len += text.len() as u64;
+        self.chain = next;
+        self.write_tip();
         for rec in records {
             let line = self.next_line;
             self.next_line += 1;
@@ -315,6 +328,24 @@ impl Journal {
         }
         self.rebuild();
         Ok(())
+    }
+}
+
+impl Journal {
+    /// Record where the chain ends beside the journal, so that a cut tail is found. A tip that
+    /// cannot be written costs only that check, and is said once.
+    fn write_tip(&mut self) {
+        if let Err(e) = chain::write_tip(&self.path, &self.chain) {
+            let tip = chain::tip_path(&self.path);
+            let msg = format!(
+                "{}: cannot write ({}); a cut at the end of the journal will not be detected",
+                tip.display(),
+                file::explain_io(&e)
+            );
+            if !self.warnings.contains(&msg) {
+                self.warnings.push(msg);
+            }
+        }
     }
 }
 

@@ -113,14 +113,18 @@ pub fn notice_docx(n: &Notice) -> Result<Vec<u8>, String> {
     left.push(centred(&n.issuer, 13, true, false));
     left.push(rule(8));
     left.push(para(AlignmentType::Center).add_run(run(&n.number, 13)));
-    let right = vec![
+    let mut right = vec![
         centred(&n.nation, 12, true, false),
         centred(&n.motto, 13, true, false),
         rule(14),
-        para(AlignmentType::Center)
-            .line_spacing(LineSpacing::new().before(120).after(0))
-            .add_run(run(&n.place_date, 14).italic()),
     ];
+    if !n.place_date.is_empty() {
+        right.push(
+            para(AlignmentType::Center)
+                .line_spacing(LineSpacing::new().before(120).after(0))
+                .add_run(run(&n.place_date, 14).italic()),
+        );
+    }
     doc = doc.add_table(two_columns(left, right, 0.40));
 
     // Title.
@@ -155,11 +159,22 @@ pub fn notice_docx(n: &Notice) -> Result<Vec<u8>, String> {
     doc = doc.add_paragraph(body(&n.closing));
     doc = doc.add_paragraph(para(AlignmentType::Left));
 
-    // Recipients | signature.
-    let mut left =
-        vec![para(AlignmentType::Left).add_run(run(&n.recipients_label, 12).bold().italic())];
-    for r in &n.recipients {
-        left.push(para(AlignmentType::Left).add_run(run(r, 11)));
+    // Recipients (or the secretary's signature) | signature.
+    let mut left = Vec::new();
+    if let Some((title, name)) = &n.left_signature {
+        left.push(centred(title, 14, true, false));
+        for _ in 0..4 {
+            left.push(para(AlignmentType::Center).add_run(run("", 14)));
+        }
+        left.push(centred(name, 14, true, false));
+    } else if !n.recipients.is_empty() {
+        left.push(para(AlignmentType::Left).add_run(run(&n.recipients_label, 12).bold().italic()));
+        for r in &n.recipients {
+            left.push(para(AlignmentType::Left).add_run(run(r, 11)));
+        }
+    }
+    if left.is_empty() {
+        left.push(para(AlignmentType::Left));
     }
     let mut right = Vec::new();
     if !n.authority.is_empty() {

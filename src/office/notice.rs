@@ -7,6 +7,35 @@ use crate::journal::minutes::{self, Format, MeetingInfo, Notice, NoticeConfig};
 use crate::journal::{Decisions, Lang};
 use crate::snapshot::Snapshot;
 
+/// The meeting a notice is of: the last meeting recorded in the journal (its day, chair,
+/// participants and place), unless `since` asks for every decision from a day; without
+/// meeting records, the last day with decisions.
+pub fn meeting_of(
+    journal: &crate::journal::Journal,
+    since: Option<chrono::NaiveDate>,
+) -> (Option<chrono::NaiveDate>, Option<MeetingInfo>) {
+    if since.is_some() {
+        return (since, None);
+    }
+    match journal.meetings().last() {
+        Some(m) => {
+            let some = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+            (
+                Some(m.day()),
+                Some(MeetingInfo {
+                    date: Some(m.day()),
+                    chair: some(&m.chair),
+                    participants: some(&m.participants).into_iter().collect(),
+                    place: some(&m.place),
+                    started: Some(m.started.naive_local()),
+                    ended: m.ended.map(|e| e.naive_local()),
+                }),
+            )
+        }
+        None => (None, None),
+    }
+}
+
 /// `$XDG_CONFIG_HOME/giaoban/notice.ron` (`~/.config/giaoban/notice.ron`).
 pub fn default_config_path() -> Option<PathBuf> {
     crate::tui::config::config_dir().map(|d| d.join("notice.ron"))

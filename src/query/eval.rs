@@ -45,6 +45,14 @@ pub trait Overlay: Sync {
     fn decided_due(&self, rec: Rec) -> Option<NaiveDate>;
     /// Resolved or closed by decision.
     fn decided_done(&self, rec: Rec) -> bool;
+    /// The unit's line of the scorecard, when one was worked out.
+    fn unit_score(&self, _unit: &str) -> Option<&super::scorecard::UnitScore> {
+        None
+    }
+    /// The formula the scores were worked out with.
+    fn score_formula(&self) -> Option<&super::scorecard::Formula> {
+        None
+    }
 }
 
 impl Ctx<'_> {

@@ -6,6 +6,7 @@ pub mod eval;
 pub mod groups;
 pub mod overlay;
 pub mod parse;
+pub mod scorecard;
 
 pub use eval::{Compiled, Ctx, Overlay, Rec};
 pub use overlay::{Decided, DecidedMap};

@@ -15,8 +15,12 @@ pub struct Decided {
     pub done: bool,
 }
 
+/// The decisions per record, and the unit scorecard worked out with them.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct DecidedMap(pub HashMap<Rec, Decided>);
+pub struct DecidedMap(
+    pub HashMap<Rec, Decided>,
+    pub std::sync::Arc<super::scorecard::Scorecard>,
+);
 
 impl Overlay for DecidedMap {
     fn assigned_unit(&self, rec: Rec) -> Option<&str> {
@@ -27,5 +31,11 @@ impl Overlay for DecidedMap {
     }
     fn decided_done(&self, rec: Rec) -> bool {
         self.0.get(&rec).is_some_and(|d| d.done)
+    }
+    fn unit_score(&self, unit: &str) -> Option<&super::scorecard::UnitScore> {
+        self.1.get(unit)
+    }
+    fn score_formula(&self) -> Option<&super::scorecard::Formula> {
+        Some(&self.1.formula)
     }
 }

@@ -178,6 +178,17 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Unsaved changes. Quit? (y/n)",
     ),
     ("overview.totals", "Tổng số", "Totals"),
+    ("col.score", "Điểm", "Score"),
+    ("field.score", "Điểm", "Score"),
+    ("field.score_counts", "Tính từ", "From"),
+    (
+        "field.conclusions",
+        "Kết luận đã thực hiện",
+        "Conclusions carried out",
+    ),
+    ("field.formula", "Công thức", "Formula"),
+    ("col.rank", "Hạng", "Rank"),
+    ("col.change", "± kỳ trước", "± previous"),
     ("overview.of_due", "nhiệm vụ đã đến hạn", "tasks due"),
     (
         "overview.coverage",

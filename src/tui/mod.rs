@@ -108,12 +108,25 @@ pub fn run(
     opts: Options,
     store: Option<Box<dyn decisions::DecisionStore>>,
     notices: Vec<String>,
-    changes: Option<(crate::history::diff::Diff, String)>,
+    changes: Option<(crate::history::diff::Diff, String, Arc<Loaded>)>,
 ) -> io::Result<()> {
     let (keymap, theme, mut warnings) = config::load(&opts);
     let mut app = App::new(data.clone(), as_of, opts.lang, theme, keymap);
-    if let Some((diff, since)) = changes {
+    // The score formula the secretariat set, if any (score.ron beside keys.ron).
+    let score_file = opts
+        .config_dir
+        .clone()
+        .or_else(config::config_dir)
+        .map(|d| d.join("score.ron"));
+    if let Some(f) = score_file.filter(|f| f.is_file()) {
+        match crate::query::scorecard::Formula::load(&f) {
+            Ok(formula) => app.set_formula(formula),
+            Err(e) => warnings.push(e),
+        }
+    }
+    if let Some((diff, since, previous)) = changes {
         app.attach_changes(diff, since);
+        app.attach_previous(previous);
     }
     if let Some(store) = store {
         app.attach_store(store);

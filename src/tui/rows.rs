@@ -142,6 +142,9 @@ pub fn columns(table: Table) -> Vec<Column> {
             col("col.tasks", 8),
             col("col.overdue", 8),
             col("col.blockers", 9),
+            col("col.score", 7),
+            col_dropped_first("col.rank", 6, 1),
+            col_dropped_first("col.change", 12, 2),
         ],
         Table::Localities => vec![
             flex("col.name", 16),
@@ -498,6 +501,9 @@ pub fn cells(
                 overdue.to_string(),
                 blockers.to_string(),
             ]
+            .into_iter()
+            .chain(score_cells(ctx, lang, &u.id))
+            .collect()
         }
         (Table::Localities, Rec::Locality(i)) => {
             let l = &s.localities[i];
@@ -630,6 +636,37 @@ pub fn coverage_bar(n: usize, total: usize, width: usize) -> String {
     )
 }
 
+/// Score, rank and the change since the previous snapshot ("+2,5 ↑1"), from the scorecard.
+fn score_cells(ctx: &Ctx, lang: Lang, unit: &str) -> Vec<String> {
+    let Some(sc) = ctx.overlay.and_then(|o| o.unit_score(unit)) else {
+        return vec![String::new(), String::new(), String::new()];
+    };
+    let vi = lang == Lang::Vi;
+    let n = |x: f64| {
+        let s = format!("{x:.1}");
+        if vi {
+            s.replace('.', ",")
+        } else {
+            s
+        }
+    };
+    let change = match (sc.score_change(), sc.rank_change()) {
+        (Some(d), Some(r)) => {
+            let arrow = match r {
+                r if r > 0 => format!(" ↑{r}"),
+                r if r < 0 => format!(" ↓{}", -r),
+                _ => " =".to_string(),
+            };
+            let sign = if d > 0.0 { "+" } else { "" };
+            format!("{sign}{}{arrow}", n(d))
+        }
+        // Not scored in the previous snapshot.
+        _ if sc.compared => if vi { "mới" } else { "new" }.to_string(),
+        _ => String::new(),
+    };
+    vec![n(sc.score), sc.rank.to_string(), change]
+}
+
 /// The sort key of a cell.
 pub fn sort_key(ctx: &Ctx, table: Table, rec: Rec, column: usize, cells: &[String]) -> SortKey {
     let s = ctx.snap;
@@ -643,6 +680,23 @@ pub fn sort_key(ctx: &Ctx, table: Table, rec: Rec, column: usize, cells: &[Strin
         (Table::Tasks, Rec::Task(i), 5) => ctx
             .task_days_overdue(i)
             .map(|d| SortKey::Num(d as f64))
+            .unwrap_or(SortKey::None),
+        (Table::Units, Rec::Unit(i), 5 | 6) => ctx
+            .overlay
+            .and_then(|o| o.unit_score(&s.units[i].id))
+            .map(|sc| {
+                SortKey::Num(if column == 5 {
+                    sc.score
+                } else {
+                    sc.rank as f64
+                })
+            })
+            .unwrap_or(SortKey::None),
+        (Table::Units, Rec::Unit(i), 7) => ctx
+            .overlay
+            .and_then(|o| o.unit_score(&s.units[i].id))
+            .and_then(|sc| sc.score_change())
+            .map(SortKey::Num)
             .unwrap_or(SortKey::None),
         (Table::Models, Rec::Model(i), 0) => SortKey::Num(s.models[i].number as f64),
         (Table::Models, Rec::Model(i), 3) => {

@@ -79,10 +79,9 @@ impl Default for Theme {
             decision: Color::LightCyan,
             no_color: false,
         };
-        // The built-in dark theme is the default; it is tested to parse.
-        if let Ok(f) = ron::from_str::<ThemeFile>(BUILTIN[0].1) {
-            let _ = t.apply(&f, "dark.ron", BUILTIN[0].1);
-        }
+        // The built-in dark theme is the default; it is tested to parse (and to be the
+        // default, colour for colour).
+        let _ = t.merge(BUILTIN[0].1, "themes/dark.ron");
         t
     }
 }
@@ -234,6 +233,15 @@ impl Theme {
         }
     }
 
+    /// The screen's own style: the background painted under everything, in the text colour.
+    pub fn base(&self) -> Style {
+        if self.no_color {
+            Style::default()
+        } else {
+            Style::default().fg(self.text).bg(self.background)
+        }
+    }
+
     pub fn text(&self) -> Style {
         self.fg(self.text)
     }
@@ -296,6 +304,108 @@ impl Theme {
     }
 }
 
+/// The colour a terminal shows for `c`, as red, green, blue: exact for "#rrggbb"; for the
+/// named and numbered colours, xterm's standard palette (a terminal may differ, which is why
+/// the built-in themes name their colours exactly). None for "reset" (the terminal's own).
+pub fn rgb(c: Color) -> Option<(u8, u8, u8)> {
+    const BASIC: [(u8, u8, u8); 16] = [
+        (0, 0, 0),
+        (205, 0, 0),
+        (0, 205, 0),
+        (205, 205, 0),
+        (0, 0, 238),
+        (205, 0, 205),
+        (0, 205, 205),
+        (229, 229, 229),
+        (127, 127, 127),
+        (255, 0, 0),
+        (0, 255, 0),
+        (255, 255, 0),
+        (92, 92, 255),
+        (255, 0, 255),
+        (0, 255, 255),
+        (255, 255, 255),
+    ];
+    let indexed = |n: u8| -> (u8, u8, u8) {
+        match n {
+            0..=15 => BASIC[n as usize],
+            16..=231 => {
+                let i = n - 16;
+                let level = |v: u8| if v == 0 { 0 } else { 55 + 40 * v };
+                (level(i / 36), level(i / 6 % 6), level(i % 6))
+            }
+            _ => {
+                let g = 8 + 10 * (n - 232);
+                (g, g, g)
+            }
+        }
+    };
+    Some(match c {
+        Color::Reset => return None,
+        Color::Rgb(r, g, b) => (r, g, b),
+        Color::Indexed(n) => indexed(n),
+        Color::Black => BASIC[0],
+        Color::Red => BASIC[1],
+        Color::Green => BASIC[2],
+        Color::Yellow => BASIC[3],
+        Color::Blue => BASIC[4],
+        Color::Magenta => BASIC[5],
+        Color::Cyan => BASIC[6],
+        Color::Gray => BASIC[7],
+        Color::DarkGray => BASIC[8],
+        Color::LightRed => BASIC[9],
+        Color::LightGreen => BASIC[10],
+        Color::LightYellow => BASIC[11],
+        Color::LightBlue => BASIC[12],
+        Color::LightMagenta => BASIC[13],
+        Color::LightCyan => BASIC[14],
+        Color::White => BASIC[15],
+    })
+}
+
+/// WCAG 2.x relative luminance of an sRGB colour.
+pub fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
+    let lin = |v: u8| {
+        let c = f64::from(v) / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+}
+
+/// WCAG 2.x contrast ratio of two colours (1 to 21).
+pub fn contrast_ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    (hi + 0.05) / (lo + 0.05)
+}
+
+impl Theme {
+    /// Every colour text is written in, with the colour it is written on: (slot, fg, bg).
+    pub fn text_pairs(&self) -> Vec<(&'static str, Color, Color)> {
+        let bg = self.background;
+        vec![
+            ("text", self.text, bg),
+            ("muted", self.muted, bg),
+            ("title", self.title, bg),
+            ("tab_active", self.tab_active, bg),
+            ("highlight", self.highlight, bg),
+            ("overdue", self.overdue, bg),
+            ("blocked", self.blocked, bg),
+            ("in_progress", self.in_progress, bg),
+            ("done", self.done, bg),
+            ("warning", self.warning, bg),
+            ("decision", self.decision, bg),
+            ("border", self.border, bg),
+            ("bar", self.bar, bg),
+            ("selection_fg", self.selection_fg, self.selection_bg),
+        ]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,6 +416,10 @@ mod tests {
             assert!(Theme::builtin(name).is_some(), "{name}");
         }
         assert_ne!(Theme::builtin("light"), Theme::builtin("dark"));
+        let mut dark = Theme::without_color();
+        dark.no_color = false;
+        dark.merge(BUILTIN[0].1, "dark.ron").unwrap();
+        assert_eq!(Theme::default(), dark, "the default is the dark theme");
     }
 
     #[test]

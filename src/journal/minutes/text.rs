@@ -18,7 +18,9 @@ fn md(n: &Notice) -> String {
     }
     o.push_str(&format!("**{}**  \n{}\n\n", n.issuer, n.number));
     o.push_str(&format!("**{}**  \n**{}**\n\n", n.nation, n.motto));
-    o.push_str(&format!("*{}*\n\n", n.place_date));
+    if !n.place_date.is_empty() {
+        o.push_str(&format!("*{}*\n\n", n.place_date));
+    }
     o.push_str(&format!("## {}\n\n**{}**\n\n", n.title, n.subtitle));
     for p in &n.opening {
         o.push_str(&format!("{p}\n\n"));
@@ -30,11 +32,15 @@ fn md(n: &Notice) -> String {
         }
     }
     o.push_str(&format!("{}\n\n", n.closing));
-    o.push_str(&format!("***{}***  \n", n.recipients_label));
-    for r in &n.recipients {
-        o.push_str(&format!("{r}  \n"));
+    if let Some((title, name)) = &n.left_signature {
+        o.push_str(&format!("**{title}**\n\n**{name}**\n\n"));
+    } else if !n.recipients.is_empty() {
+        o.push_str(&format!("***{}***  \n", n.recipients_label));
+        for r in &n.recipients {
+            o.push_str(&format!("{r}  \n"));
+        }
+        o.push('\n');
     }
-    o.push('\n');
     if !n.authority.is_empty() {
         o.push_str(&format!("**{}**  \n", n.authority));
     }
@@ -75,11 +81,16 @@ fn txt(n: &Notice) -> String {
         }
         o.push('\n');
     }
-    o.push_str(&format!("{}\n\n{}\n", n.closing, n.recipients_label));
-    for r in &n.recipients {
-        o.push_str(&format!("{r}\n"));
+    o.push_str(&format!("{}\n\n", n.closing));
+    if let Some((title, name)) = &n.left_signature {
+        o.push_str(&format!("{title}\n\n{name}\n\n"));
+    } else if !n.recipients.is_empty() {
+        o.push_str(&format!("{}\n", n.recipients_label));
+        for r in &n.recipients {
+            o.push_str(&format!("{r}\n"));
+        }
+        o.push('\n');
     }
-    o.push('\n');
     if !n.authority.is_empty() {
         o.push_str(&format!("{}\n", n.authority));
     }

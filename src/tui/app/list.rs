@@ -229,6 +229,7 @@ impl App {
     /// Replace the decisions shown over the snapshot, then recompute every list.
     pub fn set_decided(&mut self, decided: DecidedMap) {
         self.decided = Arc::new(decided);
+        self.refresh_scores();
         self.rebuild_lists();
         let height = self.table_height;
         for i in 0..self.pages.len() {
@@ -271,6 +272,7 @@ fn view_list(ctx: &Ctx, fig: &Figures, v: ViewId, today_frame: bool) -> List {
             let mut idx: Vec<(usize, (usize, usize, usize))> = (0..s.units.len())
                 .map(|i| (i, fig.unit_counts(ctx, &s.units[i].id)))
                 .collect();
+            // The units most behind first (the scorecard's rank is a column: `s` sorts by it).
             idx.sort_by(|a, b| {
                 (b.1 .1, b.1 .0 + b.1 .2)
                     .cmp(&(a.1 .1, a.1 .0 + a.1 .2))

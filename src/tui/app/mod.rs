@@ -12,6 +12,7 @@ mod list;
 mod meeting;
 mod nav;
 mod prompt;
+mod scores;
 mod triage;
 mod update;
 
@@ -175,6 +176,11 @@ pub struct App {
     pub changes: Option<Changes>,
     /// Records a change is about (marked Δ in every list).
     pub changed: std::collections::HashSet<Rec>,
+    /// The snapshot before this one, when there is one.
+    pub previous: Option<Arc<Loaded>>,
+    /// The score formula (`score.ron`) and the previous snapshot's scorecard.
+    pub formula: crate::query::scorecard::Formula,
+    pub previous_scores: Option<crate::query::scorecard::Scorecard>,
 }
 
 impl App {
@@ -219,7 +225,11 @@ impl App {
             overview: Arc::default(),
             changes: None,
             changed: Default::default(),
+            previous: None,
+            formula: Default::default(),
+            previous_scores: None,
         };
+        app.refresh_scores();
         app.rebuild_lists();
         app
     }

@@ -341,6 +341,48 @@ pub fn detail_lines(
                 },
             );
             b.field("page.blockers", &blockers.to_string());
+            if let Some(sc) = ctx.overlay.and_then(|o| o.unit_score(&u.id)) {
+                let vi = lang == super::super::i18n::Lang::Vi;
+                let n = |x: f64| {
+                    let s = format!("{x:.1}");
+                    if vi {
+                        s.replace('.', ",")
+                    } else {
+                        s
+                    }
+                };
+                let c = &sc.counts;
+                let before = match (sc.previous_score, sc.previous_rank) {
+                    (Some(p), Some(r)) if vi => format!(" (kỳ trước {}, hạng {r})", n(p)),
+                    (Some(p), Some(r)) => format!(" (previous {}, rank {r})", n(p)),
+                    _ => String::new(),
+                };
+                let head = if vi {
+                    format!("{} — hạng {}{before}", n(sc.score), sc.rank)
+                } else {
+                    format!("{} — rank {}{before}", n(sc.score), sc.rank)
+                };
+                b.field("field.score", &head);
+                let detail = if vi {
+                    format!(
+                        "đã đến hạn {} · đúng hạn {} · xong quá hạn {} · xong, không rõ ngày {} · quá hạn {} ({} ngày trễ) · vướng mắc mở {}",
+                        c.due, c.done_on_time, c.done_late, c.done_undated, c.overdue, c.days_late, c.blockers_open
+                    )
+                } else {
+                    format!(
+                        "due {} · on time {} · done late {} · done, date not reported {} · overdue {} ({} days late) · open blockers {}",
+                        c.due, c.done_on_time, c.done_late, c.done_undated, c.overdue, c.days_late, c.blockers_open
+                    )
+                };
+                b.field("field.score_counts", &detail);
+                b.field(
+                    "field.conclusions",
+                    &format!("{} / {}", c.conclusions_done, c.conclusions),
+                );
+                if let Some(f) = ctx.overlay.and_then(|o| o.score_formula()) {
+                    b.field("field.formula", &f.describe(vi));
+                }
+            }
         }
         Rec::Locality(i) => {
             let l = &s.localities[i];

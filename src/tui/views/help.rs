@@ -79,6 +79,26 @@ pub fn body(app: &App, filter: &str, width: usize) -> Vec<Line<'static>> {
             body.push(line);
         }
     }
+    // The unit scorecard's formula, as it is now (score.ron changes it).
+    body.push(Line::from(""));
+    let vi = app.lang == Lang::Vi;
+    let score = format!(
+        "{} {} {}",
+        if vi {
+            "Bảng điểm đơn vị (màn hình Đơn vị, xếp hạng, ± so với kỳ trước):"
+        } else {
+            "Unit scorecard (Units view, ranked, ± since the previous snapshot):"
+        },
+        app.formula.describe(vi),
+        if vi {
+            "— đổi trọng số trong score.ron (thư mục cấu hình)."
+        } else {
+            "— change the weights in score.ron (config folder)."
+        }
+    );
+    for l in super::wrap_words(&score, width) {
+        body.push(Line::from(Span::styled(l, app.theme.muted())));
+    }
     body
 }
 

@@ -11,6 +11,12 @@ pub mod overview;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
+
+/// Clear an area for an overlay, keeping the theme's background.
+fn blank(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+    Clear.render(area, buf);
+    buf.set_style(area, app.theme.base());
+}
 use ratatui::Frame;
 
 use super::app::{App, Mode, ViewId};
@@ -35,6 +41,9 @@ pub struct Drawn {
 pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
     let area = frame.area();
     let buf = frame.buffer_mut();
+    // The theme's background is painted everywhere: its colours were chosen (and are tested)
+    // against it, not against whatever the terminal's own background is.
+    buf.set_style(area, app.theme.base());
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = format!(
             "{} ({}x{}): {} {MIN_WIDTH}x{MIN_HEIGHT}",
@@ -110,7 +119,7 @@ pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
             width: w,
             height: 1,
         };
-        Clear.render(r, buf);
+        blank(app, r, buf);
         Paragraph::new(Span::styled(format!("  {msg}  "), app.theme.selection())).render(r, buf);
     }
     drawn.tab_spans = tab_spans;
@@ -293,7 +302,7 @@ fn draw_meeting_form(
         Span::styled(format!("[{}/3] {label}: ", f.step + 1), app.theme.title()),
         Span::styled(format!("{}▏", f.fields[f.step]), app.theme.text()),
     ]);
-    Clear.render(status, buf);
+    blank(app, status, buf);
     Paragraph::new(line).render(status, buf);
 }
 
@@ -321,7 +330,7 @@ fn draw_prompt(
     if let Some(e) = &p.error {
         spans.push(Span::styled(format!("  {e}"), app.theme.warning()));
     }
-    Clear.render(status, buf);
+    blank(app, status, buf);
     Paragraph::new(Line::from(spans)).render(status, buf);
     if p.kind == PromptKind::Assign {
         let h = (p.choices.len() as u16).min(10).min(body.height);
@@ -332,7 +341,7 @@ fn draw_prompt(
             width: w,
             height: h,
         };
-        Clear.render(area, buf);
+        blank(app, area, buf);
         let lines: Vec<Line> = p
             .choices
             .iter()

@@ -1,0 +1,66 @@
+//! The unit scorecard as the units view shows it: worked out again whenever the decisions
+//! change, compared with the previous snapshot's when there is one.
+
+use std::sync::Arc;
+
+use super::App;
+use crate::query::scorecard::{self, Conclusion, Formula, Scorecard};
+use crate::query::Ctx;
+use crate::store::Loaded;
+
+impl App {
+    /// The meetings' conclusions, each with whether its item was carried out (resolved).
+    pub fn conclusions(&self) -> Vec<Conclusion> {
+        let mut out: Vec<Conclusion> = self
+            .items
+            .iter()
+            .filter(|(_, d)| d.conclusion.is_some())
+            .map(|(id, d)| Conclusion {
+                item: id.clone(),
+                done: d.resolved,
+            })
+            .collect();
+        out.sort_by(|a, b| a.item.cmp(&b.item));
+        out
+    }
+
+    /// Work the scorecard out again (with the decisions in force) and hand it to the lists.
+    pub(super) fn refresh_scores(&mut self) {
+        let conclusions = self.conclusions();
+        let mut sc = scorecard::compute(&self.ctx(), &conclusions, &self.formula);
+        if let Some(p) = &self.previous_scores {
+            sc.compare_with(p);
+        }
+        Arc::make_mut(&mut self.decided).1 = Arc::new(sc);
+    }
+
+    /// Use another formula (from `score.ron`).
+    pub fn set_formula(&mut self, formula: Formula) {
+        self.formula = formula;
+        if let Some(prev) = self.previous.clone() {
+            self.previous_scores = Some(previous_scorecard(&prev, &self.formula));
+        }
+        self.refresh_scores();
+        self.rebuild_lists();
+    }
+
+    /// The snapshot before this one: the scorecard shows each unit's change since then.
+    pub fn attach_previous(&mut self, previous: Arc<Loaded>) {
+        self.previous_scores = Some(previous_scorecard(&previous, &self.formula));
+        self.previous = Some(previous);
+        self.refresh_scores();
+        self.rebuild_lists();
+    }
+}
+
+/// The previous snapshot's scorecard, at its own date, from its reports alone (the journal's
+/// decisions are about this snapshot's records).
+fn previous_scorecard(prev: &Loaded, formula: &Formula) -> Scorecard {
+    let ctx = Ctx {
+        snap: &prev.snapshot,
+        findings: &prev.findings,
+        as_of: prev.snapshot.as_of.unwrap_or(chrono::NaiveDate::MIN),
+        overlay: None,
+    };
+    scorecard::compute(&ctx, &[], formula)
+}

@@ -416,13 +416,21 @@ impl Snapshot {
         }
     }
 
-    /// Distinct provinces listed as deployed for a model across the sources that list them.
+    /// Distinct provinces where the sources say a model is deployed: the national list, and each
+    /// province's own report of itself. A province whose own report says "Chưa triển khai" (or
+    /// still studying it) is not counted, whatever another source lists; where the sources
+    /// disagree the reconciliation says so (`deployment` findings).
     pub fn model_localities(&self, number: u32) -> Vec<String> {
+        let of_model = || self.assessments.iter().filter(|a| a.model == Some(number));
+        let denied: Vec<&str> = of_model()
+            .filter(|a| a.says_not_deployed())
+            .filter_map(|a| a.locality.as_deref().and_then(|l| self.province_of(l)))
+            .collect();
         let mut out: Vec<String> = Vec::new();
-        for a in self.assessments.iter().filter(|a| a.model == Some(number)) {
+        for a in of_model().filter(|a| !a.says_not_deployed()) {
             for l in a.localities.iter().chain(a.locality.iter()) {
                 if let Some(p) = self.province_of(l) {
-                    if !out.iter().any(|o| o == p) {
+                    if !denied.contains(&p) && !out.iter().any(|o| o == p) {
                         out.push(p.to_string());
                     }
                 }

@@ -99,23 +99,13 @@ impl Figures {
                 }
             }
         }
-        let model_ix: std::collections::HashMap<u32, usize> = s
-            .models
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.number, i))
-            .collect();
-        for a in &s.assessments {
-            let Some(&mi) = a.model.and_then(|m| model_ix.get(&m)) else {
-                continue;
-            };
-            for l in a.localities.iter().chain(a.locality.iter()) {
-                if let Some(p) = province_of(l) {
-                    if !f.model_places[mi].contains(&p) {
-                        f.model_places[mi].push(p);
-                    }
-                }
-            }
+        // What the snapshot says each model is deployed in (its own rule), once per model.
+        for (mi, m) in s.models.iter().enumerate() {
+            f.model_places[mi] = s
+                .model_localities(m.number)
+                .iter()
+                .filter_map(|p| ix.locality.get(p.as_str()).copied())
+                .collect();
         }
         f
     }

@@ -118,15 +118,18 @@ pub fn columns(table: Table) -> Vec<Column> {
             col("col.coverage", 18),
             col("col.printed", 7),
         ],
-        // Narrow screens keep what the chair asks first: what, its status, how late, who.
+        // Narrow screens keep what the chair asks first: what, its deadline, its status, how
+        // late, what was decided (at 120 columns, beside the detail pane, exactly these); then
+        // who leads (also in the detail and in the overdue view's group headers), then the
+        // source.
         Table::Tasks => vec![
-            col_dropped_first("col.source", 12, 3),
+            col_dropped_first("col.source", 12, 5),
             flex("col.title", 20),
-            col("col.lead", 16),
-            col_dropped_first("col.due", 10, 1),
-            col("col.status", 18),
-            col("col.late", 10),
-            col_dropped_first("col.decision", 18, 2),
+            col_dropped_first("col.lead", 16, 4),
+            col("col.due", 10),
+            col("col.status", 16),
+            col("col.late", 8),
+            col_dropped_first("col.decision", 14, 1),
         ],
         Table::Blockers => vec![
             col("col.kind", 13),

@@ -259,6 +259,6 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
             table_area.width,
             height as u16,
         ),
-        tab_spans: Vec::new(),
+        ..Drawn::default()
     }
 }

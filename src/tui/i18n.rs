@@ -125,7 +125,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("col.lead", "Chủ trì", "Lead"),
     ("col.due", "Hạn", "Due"),
     ("col.status", "Trạng thái", "Status"),
-    ("col.late", "Trễ (ngày)", "Days late"),
+    ("col.late", "Trễ ngày", "Late (d)"),
     ("col.kind", "Loại", "Kind"),
     ("col.cause", "Nguyên nhân", "Cause"),
     ("col.responsible", "Trách nhiệm", "Responsible"),

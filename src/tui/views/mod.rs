@@ -36,6 +36,8 @@ pub struct Drawn {
     pub table_height: usize,
     pub table_area: (u16, u16, u16, u16),
     pub tab_spans: Vec<(u16, u16, ViewId)>,
+    /// The overview's charts in one scrolled column: how many lines they take (0: they fit).
+    pub overview_lines: usize,
 }
 
 pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
@@ -98,8 +100,12 @@ pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
             Drawn::default()
         }
         (_, ViewId::Overview, true) => {
-            overview::draw(app, body, buf);
-            Drawn::default()
+            let (lines, room) = overview::draw(app, body, buf);
+            Drawn {
+                overview_lines: lines,
+                table_height: room,
+                ..Drawn::default()
+            }
         }
         _ => list::draw(app, body, buf),
     };

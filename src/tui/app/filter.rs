@@ -64,7 +64,7 @@ impl App {
                         as_of: self.as_of,
                         overlay: Some(&*self.decided),
                     };
-                    rows::sort_rows(&ctx, table, &mut rows, c, rev, lang);
+                    rows::sort_rows(&ctx, &self.figures, table, &mut rows, c, rev, lang);
                 }
                 let list = self.list_mut(r)?;
                 list.set_rows(rows);
@@ -124,7 +124,7 @@ impl App {
         }
         if let Some((c, rev)) = list.sort {
             let table = list.table;
-            rows::sort_rows(&self.ctx(), table, &mut rows, c, rev, lang);
+            rows::sort_rows(&self.ctx(), &self.figures, table, &mut rows, c, rev, lang);
         }
         if let Some(list) = self.list_mut(target) {
             list.set_rows(rows);

@@ -50,6 +50,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
     if let Some(page) = app.pages.last() {
         let lines = detail_lines(
             &ctx,
+            &app.figures,
             lang,
             &app.theme,
             page.rec,
@@ -152,8 +153,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
             Row::Rec(rec) => TableRow {
                 header: false,
                 cells: {
-                    let mut cells =
-                        rows::cells(&ctx, lang, list.table, *rec, app.decision_badge(*rec));
+                    let mut cells = rows::cells(
+                        &ctx,
+                        &app.figures,
+                        lang,
+                        list.table,
+                        *rec,
+                        app.decision_badge(*rec),
+                    );
                     // Δ: a change since the previous snapshot is about this row.
                     if app.is_changed(*rec) {
                         if let Some(first) = cells.get_mut(first_shown) {
@@ -223,7 +230,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
             ));
         match list.selected_rec() {
             Some(rec) => {
-                let lines = detail_lines(&ctx, lang, &app.theme, rec, app.decision_lines(rec));
+                let lines = detail_lines(
+                    &ctx,
+                    &app.figures,
+                    lang,
+                    &app.theme,
+                    rec,
+                    app.decision_lines(rec),
+                );
                 Paragraph::new(lines)
                     .wrap(Wrap { trim: false })
                     .scroll((app.detail_scroll, 0))

@@ -146,6 +146,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("col.attached", "Gắn với", "Attached to"),
     ("col.name", "Tên", "Name"),
     ("col.level", "Cấp", "Level"),
+    ("col.province", "Tỉnh", "Province"),
+    ("unit.every_province", "mọi tỉnh", "every province"),
     ("col.tasks", "Nhiệm vụ", "Tasks"),
     ("col.overdue", "Quá hạn", "Overdue"),
     ("col.blockers", "Vướng mắc", "Blockers"),

@@ -6,6 +6,7 @@ pub mod app;
 pub mod config;
 pub mod decisions;
 pub mod event;
+pub mod figures;
 pub mod i18n;
 pub mod keymap;
 pub mod legend;

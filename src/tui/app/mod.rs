@@ -177,6 +177,10 @@ pub struct App {
     pub table_area: (u16, u16, u16, u16),
     /// Where the tabs were drawn: (x start, x end, view) per tab.
     pub tab_spans: Vec<(u16, u16, ViewId)>,
+    /// Counts per unit and province, worked out once per change of decisions.
+    pub figures: Arc<super::figures::Figures>,
+    /// The overview's figures, worked out with the counts above.
+    pub overview: Arc<super::views::overview::Figures>,
     /// The comparison with the previous snapshot, when there is one.
     pub changes: Option<Changes>,
     /// Records a change is about (marked Δ in every list).
@@ -230,6 +234,8 @@ impl App {
             table_height: 20,
             table_area: (0, 0, 0, 0),
             tab_spans: Vec::new(),
+            figures: Arc::default(),
+            overview: Arc::default(),
             changes: None,
             changed: Default::default(),
             previous: None,

@@ -41,12 +41,19 @@ fn units_are_ranked_with_their_change_since_the_previous_snapshot() {
     // C06 now answers for b1 (and b3 is a proposal addressed to it, not its blocker).
     let c06 = line("Cục Cảnh sát");
     assert!(c06.contains("99,0"), "{screen}");
-    // Ranked: the best first, one place up.
-    let first = screen.lines().nth(3).unwrap();
-    assert!(first.starts_with("Cục Cảnh sát"), "{screen}");
+    // Ranked first, one place up since the previous snapshot.
+    assert!(c06.contains(" 1 ") && c06.contains("0,0 ↑1"), "{screen}");
+    // The units most behind are listed first; sorting by the rank (the 7th column: `s` seven
+    // times) puts the best first.
     assert!(
-        first.contains(" 1 ") && first.contains("0,0 ↑1"),
+        screen.lines().nth(3).unwrap().starts_with("Sở Thông tin"),
         "{screen}"
+    );
+    console.keys("s s s s s s s");
+    let by_rank = console.screen();
+    assert!(
+        by_rank.lines().nth(3).unwrap().starts_with("Cục Cảnh sát"),
+        "{by_rank}"
     );
 }
 

@@ -106,15 +106,22 @@ fn headline_figures_as_printed() {
         h("done").raw,
         "- Tổng số nhiệm vụ đã hoàn thành: 38 nhiệm vụ."
     );
-    assert_eq!(
+    // 38 done cannot be counted from rows that mostly print no status: not comparable, said why.
+    assert!(matches!(
         h("done").claim,
-        Some(Claim::TasksWithStatus {
-            status: Status::Done,
+        Some(Claim::NotComparable { ref reason }) if reason.contains("không có cột trạng thái")
+    ));
+    assert_eq!(h("done").source.line, Some(33));
+    assert_eq!(h("in-progress").value, Some(1.0));
+    // "01 nhiệm vụ đang thực hiện theo lộ trình hướng dẫn của Bộ Công an" counts the rows on the
+    // Ministry's roadmap, not the rows in progress.
+    assert_eq!(
+        h("in-progress").claim,
+        Some(Claim::TasksWithDeadline {
+            contains: "lộ trình hướng dẫn Cục C06".into(),
             section: Some("Phụ lục 01".into())
         })
     );
-    assert_eq!(h("done").source.line, Some(33));
-    assert_eq!(h("in-progress").value, Some(1.0));
     assert_eq!(h("carried-over").value, Some(1.0));
     assert_eq!(h("carried-over").claim, None);
     assert_eq!(h("backlog").value, Some(0.0));
@@ -731,7 +738,16 @@ fn checker_shows_where_the_report_disagrees_with_itself() {
                 && f.computed.as_deref() == Some(computed)
         })
     };
-    assert!(headline("38 nhiệm vụ", "8"));
+    // 38 done is not compared with the 8 rows whose result cell begins "hoàn thành": not comparable.
+    assert!(!headline("38 nhiệm vụ", "8"));
+    let done = mine
+        .iter()
+        .find(|f| f.kind == "headline" && f.subject == "bd-258-h-done")
+        .expect("listed with its reason");
+    assert_eq!(done.computed, None);
+    assert!(done.message.contains("không so được"), "{}", done.message);
+    // 1 task on the Ministry's roadmap: the one row due "Theo lộ trình hướng dẫn Cục C06" agrees.
+    assert!(!mine.iter().any(|f| f.subject == "bd-258-h-in-progress"));
     assert!(headline("(08 NHIỆM VỤ)", "7")); // part IV
                                              // 42 models: the 42 rows of Phụ lục 02 agree
     assert!(!mine.iter().any(|f| f.kind == "headline"
@@ -957,4 +973,65 @@ fn priority_tasks_for_2025_are_tasks_of_their_own_section() {
         .title
         .starts_with("Chủ động triển khai thực hiện kịp thời, đồng bộ"));
     assert!(v[5].1.title.ends_with("tại Bộ phận Một cửa các cấp."));
+}
+
+#[test]
+fn a_model_the_province_has_not_deployed_is_not_counted_deployed_there() {
+    // Phụ lục 02 prints "Chưa triển khai (thực hiện)" for the province's models 10, 12, 13, 14,
+    // 19, 21, 22 and 33 (national 10, 12, 13, 14, 19, 21, 22, 34).
+    let l = common::load();
+    let s = &l.snapshot;
+    for m in [10, 12, 13, 14, 19, 21, 22, 34] {
+        assert!(
+            !s.model_localities(m).contains(&"binh-dinh".to_string()),
+            "model {m}"
+        );
+        assert!(!s
+            .models_deployed_in(&["binh-dinh"])
+            .contains(&s.models.iter().position(|x| x.number == m).unwrap()));
+    }
+    // A model it reports deployed still counts.
+    assert!(s.model_localities(1).contains(&"binh-dinh".to_string()));
+    // Where its report of a model and the national list disagree, the finding says so.
+    let dep: Vec<&str> = l
+        .findings
+        .iter()
+        .filter(|f| f.kind == "deployment" && f.report.as_deref() == Some(R))
+        .map(|f| f.subject.as_str())
+        .collect();
+    assert_eq!(dep, ["bd-258-pl02-15", "bd-258-pl02-17", "bd-258-pl02-30"]);
+}
+
+#[test]
+fn figures_printed_with_two_values_are_listed() {
+    let l = common::load();
+    let conflict = |m: &str| {
+        l.findings
+            .iter()
+            .find(|f| f.kind == "conflict" && f.subject == m && f.report.as_deref() == Some(R))
+            .unwrap_or_else(|| panic!("{m}"))
+    };
+    let f = conflict("nguoi-quan-tam-kenh-tuyen-truyen-so");
+    let printed = f.printed.as_deref().unwrap();
+    assert!(printed.contains("260.000") && printed.contains("(tệp nguồn, dòng 476)"));
+    assert!(printed.contains("160.000") && printed.contains("(tệp nguồn, dòng 558)"));
+    let f = conflict("hoi-vien-nong-dan-da-nhap");
+    assert!(
+        f.message.contains("15.444 / 14.616 / 11.281"),
+        "{}",
+        f.message
+    );
+    let f = conflict("can-cuoc-da-cap");
+    assert!(
+        f.message.contains("1.423.725 / 1.565.845 / 1.435.496"),
+        "{}",
+        f.message
+    );
+    // Hội Chữ thập đỏ: 2.436 twice, 2.271 once
+    let f = conflict("hoi-vien-chu-thap-do-da-nhap");
+    assert!(
+        f.message.contains("2 giá trị khác nhau: 2.436 / 2.271"),
+        "{}",
+        f.message
+    );
 }

@@ -831,6 +831,12 @@ fn disagreements_are_shown_not_fixed() {
         headline("tasks-2024").and_then(|f| f.computed.as_deref()),
         Some("92")
     );
+    // "đề ra từ đầu năm 2024" (set at the start of the year) against mục II–X only: mục XI
+    // "NHIỆM VỤ PHÁT SINH TRONG NĂM 2024" arose during it.
+    assert_eq!(
+        headline("pl1-2024").and_then(|f| f.computed.as_deref()),
+        Some("68")
+    );
     assert_eq!(
         headline("tasks-in-progress").and_then(|f| f.computed.as_deref()),
         Some("65")
@@ -1406,7 +1412,7 @@ fn last_numbered_row_of_every_table_is_present() {
                 536,
             ),
             (
-                "Phụ lục I, nhiệm vụ đề ra từ đầu năm 2024, mục XI",
+                "Phụ lục I, nhiệm vụ phát sinh trong năm 2024, mục XI",
                 "92",
                 567,
             ),
@@ -1530,4 +1536,63 @@ fn priority_tasks_for_the_second_half_are_tasks() {
         .title
         .contains("các nhiệm vụ, các mô hình Đề án 06 tại địa phương"));
     assert!(t9.title.ends_with("triển khai thi hành Luật Căn cước."));
+}
+
+#[test]
+fn a_model_the_province_has_not_deployed_is_not_counted_deployed_there() {
+    // Phụ lục IV prints "Chưa triển khai" for models 12, 15, 19; Phụ lục V's model (2) (national
+    // 23) is "Đang nghiên cứu triển khai".
+    let l = common::load();
+    let s = &l.snapshot;
+    for m in [12, 15, 19, 23] {
+        assert!(
+            !s.model_localities(m)
+                .contains(&"thua-thien-hue".to_string()),
+            "model {m}"
+        );
+    }
+    assert!(s
+        .model_localities(1)
+        .contains(&"thua-thien-hue".to_string()));
+}
+
+#[test]
+fn figures_printed_with_two_values_are_listed() {
+    let l = common::load();
+    let conflict = |m: &str| {
+        l.findings
+            .iter()
+            .find(|f| f.kind == "conflict" && f.subject == m && f.report.as_deref() == Some(R))
+            .unwrap_or_else(|| panic!("{m}"))
+    };
+    // The body (mục II.6, line 235) and Phụ lục VI row 3 (line 831)
+    let f = conflict("asxh-ra-soat");
+    let printed = f.printed.as_deref().unwrap();
+    assert!(
+        printed.contains("rà soát 118.151/118.151 đối tượng ASXH")
+            && printed.contains("(tệp nguồn, dòng 235)")
+    );
+    assert!(
+        printed.contains("118.370/118.370 đối tượng ASXH")
+            && printed.contains("(tệp nguồn, dòng 831)")
+    );
+    assert!(f.message.contains("118.151 / 118.370"), "{}", f.message);
+    let f = conflict("btxh-chi-tra-tai-khoan");
+    assert!(f.message.contains("25.163 / 26.999"), "{}", f.message);
+    // mục II.5.d: 295; Phụ lục IV, mô hình 30: 280
+    assert!(conflict("phan-anh-antt-vneid")
+        .message
+        .contains("295 / 280"));
+    // mục II.6: 08/09 districts; Phụ lục IV, mô hình 38: 05/09
+    assert!(conflict("ho-tich-huyen-nhap-lieu")
+        .message
+        .contains("8 / 5"));
+    assert!(conflict("thon-phu-song-di-dong")
+        .message
+        .contains("1.005 / 1.105"));
+    // printed twice with the same value: not a disagreement
+    assert!(!l
+        .findings
+        .iter()
+        .any(|f| f.subject == "asxh-trang-thai-chi-tra"));
 }

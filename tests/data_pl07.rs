@@ -1518,3 +1518,21 @@ fn every_section_has_records_or_a_note() {
         ],
     );
 }
+
+#[test]
+fn the_same_figure_printed_with_two_values_is_listed() {
+    // Row D-2: TỒN TẠI "388 trường dữ liệu chưa được số hóa", GIẢI PHÁP "số hóa 289 trường dữ
+    // liệu chưa được số hóa".
+    let l = common::load();
+    let f = l
+        .findings
+        .iter()
+        .find(|f| f.kind == "conflict" && f.subject == "truong-du-lieu-chua-so-hoa")
+        .expect("388 against 289");
+    assert!(f.message.contains("388 / 289"), "{}", f.message);
+    let printed = f.printed.as_deref().unwrap();
+    assert!(
+        printed.contains("(tệp nguồn, dòng 93)") && printed.contains("(tệp nguồn, dòng 89)"),
+        "{printed}"
+    );
+}

@@ -374,3 +374,55 @@ fn overdue_is_counted_against_the_as_of_date() {
         "unreadable deadline is flagged, not guessed"
     );
 }
+
+#[test]
+fn sources_that_disagree_and_figures_printed_twice_are_listed() {
+    let (_d, p) = broken("report-a.ron", |t| {
+        t.replace(
+            "    assessments: [\n",
+            "    assessments: [\n        (id: \"p-2\", model: 2, locality: \"binh-dinh\", title_raw: \"Mô hình 2\", result: \"<p>Chưa triển khai</p>\", source: (section: \"Phụ lục 02\", row: \"2\", line: 40)),\n        (id: \"p-2-gl\", model: 2, locality: \"gia-lai\", title_raw: \"Mô hình 2\", result: \"Đã triển khai tại 3 huyện\", source: (section: \"Phụ lục 02\", row: \"3\", line: 41)),\n",
+        )
+        .replace(
+            "    indicators: [\n",
+            "    indicators: [\n        (id: \"i3\", name: \"Hồ sơ số hóa\", raw: \"đã số hóa 10 hồ sơ\", value: 10, measure: \"ho-so-so-hoa\", source: (section: \"Mục II.1\", line: 20)),\n        (id: \"i4\", name: \"Hồ sơ số hóa (Phụ lục)\", raw: \"số hóa 12 hồ sơ\", value: 12, measure: \"ho-so-so-hoa\", source: (section: \"Phụ lục 01\", row: \"2\", line: 31)),\n        (id: \"i5\", name: \"Tài khoản\", raw: \"5 tài khoản đến 15/9/2024\", value: 5, as_of: \"2024-09-15\", measure: \"tai-khoan\"),\n        (id: \"i6\", name: \"Tài khoản\", raw: \"7 tài khoản đến 15/12/2024\", value: 7, as_of: \"2024-12-15\", measure: \"tai-khoan\"),\n",
+        )
+        .replace(
+            "        headline: [\n",
+            "        headline: [\n            (id: \"h-roadmap\", label: \"Theo lộ trình\", raw: \"01 nhiệm vụ thực hiện thường xuyên\", value: 1, claim: tasks_with_deadline(contains: \"thực hiện thường xuyên\", section: None)),\n            (id: \"h-nc\", label: \"Hoàn thành\", raw: \"Hoàn thành: 3\", value: 3, claim: not_comparable(reason: \"bảng không có cột trạng thái\")),\n",
+        )
+    });
+    let loaded = load_path(&p).expect("loads");
+    let s = &loaded.snapshot;
+    let find = |kind: &str, subject: &str| {
+        loaded
+            .findings
+            .iter()
+            .find(|f| f.kind == kind && f.subject == subject)
+    };
+    // The national list names Bình Định; its own report says not deployed: not counted, listed.
+    assert_eq!(s.model_localities(2), vec!["gia-lai".to_string()]);
+    let f = find("deployment", "p-2").expect("the disagreement is listed");
+    assert!(f.message.contains("Chưa triển khai"), "{}", f.message);
+    assert!(find("deployment", "p-2-gl").is_none(), "Gia Lai agrees");
+    // One measure printed 10 and 12: both texts and both places are listed.
+    let f = find("conflict", "ho-so-so-hoa").expect("10 against 12");
+    let printed = f.printed.as_deref().unwrap();
+    assert!(
+        printed.contains("\"đã số hóa 10 hồ sơ\" (Mục II.1 (tệp nguồn, dòng 20))"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("\"số hóa 12 hồ sơ\" (Phụ lục 01, dòng 2 (tệp nguồn, dòng 31))"),
+        "{printed}"
+    );
+    assert!(f.message.contains("10 / 12"), "{}", f.message);
+    // Two dates are a series, not a disagreement.
+    assert!(find("conflict", "tai-khoan").is_none());
+    // The roadmap count agrees with the one row due "Thực hiện thường xuyên".
+    assert!(find("headline", "h-roadmap").is_none());
+    let f = find("headline", "h-nc").expect("the reason is shown");
+    assert_eq!(f.computed, None);
+    assert!(f
+        .message
+        .contains("không so được với các dòng: bảng không có cột trạng thái"));
+}

@@ -146,6 +146,16 @@ pub enum Claim {
     Blockers,
     /// The number of items the report lists in a group of its benefits table.
     Benefits { group: Option<String> },
+    /// The number of task rows whose printed deadline contains these words (folded):
+    /// "đang thực hiện theo lộ trình hướng dẫn của Bộ Công an" counts the rows whose deadline
+    /// is "Theo lộ trình hướng dẫn Cục C06", not the rows in progress.
+    TasksWithDeadline {
+        contains: String,
+        section: Option<String>,
+    },
+    /// The figure counts something the report's rows cannot be counted for; the reason is
+    /// shown instead of a computed figure.
+    NotComparable { reason: String },
 }
 
 /// A figure as printed in the body of a report ("Tổng số nhiệm vụ đã hoàn thành: 38").
@@ -243,6 +253,24 @@ pub struct Assessment {
     pub report: String,
 }
 
+impl Assessment {
+    /// Whether this source says, of its own province, that the model is not deployed there:
+    /// its result or status begins "Chưa triển khai" (not deployed yet) or says it is still
+    /// being studied ("Đang nghiên cứu triển khai"). Such a row must not count its province as
+    /// deployed. Only a province's own report says this; the national list names where it is.
+    pub fn says_not_deployed(&self) -> bool {
+        if self.locality.is_none() {
+            return false;
+        }
+        let says = |raw: &str| {
+            let f = crate::text::fold(&crate::text::one_line(raw));
+            let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
+            f.starts_with("chua trien khai") || f.starts_with("dang nghien cuu trien khai")
+        };
+        says(&self.result) || says(&self.status_raw)
+    }
+}
+
 /// A task: a row of a task appendix, a deployment row, or a solution proposed for a gap.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -330,6 +358,10 @@ pub struct Indicator {
     pub as_of: Option<NaiveDate>,
     pub group: Option<String>,
     pub locality: Option<String>,
+    /// What the figure counts, shared by every indicator of the same report that counts the same
+    /// thing (in another section, or a second time in one row): the checker lists a report that
+    /// prints one measure with two values for the same date (or with no date).
+    pub measure: Option<String>,
     pub source: SourceRef,
     /// The report the record belongs to: set by the loader from the file it sits in.
     #[serde(skip)]

@@ -80,7 +80,8 @@ impl Journal {
     }
 
     /// Items carried over from a meeting: flagged for the agenda or given a conclusion during
-    /// it (decisions still in force), and still open.
+    /// it or at an earlier meeting (decisions still in force), and still open: a conclusion
+    /// comes back meeting after meeting until it is marked done.
     pub fn carried_over(&self, meeting: &Meeting) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for (id, d) in self.decisions().iter() {
@@ -91,6 +92,11 @@ impl Journal {
                 meeting.contains(h.at)
                     && matches!(h.change, Change::Conclusion(_) | Change::Agenda(true))
             });
+            let concluded_before = d.conclusion.is_some()
+                && d.history.iter().any(|h| {
+                    matches!(h.change, Change::Conclusion(_)) && h.at.date_naive() <= meeting.day()
+                });
+            let at_meeting = at_meeting || concluded_before;
             if at_meeting {
                 out.push(id.to_string());
             }

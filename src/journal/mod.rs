@@ -141,6 +141,9 @@ pub struct Journal {
     /// Where the hash chain stands: what the next line written is chained to.
     chain: chain::Tail,
     warnings: Vec<String>,
+    /// Items with decisions, from an earlier snapshot of the series, that this one no longer
+    /// has: listed, their decisions kept in the file.
+    vanished: Vec<String>,
 }
 
 impl Journal {
@@ -174,6 +177,7 @@ impl Journal {
             missing_newline: false,
             chain: chain::Tail::empty(),
             warnings: Vec::new(),
+            vanished: Vec::new(),
         }
     }
 
@@ -228,6 +232,12 @@ impl Journal {
     }
 
     /// What was noticed when the journal was opened.
+    /// Items whose decisions were recorded against an earlier snapshot of this series and
+    /// that this snapshot no longer has (their decisions are kept, listed, not applied).
+    pub fn vanished(&self) -> &[String] {
+        &self.vanished
+    }
+
     pub fn warnings(&self) -> &[String] {
         &self.warnings
     }

@@ -251,7 +251,7 @@ impl Journal {
     fn check_snapshot(&mut self) {
         self.warn_unknown_units();
         let here = self.snapshot.describe();
-        let (same, there) = match &self.header {
+        let (same, there, newer) = match &self.header {
             Some(Record::Header {
                 title,
                 as_of,
@@ -260,8 +260,12 @@ impl Journal {
             }) => (
                 *fingerprint == self.snapshot.fingerprint,
                 describe_snapshot(title, *as_of, fingerprint),
+                // A later snapshot of the same series (a history's next date): the journal
+                // follows its records there by id.
+                *title == self.snapshot.title
+                    && matches!((as_of, self.snapshot.as_of), (Some(a), Some(b)) if *a < b),
             ),
-            _ => (false, "an unknown snapshot".to_string()),
+            _ => (false, "an unknown snapshot".to_string(), false),
         };
         if self.header.is_none() && self.log.decisions.is_empty() {
             return;
@@ -297,6 +301,17 @@ impl Journal {
                     unknown.len()
                 ));
             }
+            return;
+        }
+        if newer && !unknown.is_empty() {
+            // The records whose decisions cannot follow are listed (and kept in the file),
+            // never dropped; the rest go on, recorded against this snapshot from now on.
+            self.warnings.push(format!(
+                "{path}: the journal was written against an earlier snapshot of this series ({there}); this is {here}. The decisions follow their records by id; {} item(s) it names are no longer in the reports: {shown}{more}. Their decisions are kept in the journal and listed, not applied",
+                unknown.len()
+            ));
+            self.vanished = unknown.iter().map(|s| s.to_string()).collect();
+            self.needs_header = true;
             return;
         }
         if unknown.is_empty() {

@@ -31,6 +31,14 @@ fn report_rec(ctx: &Ctx, id: &str) -> Option<Rec> {
     ctx.snap.index.report.get(id).map(|&i| Rec::Report(i))
 }
 
+/// Tasks most overdue first (then in their own order): what the chair asks about first.
+fn overdue_first(ctx: &Ctx, tasks: &mut [Rec]) {
+    tasks.sort_by_key(|r| match r {
+        Rec::Task(i) => std::cmp::Reverse(ctx.task_days_overdue(*i).unwrap_or(0)),
+        _ => std::cmp::Reverse(0),
+    });
+}
+
 /// Everything about a set of provinces (one old province, or the old provinces of a province
 /// of today): tasks, blockers, models deployed, indicators, reports, units.
 fn province_rows(ctx: &Ctx, lang: Lang, provinces: &[&str], out: &mut Vec<Row>) {
@@ -40,10 +48,7 @@ fn province_rows(ctx: &Ctx, lang: Lang, provinces: &[&str], out: &mut Vec<Row>) 
             .is_some_and(|p| provinces.contains(&p))
     };
     let mut tasks_sorted: Vec<Rec> = s.tasks_in(provinces).into_iter().map(Rec::Task).collect();
-    tasks_sorted.sort_by_key(|r| match r {
-        Rec::Task(i) => std::cmp::Reverse(ctx.task_days_overdue(*i).unwrap_or(0)),
-        _ => std::cmp::Reverse(0),
-    });
+    overdue_first(ctx, &mut tasks_sorted);
     let blockers: Vec<Rec> = s
         .blockers_in(provinces)
         .into_iter()
@@ -98,11 +103,12 @@ pub fn page_rows(ctx: &Ctx, lang: Lang, rec: Rec) -> (Table, Vec<Row>) {
     match rec {
         Rec::Unit(i) => {
             let id = s.units[i].id.as_str();
-            let led: Vec<Rec> = (0..s.tasks.len())
+            let mut led: Vec<Rec> = (0..s.tasks.len())
                 .filter(|&t| ctx.task_lead_units(t).contains(&id))
                 .map(Rec::Task)
                 .collect();
-            let coord: Vec<Rec> = (0..s.tasks.len())
+            overdue_first(ctx, &mut led);
+            let mut coord: Vec<Rec> = (0..s.tasks.len())
                 .filter(|&t| {
                     !ctx.task_lead_units(t).contains(&id)
                         && s.tasks[t]
@@ -113,6 +119,7 @@ pub fn page_rows(ctx: &Ctx, lang: Lang, rec: Rec) -> (Table, Vec<Row>) {
                 })
                 .map(Rec::Task)
                 .collect();
+            overdue_first(ctx, &mut coord);
             let blockers: Vec<Rec> = (0..s.blockers.len())
                 .filter(|&b| {
                     ctx.blocker_units(b).contains(&id)
@@ -120,6 +127,11 @@ pub fn page_rows(ctx: &Ctx, lang: Lang, rec: Rec) -> (Table, Vec<Row>) {
                 })
                 .map(Rec::Blocker)
                 .collect();
+            // The tasks it leads, most overdue first, come first (as on a province's page);
+            // its province last.
+            group(&mut out, t(lang, "page.tasks_led").into(), led);
+            group(&mut out, t(lang, "page.tasks_involved").into(), coord);
+            group(&mut out, t(lang, "page.blockers").into(), blockers);
             if let Some(l) = s.units[i]
                 .locality
                 .as_deref()
@@ -127,9 +139,6 @@ pub fn page_rows(ctx: &Ctx, lang: Lang, rec: Rec) -> (Table, Vec<Row>) {
             {
                 group(&mut out, t(lang, "field.locality").into(), vec![l]);
             }
-            group(&mut out, t(lang, "page.tasks_led").into(), led);
-            group(&mut out, t(lang, "page.tasks_involved").into(), coord);
-            group(&mut out, t(lang, "page.blockers").into(), blockers);
         }
         Rec::Locality(i) => {
             let l = &s.localities[i];

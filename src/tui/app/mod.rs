@@ -6,6 +6,7 @@
 //! screen (`help`).
 
 mod changes;
+pub mod export;
 mod filter;
 mod help;
 mod list;
@@ -153,6 +154,10 @@ pub struct App {
     pub prompt: Option<Prompt>,
     pub meeting: Option<Meeting>,
     pub meeting_form: Option<MeetingForm>,
+    /// The overview, when its charts do not all fit: the first line shown, and how many
+    /// lines they take (from the last draw).
+    pub overview_scroll: usize,
+    pub overview_lines: usize,
     /// Today's date (meetings happen on real days, whatever date the data describes).
     pub today: NaiveDate,
     /// Seconds since the console opened (ticks from the event loop), for the meeting timers.
@@ -160,6 +165,10 @@ pub struct App {
     /// The last draw found the window too small to use: keys other than quit are ignored,
     /// so that nothing is decided on a screen nobody can see.
     pub too_small: bool,
+    /// Text for the terminal to put on the clipboard (OSC 52), written after the next draw.
+    pub clipboard: Option<String>,
+    /// Where `E` writes the screen's table (the current folder).
+    pub export_dir: std::path::PathBuf,
     /// The table columns shown at the last draw (empty: all of them).
     pub shown_columns: Vec<usize>,
     /// Height of the table body at the last draw (for paging and scrolling).
@@ -168,6 +177,10 @@ pub struct App {
     pub table_area: (u16, u16, u16, u16),
     /// Where the tabs were drawn: (x start, x end, view) per tab.
     pub tab_spans: Vec<(u16, u16, ViewId)>,
+    /// Counts per unit and province, worked out once per change of decisions.
+    pub figures: Arc<super::figures::Figures>,
+    /// The overview's figures, worked out with the counts above.
+    pub overview: Arc<super::views::overview::Figures>,
     /// The comparison with the previous snapshot, when there is one.
     pub changes: Option<Changes>,
     /// Records a change is about (marked Δ in every list).
@@ -210,13 +223,19 @@ impl App {
             prompt: None,
             meeting: None,
             meeting_form: None,
+            overview_scroll: 0,
+            overview_lines: 0,
             today: chrono::Local::now().date_naive(),
             clock: 0,
             too_small: false,
             shown_columns: Vec::new(),
+            clipboard: None,
+            export_dir: std::path::PathBuf::from("."),
             table_height: 20,
             table_area: (0, 0, 0, 0),
             tab_spans: Vec::new(),
+            figures: Arc::default(),
+            overview: Arc::default(),
             changes: None,
             changed: Default::default(),
             previous: None,
@@ -327,5 +346,9 @@ impl App {
         self.table_height = drawn.table_height.max(1);
         self.table_area = drawn.table_area;
         self.tab_spans = drawn.tab_spans;
+        self.overview_lines = drawn.overview_lines;
+        self.overview_scroll = self
+            .overview_scroll
+            .min(self.overview_lines.saturating_sub(self.table_height));
     }
 }

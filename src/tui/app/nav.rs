@@ -25,7 +25,20 @@ impl App {
         self.detail_scroll = 0;
     }
 
+    /// On the overview, the keys that move the cursor scroll the charts.
+    fn scroll_overview(&mut self, to: impl FnOnce(usize, usize) -> usize) -> bool {
+        if !(self.pages.is_empty() && self.view == ViewId::Overview) {
+            return false;
+        }
+        let max = self.overview_lines.saturating_sub(self.table_height);
+        self.overview_scroll = to(self.overview_scroll, max).min(max);
+        true
+    }
+
     pub(super) fn move_cursor(&mut self, delta: isize) {
+        if self.scroll_overview(|s, _| s.saturating_add_signed(delta)) {
+            return;
+        }
         let h = self.table_height;
         if let Some(l) = self.current_mut() {
             l.move_by(delta);
@@ -114,6 +127,9 @@ impl App {
     }
 
     pub(super) fn go_top(&mut self) {
+        if self.scroll_overview(|_, _| 0) {
+            return;
+        }
         if let Some(l) = self.current_mut() {
             l.to_top();
         }
@@ -121,6 +137,9 @@ impl App {
     }
 
     pub(super) fn go_bottom(&mut self) {
+        if self.scroll_overview(|_, max| max) {
+            return;
+        }
         if let Some(l) = self.current_mut() {
             l.to_bottom();
         }

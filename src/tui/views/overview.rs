@@ -15,6 +15,7 @@ use crate::query::Rec;
 /// Bars of a chart: (label, value, value as shown).
 pub type Bars = Vec<(String, f64, String)>;
 
+#[derive(Debug, Clone, Default)]
 pub struct Figures {
     pub totals: Vec<(String, String)>,
     pub coverage: Vec<(String, f64, String)>,
@@ -140,7 +141,20 @@ pub fn figures(app: &App) -> Figures {
         i += 1;
     }
     overdue_by_unit.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
-    overdue_by_unit.truncate(8);
+    // The eight most behind; the rest are counted in one bar, never silently left out.
+    if overdue_by_unit.len() > 8 {
+        let rest = overdue_by_unit.split_off(7);
+        let n: f64 = rest.iter().map(|r| r.1).sum();
+        overdue_by_unit.push((
+            if vi {
+                format!("{} đơn vị khác", rest.len())
+            } else {
+                format!("{} other units", rest.len())
+            },
+            n,
+            format!("{n}"),
+        ));
+    }
     let mut blockers_by_cause: Vec<(String, f64, String)> = Cause::ALL
         .iter()
         .map(|c| {
@@ -218,8 +232,10 @@ fn section(app: &App, title: &str, items: &[(String, f64, String)], area: Rect, 
     Paragraph::new(bar_lines(items, inner.width, &app.theme)).render(inner, buf);
 }
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let f = figures(app);
+/// Draw the overview; returns (lines of charts, lines shown) when the charts are in one
+/// scrolled column because they do not all fit, else (0, 0).
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> (usize, usize) {
+    let f = &*app.overview;
     let lang = app.lang;
     // The totals, packed into two lines without breaking an item ("Vướng mắc: 160") apart.
     use unicode_width::UnicodeWidthStr;
@@ -270,12 +286,22 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         ("overview.blockers_by_cause", &f.blockers_by_cause),
         ("overview.report_age", &f.report_age),
     ];
+    let needs: Vec<u16> = sections
+        .iter()
+        .map(|(_, items)| items.len().max(1) as u16 + 1)
+        .collect();
     let two_cols = body.width >= 100;
     let cols = if two_cols { 2 } else { 1 };
     let per_col = sections.len().div_ceil(cols);
+    let fits =
+        (0..cols).all(|c| needs.iter().skip(c * per_col).take(per_col).sum::<u16>() <= body.height);
+    if !fits {
+        // Every chart whole, in one column that scrolls (j/k, PgUp/PgDn, g/G), with a mark
+        // saying what is below: nothing is cut without saying so.
+        return scrolled(app, &sections, body, buf);
+    }
     let col_w = body.width / cols as u16;
     for c in 0..cols {
-        let secs: Vec<_> = sections.iter().skip(c * per_col).take(per_col).collect();
         let col_area = Rect {
             x: body.x + c as u16 * col_w,
             width: if c + 1 == cols {
@@ -285,23 +311,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             },
             ..body
         };
-        // Give each section the lines it needs, shrinking evenly when short of room.
-        let needs: Vec<u16> = secs
-            .iter()
-            .map(|(_, items)| items.len().max(1) as u16 + 1)
-            .collect();
-        let total: u16 = needs.iter().sum();
         let mut y = col_area.y;
-        for ((title, items), need) in secs.iter().zip(needs) {
-            let h = if total <= col_area.height {
-                need
-            } else {
-                (need as u32 * col_area.height as u32 / total as u32) as u16
-            };
-            if h < 2 || y >= col_area.y + col_area.height {
-                continue;
-            }
-            let h = h.min(col_area.y + col_area.height - y);
+        for (i, (title, items)) in sections.iter().enumerate().skip(c * per_col).take(per_col) {
+            let h = needs[i];
             section(
                 app,
                 t(lang, title),
@@ -316,4 +328,49 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             y += h;
         }
     }
+    (0, 0)
+}
+
+/// The charts one under the other, from `app.overview_scroll`, and a last line that says how
+/// much is above or below.
+fn scrolled(app: &App, sections: &[(&str, &Bars)], body: Rect, buf: &mut Buffer) -> (usize, usize) {
+    use unicode_width::UnicodeWidthStr;
+    let vi = app.lang == super::super::i18n::Lang::Vi;
+    let width = body.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    for (title, items) in sections {
+        let head = format!(" {} ", t(app.lang, title));
+        let rule = "─".repeat(width.saturating_sub(head.width()));
+        lines.push(Line::from(vec![
+            Span::styled(head, app.theme.title()),
+            Span::styled(rule, app.theme.border()),
+        ]));
+        lines.extend(bar_lines(items, body.width, &app.theme));
+    }
+    let room = (body.height as usize).saturating_sub(1).max(1);
+    let total = lines.len();
+    let scroll = app.overview_scroll.min(total.saturating_sub(room));
+    let below = total.saturating_sub(scroll + room);
+    let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(room).collect();
+    while shown.len() < room {
+        shown.push(Line::from(""));
+    }
+    let mark = if below > 0 {
+        if vi {
+            format!("▼ còn {below} dòng biểu đồ nữa (j/↓, PgDn, G)")
+        } else {
+            format!("▼ {below} more chart lines below (j/↓, PgDn, G)")
+        }
+    } else if scroll > 0 {
+        if vi {
+            format!("▲ {scroll} dòng ở trên (k/↑, g)")
+        } else {
+            format!("▲ {scroll} lines above (k/↑, g)")
+        }
+    } else {
+        String::new()
+    };
+    shown.push(Line::from(Span::styled(mark, app.theme.highlight())));
+    Paragraph::new(shown).render(body, buf);
+    (total, room)
 }

@@ -7,11 +7,14 @@ use crate::domain::{Claim, Deadline, SourceRef};
 use crate::snapshot::Snapshot;
 use crate::text::one_line;
 
+mod across;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub id: String,
     pub report: Option<String>,
-    /// count, list, headline, percent, group, numbering, deadline, extraction
+    /// count, list, headline, percent, group, numbering, deadline, deployment, conflict,
+    /// extraction
     pub kind: String,
     /// The record the finding is about (an assessment, a task, a headline …).
     pub subject: String,
@@ -38,6 +41,8 @@ pub fn kind_aliases(kind: &str) -> &'static [&'static str] {
         "percent" => &["tỷ lệ", "tỉ lệ"],
         "numbering" => &["đánh số"],
         "deadline" => &["thời hạn"],
+        "deployment" => &["triển khai", "nơi triển khai"],
+        "conflict" => &["số liệu vênh", "vênh"],
         "extraction" => &["ghi chú", "ghi chú trích xuất"],
         _ => &[],
     }
@@ -92,17 +97,23 @@ pub fn parse_percent(s: &str) -> Option<(f64, usize)> {
     norm.parse().ok().map(|v| (v, decimals))
 }
 
-pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let mut push = |report: Option<&str>,
-                    kind: &str,
-                    subject: &str,
-                    message: String,
-                    printed: Option<String>,
-                    computed: Option<String>,
-                    source: Option<&SourceRef>| {
-        let id = format!("F{:03}", out.len() + 1);
-        out.push(Finding {
+/// The findings in the order they are listed, numbered F001, F002 … as they are pushed.
+pub(super) struct Findings(Vec<Finding>);
+
+impl Findings {
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn push(
+        &mut self,
+        report: Option<&str>,
+        kind: &str,
+        subject: &str,
+        message: String,
+        printed: Option<String>,
+        computed: Option<String>,
+        source: Option<&SourceRef>,
+    ) {
+        let id = format!("F{:03}", self.0.len() + 1);
+        self.0.push(Finding {
             id,
             report: report.filter(|r| !r.is_empty()).map(str::to_string),
             kind: kind.to_string(),
@@ -112,7 +123,11 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
             computed,
             source: source.cloned(),
         });
-    };
+    }
+}
+
+pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
+    let mut out = Findings(Vec::new());
 
     // Model groups: the count printed in the title against the models listed in it.
     for g in &s.model_groups {
@@ -125,7 +140,7 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
                 .ok();
             let listed = s.models.iter().filter(|m| m.group == g.id).count() as u32;
             if printed.is_some_and(|n| n != listed) {
-                push(
+                out.push(
                     None,
                     "group",
                     &g.id,
@@ -162,7 +177,7 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
             .map(|m| format!("Mô hình {m}"))
             .unwrap_or_else(|| a.id.clone());
         if let Some((p, _)) = printed.filter(|(_, n)| *n != listed) {
-            push(
+            out.push(
                 Some(&a.report),
                 "list",
                 &a.id,
@@ -178,7 +193,7 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
                 .filter(|d| a.localities.iter().filter(|l| l == *d).count() > 1)
                 .map(|d| s.locality_name(d))
                 .collect();
-            push(
+            out.push(
                 Some(&a.report),
                 "list",
                 &a.id,
@@ -225,7 +240,36 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
                         || t.source.section.starts_with(sec.as_str())
                 }
             };
+            if let Claim::NotComparable { reason } = claim {
+                out.push(
+                    Some(&r.id),
+                    "headline",
+                    &h.id,
+                    format!(
+                        "{}: {} — báo cáo ghi {}; không so được với các dòng: {}",
+                        r.short,
+                        h.label,
+                        fmt_num(value),
+                        one_line(reason)
+                    ),
+                    Some(one_line(&h.raw)),
+                    None,
+                    Some(&h.source),
+                );
+                continue;
+            }
             let computed = match claim {
+                Claim::NotComparable { .. } => continue,
+                Claim::TasksWithDeadline { contains, section } => {
+                    let words = crate::text::fold(contains);
+                    tasks
+                        .filter(|(_, t)| {
+                            in_section(t, section)
+                                && crate::text::fold(&one_line(&t.deadline_raw))
+                                    .contains(words.as_str())
+                        })
+                        .count()
+                }
                 Claim::TasksTotal { section } => {
                     tasks.filter(|(_, t)| in_section(t, section)).count()
                 }
@@ -246,7 +290,7 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
                     .count(),
             } as f64;
             if (computed - value).abs() > 0.0 {
-                push(
+                out.push(
                     Some(&r.id),
                     "headline",
                     &h.id,
@@ -276,7 +320,7 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
             continue;
         };
         if d == 0.0 {
-            push(
+            out.push(
                 Some(&ind.report),
                 "percent",
                 &ind.id,
@@ -293,7 +337,7 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
         if (computed - printed).abs() > tolerance
             && !(computed >= printed && computed - printed < 2.0 * tolerance)
         {
-            push(
+            out.push(
                 Some(&ind.report),
                 "percent",
                 &ind.id,
@@ -315,7 +359,7 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
     for t in &s.tasks {
         if let (Some(m), Some(p)) = (t.model, &t.model_printed) {
             if p.trim() != m.to_string() {
-                push(
+                out.push(
                     Some(&t.report),
                     "numbering",
                     &t.id,
@@ -333,7 +377,7 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
     for a in &s.assessments {
         if let (Some(m), Some(p)) = (a.model, &a.local_number) {
             if a.locality.is_some() && p.trim().trim_end_matches('.') != m.to_string() {
-                push(
+                out.push(
                     Some(&a.report),
                     "numbering",
                     &a.id,
@@ -352,7 +396,7 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
     // Deadlines that cannot be dates.
     for (i, t) in s.tasks.iter().enumerate() {
         if let Deadline::Invalid { reason } = s.task_deadline(i) {
-            push(
+            out.push(
                 Some(&t.report),
                 "deadline",
                 &t.id,
@@ -368,9 +412,14 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
         }
     }
 
+    // Where the sources disagree on where a model is deployed, and figures a report prints twice
+    // with two values.
+    across::deployment(s, &mut out);
+    across::conflicting_figures(s, &mut out);
+
     // What the conversion could not place.
     for n in &s.notes {
-        push(
+        out.push(
             Some(&n.report),
             "extraction",
             &n.id,
@@ -380,7 +429,7 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
             Some(&n.source),
         );
     }
-    out
+    out.0
 }
 
 #[cfg(test)]

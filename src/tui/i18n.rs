@@ -85,6 +85,20 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Chọn một nhiệm vụ hoặc vướng mắc trước",
         "Select a task or a blocker first",
     ),
+    ("msg.exported", "Đã xuất", "Exported"),
+    ("msg.rows", "dòng", "rows"),
+    ("msg.columns", "cột", "columns"),
+    ("msg.export_failed", "Không xuất được:", "Could not export:"),
+    (
+        "msg.export_nothing",
+        "Không có bảng nào trên màn hình để xuất",
+        "No table on screen to export",
+    ),
+    (
+        "msg.copied",
+        "Đã chép dòng đang chọn vào bộ nhớ tạm (dán được vào Word, Excel, Zalo)",
+        "The selected row is on the clipboard, as plain text",
+    ),
     (
         "msg.minutes_written",
         "Đã ghi thông báo kết luận:",

@@ -139,9 +139,11 @@ pub fn columns(table: Table) -> Vec<Column> {
             col("col.attached", 14),
             col_dropped_first("col.decision", 18, 1),
         ],
+        // One row per unit, with its province ("mọi tỉnh" for a role of every province).
         Table::Units => vec![
-            flex("col.name", 20),
-            col("col.level", 11),
+            flex("col.name", 24),
+            col("col.province", 14),
+            col_dropped_first("col.level", 11, 3),
             col("col.tasks", 8),
             col("col.overdue", 8),
             col("col.blockers", 9),
@@ -493,12 +495,20 @@ pub fn cells(
         (Table::Units, Rec::Unit(i)) => {
             let u = &s.units[i];
             let (led, overdue, blockers) = fig.unit_counts(ctx, &u.id);
-            let name = match u.aliases.first() {
-                Some(a) if a != &u.name => format!("{} ({a})", u.name),
-                _ => u.name.clone(),
+            let short = s.unit_name(&u.id);
+            let name = if short != u.name {
+                format!("{} ({short})", u.name)
+            } else {
+                u.name.clone()
+            };
+            let province = match s.unit_province(i) {
+                Some(p) => s.locality_name(p),
+                None if s.is_role(i) => t(lang, "unit.every_province").into(),
+                None => unit_level_label(lang, u.level).into(),
             };
             vec![
                 name,
+                province,
                 unit_level_label(lang, u.level).into(),
                 led.to_string(),
                 overdue.to_string(),

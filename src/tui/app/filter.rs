@@ -46,12 +46,17 @@ impl App {
             ListRef::View(v, _) => self.lists.get(v.index()),
         }?;
         let compiled = Compiled::parse(&list.filter, snap);
+        let equivalents = compiled
+            .as_ref()
+            .map(|q| q.equivalents(snap))
+            .unwrap_or_default();
         let base = list.base.clone();
         let sort = list.sort;
         let table = list.table;
         let lang = self.lang;
         let list = self.list_mut(r)?;
         list.generation += 1;
+        list.filter_equivalents = equivalents;
         match compiled {
             Ok(q) if q.is_empty() => {
                 list.filter_error = None;

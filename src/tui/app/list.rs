@@ -24,6 +24,9 @@ pub struct List {
     pub filter_error: Option<String>,
     /// Where in `filter` the bad term is (byte range), to mark it under the typed query.
     pub filter_error_span: Option<(usize, usize)>,
+    /// Free words of the filter that name a place or a unit, with the term they name
+    /// ("binh dinh = locality:binh-dinh"): what the chair is counting.
+    pub filter_equivalents: Vec<crate::query::Equivalent>,
     /// Matching rows come from the filter thread; until they arrive this is true.
     pub pending: bool,
     /// Bumped on every change of filter or base, so stale results are dropped.
@@ -46,6 +49,7 @@ impl List {
             filter: String::new(),
             filter_error: None,
             filter_error_span: None,
+            filter_equivalents: Vec::new(),
             pending: false,
             generation: 0,
             sort: None,

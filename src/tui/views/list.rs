@@ -28,7 +28,18 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
         count.push_str(" …");
     }
     if !list.filter.is_empty() {
-        count = format!("/{}  {count}", list.filter);
+        // Free words that name a place or a unit: the term they stand for, so that the count
+        // read aloud is understood ("/binh dinh (= locality:binh-dinh)").
+        let terms: Vec<&str> = list
+            .filter_equivalents
+            .iter()
+            .map(|e| e.term.as_str())
+            .collect();
+        count = if terms.is_empty() {
+            format!("/{}  {count}", list.filter)
+        } else {
+            format!("/{} (= {})  {count}", list.filter, terms.join(", "))
+        };
     }
     let cw = unicode_width::UnicodeWidthStr::width(count.as_str());
     let crumb = fit(&crumb, (area.width as usize).saturating_sub(cw + 2));

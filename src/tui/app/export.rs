@@ -40,7 +40,14 @@ impl App {
             if i == list.selected {
                 selected = Some(table.rows.len());
             }
-            let cells = rows::cells(&ctx, self.lang, list.table, *rec, self.decision_badge(*rec));
+            let cells = rows::cells(
+                &ctx,
+                &self.figures,
+                self.lang,
+                list.table,
+                *rec,
+                self.decision_badge(*rec),
+            );
             table.rows.push(
                 shown
                     .iter()

@@ -259,8 +259,9 @@ fn gen_writes_a_snapshot_that_check_accepts() {
     assert!(said.contains("tasks"), "{said}");
     // Piped: no progress bar on standard error.
     assert!(err.is_empty(), "{err}");
-    let (code, report, _) = giaoban(&["check", &out_s]);
+    let (code, report, err) = giaoban(&["check", &out_s]);
     assert_eq!(code, 0, "{report}");
+    assert!(err.is_empty(), "no progress bar when piped: {err}");
     assert!(report.contains("errors: 0"), "{report}");
     assert!(report.contains("Dữ liệu mô phỏng"), "{report}");
     let tasks_line = report

@@ -50,6 +50,8 @@ pub struct Index {
     pub task: HashMap<String, usize>,
     pub blocker: HashMap<String, usize>,
     pub task_deadline: Vec<Deadline>,
+    /// How many blockers name each task.
+    pub task_blockers: Vec<u32>,
     pub task_status: Vec<Status>,
     /// Folded search text of each record, by kind, in record order.
     pub task_text: Vec<String>,
@@ -191,8 +193,12 @@ impl Snapshot {
             ix.task.insert(t.id.clone(), i);
         }
         ix.blocker.reserve(self.blockers.len());
+        ix.task_blockers = vec![0; self.tasks.len()];
         for (i, b) in self.blockers.iter().enumerate() {
             ix.blocker.insert(b.id.clone(), i);
+            if let Some(&t) = b.task.as_deref().and_then(|t| ix.task.get(t)) {
+                ix.task_blockers[t] += 1;
+            }
         }
         self.index = ix;
         // Both need the ids above.
@@ -214,6 +220,10 @@ impl Snapshot {
     }
     pub fn model(&self, number: u32) -> Option<&Model> {
         self.index.model.get(&number).map(|&i| &self.models[i])
+    }
+    /// Whether some blocker names this task.
+    pub fn task_has_blocker(&self, i: usize) -> bool {
+        self.index.task_blockers.get(i).is_some_and(|&n| n > 0)
     }
     pub fn task_index(&self, id: &str) -> Option<usize> {
         self.index.task.get(id).copied()

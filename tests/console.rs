@@ -70,7 +70,11 @@ fn filter_with_and_without_diacritics_highlights_and_counts() {
     let plain = c.screen();
     insta::assert_snapshot!("filter_binh_dinh", plain);
     assert!(
-        plain.lines().nth(1).unwrap().ends_with("/binh dinh  1 / 4"),
+        plain
+            .lines()
+            .nth(1)
+            .unwrap()
+            .ends_with("/binh dinh (= locality:binh-dinh)  1 / 4"),
         "{plain}"
     );
     c.keys("<Esc> / Bình <Space> Định");
@@ -80,7 +84,7 @@ fn filter_with_and_without_diacritics_highlights_and_counts() {
             .lines()
             .nth(1)
             .unwrap()
-            .ends_with("/Bình Định  1 / 4"),
+            .ends_with("/Bình Định (= locality:binh-dinh)  1 / 4"),
         "{accented}"
     );
     // Same rows either way.

@@ -508,7 +508,7 @@ fn an_old_journal_without_the_chain_loads_and_is_reported_unchained() {
         out.contains("unchained: this journal was written before the hash chain"),
         "{out}"
     );
-    let (code, out, _) = giaoban(&["journal", &s(&j), "--data", &s(&dir)]);
+    let (code, out, _) = giaoban(&["journal", "--lang", "en", &s(&j), "--data", &s(&dir)]);
     assert_eq!(code, 0);
     assert!(out.contains("the journal has no hash chain"), "{out}");
     assert!(out.contains("4 decision(s)"), "{out}");

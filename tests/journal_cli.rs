@@ -224,7 +224,7 @@ fn journal_lists_records_decisions_and_warnings() {
     assert!(out.contains(", the same\n"), "{out}");
     assert!(
         out.contains(
-            "records: 1 decision(s), 1 in force; 0 undo, 0 redo; 0 meeting(s); 2 warning(s)"
+            "records: 1 decision(s), 1 in force; 0 undo, 0 redo; 0 meeting(s); 3 warning(s)"
         ),
         "{out}"
     );

@@ -378,3 +378,67 @@ fn the_checker_says_where_a_role_is_missing_wrong_or_repeated() {
         );
     }
 }
+
+/// Free words that exactly name a place or a unit are said as the term they stand for.
+#[test]
+fn free_words_that_name_a_place_or_unit_are_said_as_the_term() {
+    let l = shipped();
+    let s = &l.snapshot;
+    let said = |q: &str| -> Vec<String> {
+        Compiled::parse(q, s)
+            .unwrap()
+            .equivalents(s)
+            .iter()
+            .map(|e| e.to_string())
+            .collect()
+    };
+    assert_eq!(said("binh dinh"), ["binh dinh = locality:binh-dinh"]);
+    assert_eq!(said("Bình Định"), ["Bình Định = locality:binh-dinh"]);
+    assert_eq!(
+        said("overdue thua thien hue"),
+        ["thua thien hue = locality:thua-thien-hue"]
+    );
+    assert_eq!(said("STTTT"), ["STTTT = unit:so-tttt"]);
+    assert_eq!(said("so tt tt"), ["so tt tt = unit:so-tttt"]);
+    assert_eq!(
+        said("so tttt hue"),
+        ["so tttt hue = unit:thua-thien-hue-so-tttt"]
+    );
+    assert_eq!(
+        said("c06 binh dinh"),
+        ["c06 = unit:c06", "binh dinh = locality:binh-dinh"]
+    );
+    assert!(said("dich vu cong").is_empty());
+    assert!(
+        said("-binh dinh").is_empty(),
+        "a negated word names nothing"
+    );
+}
+
+#[test]
+fn export_says_what_free_words_stand_for_and_what_each_counts() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_giaoban"))
+        .args([
+            "export",
+            "tasks",
+            "--format",
+            "csv",
+            "--filter",
+            "binh dinh",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rows = String::from_utf8_lossy(&out.stdout).lines().count() - 1;
+    let err = String::from_utf8_lossy(&out.stderr);
+    let l = shipped();
+    let tasks: Vec<Rec> = (0..l.snapshot.tasks.len()).map(Rec::Task).collect();
+    let by_locality = matching(&l, "locality:binh-dinh", &tasks).len();
+    assert!(rows >= by_locality);
+    let expected = if rows == by_locality {
+        format!("\"binh dinh\" = locality:binh-dinh: {by_locality} dòng, như từ tự do")
+    } else {
+        format!("\"binh dinh\" = locality:binh-dinh: {by_locality} dòng; từ tự do tìm được {rows}")
+    };
+    assert!(err.contains(&expected), "{err}");
+}

@@ -388,6 +388,9 @@ pub fn run(
             journal.as_ref().map(|j| j.decisions()),
             lang,
         )?;
+        for note in super::equiv::notes(&loaded, kind, filter, as_of, lang, rows.len()) {
+            let _ = writeln!(err, "giaoban export: {note}");
+        }
         let opts = Options {
             lang,
             delimiter,

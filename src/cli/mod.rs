@@ -3,6 +3,7 @@
 pub mod check;
 pub mod decide;
 pub mod diff;
+pub mod equiv;
 pub mod export;
 pub mod gen;
 pub mod groups;

@@ -161,7 +161,8 @@ pub fn verify(bytes: &[u8]) -> Report {
             None => break,
         };
         let trimmed = line.trim_ascii();
-        if trimmed.is_empty() || trimmed.starts_with(b"//") {
+        let marked = split_mark(line).1.is_some();
+        if !marked && (trimmed.is_empty() || trimmed.starts_with(b"//")) {
             continue;
         }
         r.records += 1;

@@ -2,12 +2,14 @@
 //! A compiled query is plain data (`Send + Sync`), so filtering can run on another thread,
 //! and narrowing a query only needs to re-test the previous matches.
 
+pub mod equiv;
 pub mod eval;
 pub mod groups;
 pub mod overlay;
 pub mod parse;
 pub mod scorecard;
 
+pub use equiv::Equivalent;
 pub use eval::{Compiled, Ctx, Overlay, Rec};
 pub use overlay::{Decided, DecidedMap};
 pub use parse::{Query, QueryError, Term, TermKind};

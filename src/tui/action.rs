@@ -43,10 +43,12 @@ pub enum Command {
     Conclude,
     Minutes,
     Changes,
+    ExportScreen,
+    CopyRow,
 }
 
 impl Command {
-    pub const ALL: [Command; 41] = [
+    pub const ALL: [Command; 43] = [
         Command::Quit,
         Command::Help,
         Command::NextView,
@@ -88,6 +90,8 @@ impl Command {
         Command::Conclude,
         Command::Minutes,
         Command::Changes,
+        Command::ExportScreen,
+        Command::CopyRow,
     ];
 
     /// The name used in `keys.ron`.
@@ -134,6 +138,8 @@ impl Command {
             Command::Conclude => "conclude",
             Command::Minutes => "minutes",
             Command::Changes => "changes",
+            Command::ExportScreen => "export_screen",
+            Command::CopyRow => "copy_row",
         }
     }
 
@@ -187,6 +193,14 @@ impl Command {
             Command::MeetingPrev => ("Mục họp trước", "Previous agenda item"),
             Command::Conclude => ("Ghi kết luận cho mục", "Write the item's conclusion"),
             Command::Minutes => ("Xuất thông báo kết luận", "Write the conclusions notice"),
+            Command::ExportScreen => (
+                "Xuất đúng các dòng và cột đang hiển thị ra tệp Excel",
+                "Export the rows and columns on screen to an Excel file",
+            ),
+            Command::CopyRow => (
+                "Chép dòng đang chọn (văn bản) vào bộ nhớ tạm",
+                "Copy the selected row as text to the clipboard",
+            ),
             Command::Changes => (
                 "Thay đổi so với kỳ trước (Δ đánh dấu dòng thay đổi)",
                 "What changed since the previous snapshot (Δ marks changed rows)",

@@ -6,6 +6,7 @@ pub mod app;
 pub mod config;
 pub mod decisions;
 pub mod event;
+pub mod figures;
 pub mod i18n;
 pub mod keymap;
 pub mod legend;
@@ -156,6 +157,12 @@ pub fn run(
                 let mut drawn = views::Drawn::default();
                 terminal.draw(|f| drawn = views::draw(&app, f))?;
                 app.note_drawn(drawn);
+                if let Some(text) = app.clipboard.take() {
+                    use std::io::Write;
+                    let mut out = io::stdout();
+                    let _ = out.write_all(app::export::osc52(&text).as_bytes());
+                    let _ = out.flush();
+                }
                 drawn_at = std::time::Instant::now();
             }
             if app.quit || terminate.load(Ordering::Relaxed) {

@@ -1,6 +1,7 @@
 //! What each list shows: the rows of every view and drill-down page, their columns, sort keys
 //! and the status class that colours them. Pure functions of the snapshot (and decisions).
 
+use super::figures::Figures;
 use std::cmp::Ordering;
 
 use crate::domain::{BlockerKind, LocalityLevel, Status, UnitLevel};
@@ -138,9 +139,11 @@ pub fn columns(table: Table) -> Vec<Column> {
             col("col.attached", 14),
             col_dropped_first("col.decision", 18, 1),
         ],
+        // One row per unit, with its province ("mọi tỉnh" for a role of every province).
         Table::Units => vec![
-            flex("col.name", 20),
-            col("col.level", 11),
+            flex("col.name", 24),
+            col("col.province", 14),
+            col_dropped_first("col.level", 11, 3),
             col("col.tasks", 8),
             col("col.overdue", 8),
             col("col.blockers", 9),
@@ -236,9 +239,7 @@ pub fn task_class(ctx: &Ctx, i: usize) -> Class {
         return Class::Overdue;
     }
     let s = ctx.snap;
-    let id = &s.tasks[i].id;
-    let blocked = s.task_status(i) == Status::Waiting
-        || s.blockers.iter().any(|b| b.task.as_deref() == Some(id));
+    let blocked = s.task_status(i) == Status::Waiting || s.task_has_blocker(i);
     if ctx.overlay.is_some_and(|o| o.decided_done(Rec::Task(i))) || s.task_status(i).is_done() {
         return Class::Done;
     }
@@ -402,6 +403,7 @@ pub fn kind_label(lang: Lang, rec: Rec) -> &'static str {
 /// The cells of a row, one per column of `table`.
 pub fn cells(
     ctx: &Ctx,
+    fig: &Figures,
     lang: Lang,
     table: Table,
     rec: Rec,
@@ -492,13 +494,21 @@ pub fn cells(
         }
         (Table::Units, Rec::Unit(i)) => {
             let u = &s.units[i];
-            let (led, overdue, blockers) = unit_counts(ctx, &u.id);
-            let name = match u.aliases.first() {
-                Some(a) if a != &u.name => format!("{} ({a})", u.name),
-                _ => u.name.clone(),
+            let (led, overdue, blockers) = fig.unit_counts(ctx, &u.id);
+            let short = s.unit_name(&u.id);
+            let name = if short != u.name {
+                format!("{} ({short})", u.name)
+            } else {
+                u.name.clone()
+            };
+            let province = match s.unit_province(i) {
+                Some(p) => s.locality_name(p),
+                None if s.is_role(i) => t(lang, "unit.every_province").into(),
+                None => unit_level_label(lang, u.level).into(),
             };
             vec![
                 name,
+                province,
                 unit_level_label(lang, u.level).into(),
                 led.to_string(),
                 overdue.to_string(),
@@ -510,7 +520,7 @@ pub fn cells(
         }
         (Table::Localities, Rec::Locality(i)) => {
             let l = &s.localities[i];
-            let f = locality_figures(ctx, &[l.id.as_str()]);
+            let f = fig.locality(ctx, &[l.id.as_str()]);
             let today = s
                 .today_of(&l.id)
                 .and_then(|t| s.today_province(t))
@@ -537,7 +547,7 @@ pub fn cells(
             let tp = &s.today[i];
             let olds = s.absorbed_by(&tp.id);
             let ids: Vec<&str> = olds.iter().map(|l| l.id.as_str()).collect();
-            let f = locality_figures(ctx, &ids);
+            let f = fig.locality(ctx, &ids);
             let names = olds
                 .iter()
                 .map(|l| l.name.as_str())
@@ -589,7 +599,7 @@ pub fn cells(
                     .clone()
                     .unwrap_or_else(|| one_line(&s.assessments[i].status_raw)),
                 Rec::Unit(i) => {
-                    let (led, overdue, _) = unit_counts(ctx, &s.units[i].id);
+                    let (led, overdue, _) = fig.unit_counts(ctx, &s.units[i].id);
                     format!("{led} NV, {overdue} !")
                 }
                 Rec::Locality(i) => s.localities[i].level_label(),
@@ -733,6 +743,7 @@ impl DaysCe for chrono::NaiveDate {
 /// Sort rows by a column, keeping group headers in place (each group sorts on its own).
 pub fn sort_rows(
     ctx: &Ctx,
+    fig: &Figures,
     table: Table,
     rows: &mut [Row],
     column: usize,
@@ -752,7 +763,7 @@ pub fn sort_rows(
                 let Row::Rec(rec) = r else {
                     return (SortKey::None, r.clone());
                 };
-                let c = cells(ctx, lang, table, *rec, None);
+                let c = cells(ctx, fig, lang, table, *rec, None);
                 (sort_key(ctx, table, *rec, column, &c), r.clone())
             })
             .collect();

@@ -46,12 +46,17 @@ impl App {
             ListRef::View(v, _) => self.lists.get(v.index()),
         }?;
         let compiled = Compiled::parse(&list.filter, snap);
+        let equivalents = compiled
+            .as_ref()
+            .map(|q| q.equivalents(snap))
+            .unwrap_or_default();
         let base = list.base.clone();
         let sort = list.sort;
         let table = list.table;
         let lang = self.lang;
         let list = self.list_mut(r)?;
         list.generation += 1;
+        list.filter_equivalents = equivalents;
         match compiled {
             Ok(q) if q.is_empty() => {
                 list.filter_error = None;
@@ -64,7 +69,7 @@ impl App {
                         as_of: self.as_of,
                         overlay: Some(&*self.decided),
                     };
-                    rows::sort_rows(&ctx, table, &mut rows, c, rev, lang);
+                    rows::sort_rows(&ctx, &self.figures, table, &mut rows, c, rev, lang);
                 }
                 let list = self.list_mut(r)?;
                 list.set_rows(rows);
@@ -124,7 +129,7 @@ impl App {
         }
         if let Some((c, rev)) = list.sort {
             let table = list.table;
-            rows::sort_rows(&self.ctx(), table, &mut rows, c, rev, lang);
+            rows::sort_rows(&self.ctx(), &self.figures, table, &mut rows, c, rev, lang);
         }
         if let Some(list) = self.list_mut(target) {
             list.set_rows(rows);

@@ -1,13 +1,14 @@
 //! The lists on screen: their rows (each view's, and a record's page), the cursor in them,
 //! and their rebuild when decisions change.
 
+use crate::tui::figures::Figures;
 use std::sync::Arc;
 
 use crate::domain::LocalityLevel;
 use crate::query::{Ctx, DecidedMap, Rec};
 
 use super::super::pages;
-use super::super::rows::{self, Row, Table};
+use super::super::rows::{Row, Table};
 use super::{App, ListRef, ViewId};
 
 /// A list on screen: the rows it can show, the filtered and sorted rows it shows, and where the
@@ -23,16 +24,22 @@ pub struct List {
     pub filter_error: Option<String>,
     /// Where in `filter` the bad term is (byte range), to mark it under the typed query.
     pub filter_error_span: Option<(usize, usize)>,
+    /// Free words of the filter that name a place or a unit, with the term they name
+    /// ("binh dinh = locality:binh-dinh"): what the chair is counting.
+    pub filter_equivalents: Vec<crate::query::Equivalent>,
     /// Matching rows come from the filter thread; until they arrive this is true.
     pub pending: bool,
     /// Bumped on every change of filter or base, so stale results are dropped.
     pub generation: u64,
     pub sort: Option<(usize, bool)>,
+    /// Distinct records of `rows` and of `base`, counted when they are set (not per frame).
+    counts: (usize, usize),
 }
 
 impl List {
     pub fn new(table: Table, base: Vec<Row>) -> List {
         let rows = base.clone();
+        let n = distinct_records(&base);
         let mut l = List {
             table,
             base: Arc::new(base),
@@ -42,9 +49,11 @@ impl List {
             filter: String::new(),
             filter_error: None,
             filter_error_span: None,
+            filter_equivalents: Vec::new(),
             pending: false,
             generation: 0,
             sort: None,
+            counts: (n, n),
         };
         l.select_first_record();
         l
@@ -52,10 +61,10 @@ impl List {
 
     /// Distinct records shown (a task led by two units is listed under each, counted once).
     pub fn record_count(&self) -> usize {
-        distinct_records(&self.rows)
+        self.counts.0
     }
     pub fn base_count(&self) -> usize {
-        distinct_records(&self.base)
+        self.counts.1
     }
 
     pub fn selected_rec(&self) -> Option<Rec> {
@@ -128,6 +137,7 @@ impl List {
     /// selected record when it is still there.
     pub fn set_rows(&mut self, rows: Vec<Row>) {
         let keep = self.selected_rec();
+        self.counts.0 = distinct_records(&rows);
         self.rows = rows;
         self.pending = false;
         match keep.and_then(|k| self.rows.iter().position(|r| *r == Row::Rec(k))) {
@@ -195,11 +205,14 @@ impl App {
     pub(super) fn rebuild_lists(&mut self) {
         let old: Vec<ListMemory> = self.lists.iter().map(ListMemory::of).collect();
         let ctx = self.ctx();
+        let figures = Arc::new(super::super::figures::Figures::compute(&ctx));
         let mut lists = Vec::new();
         for v in ViewId::ALL {
-            lists.push(view_list(&ctx, v, false));
+            lists.push(view_list(&ctx, &figures, v, false));
         }
-        lists.push(view_list(&ctx, ViewId::Localities, true));
+        lists.push(view_list(&ctx, &figures, ViewId::Localities, true));
+        self.figures = figures;
+        self.overview = Arc::new(super::super::views::overview::figures(self));
         self.lists = lists;
         for (i, m) in old.iter().enumerate() {
             if let Some(l) = self.lists.get_mut(i) {
@@ -238,7 +251,7 @@ impl App {
 }
 
 /// The base rows of a top-level view.
-fn view_list(ctx: &Ctx, v: ViewId, today_frame: bool) -> List {
+fn view_list(ctx: &Ctx, fig: &Figures, v: ViewId, today_frame: bool) -> List {
     let s = ctx.snap;
     match v {
         ViewId::Overview => List::new(Table::Mixed, Vec::new()),
@@ -261,7 +274,7 @@ fn view_list(ctx: &Ctx, v: ViewId, today_frame: bool) -> List {
         ),
         ViewId::Units => {
             let mut idx: Vec<(usize, (usize, usize, usize))> = (0..s.units.len())
-                .map(|i| (i, rows::unit_counts(ctx, &s.units[i].id)))
+                .map(|i| (i, fig.unit_counts(ctx, &s.units[i].id)))
                 .collect();
             // The units most behind first (the scorecard's rank is a column: `s` sorts by it).
             idx.sort_by(|a, b| {
@@ -299,6 +312,10 @@ fn view_list(ctx: &Ctx, v: ViewId, today_frame: bool) -> List {
 }
 
 fn distinct_records(rows: &[Row]) -> usize {
+    // A record is listed twice only under two group headers.
+    if !rows.iter().any(|r| matches!(r, Row::Header(_))) {
+        return rows.len();
+    }
     let mut seen = std::collections::HashSet::new();
     rows.iter()
         .filter(|r| matches!(r, Row::Rec(rec) if seen.insert(*rec)))
@@ -310,6 +327,7 @@ fn distinct_records(rows: &[Row]) -> usize {
 pub fn overdue_rows(ctx: &Ctx) -> Vec<Row> {
     let s = ctx.snap;
     let mut groups: Vec<(String, Vec<(i64, usize)>)> = Vec::new();
+    let mut group_of: std::collections::HashMap<String, usize> = Default::default();
     for i in 0..s.tasks.len() {
         let Some(late) = ctx.task_days_overdue(i) else {
             continue;
@@ -326,9 +344,12 @@ pub fn overdue_rows(ctx: &Ctx) -> Vec<Row> {
             leads.iter().map(|u| s.unit_label(u)).collect()
         };
         for n in names {
-            match groups.iter_mut().find(|(g, _)| *g == n) {
-                Some((_, v)) => v.push((late, i)),
-                None => groups.push((n, vec![(late, i)])),
+            match group_of.get(&n) {
+                Some(&g) => groups[g].1.push((late, i)),
+                None => {
+                    group_of.insert(n.clone(), groups.len());
+                    groups.push((n, vec![(late, i)]));
+                }
             }
         }
     }

@@ -6,6 +6,7 @@
 //! screen (`help`).
 
 mod changes;
+pub mod export;
 mod filter;
 mod help;
 mod list;
@@ -164,6 +165,10 @@ pub struct App {
     /// The last draw found the window too small to use: keys other than quit are ignored,
     /// so that nothing is decided on a screen nobody can see.
     pub too_small: bool,
+    /// Text for the terminal to put on the clipboard (OSC 52), written after the next draw.
+    pub clipboard: Option<String>,
+    /// Where `E` writes the screen's table (the current folder).
+    pub export_dir: std::path::PathBuf,
     /// The table columns shown at the last draw (empty: all of them).
     pub shown_columns: Vec<usize>,
     /// Height of the table body at the last draw (for paging and scrolling).
@@ -172,6 +177,10 @@ pub struct App {
     pub table_area: (u16, u16, u16, u16),
     /// Where the tabs were drawn: (x start, x end, view) per tab.
     pub tab_spans: Vec<(u16, u16, ViewId)>,
+    /// Counts per unit and province, worked out once per change of decisions.
+    pub figures: Arc<super::figures::Figures>,
+    /// The overview's figures, worked out with the counts above.
+    pub overview: Arc<super::views::overview::Figures>,
     /// The comparison with the previous snapshot, when there is one.
     pub changes: Option<Changes>,
     /// Records a change is about (marked Δ in every list).
@@ -220,9 +229,13 @@ impl App {
             clock: 0,
             too_small: false,
             shown_columns: Vec::new(),
+            clipboard: None,
+            export_dir: std::path::PathBuf::from("."),
             table_height: 20,
             table_area: (0, 0, 0, 0),
             tab_spans: Vec::new(),
+            figures: Arc::default(),
+            overview: Arc::default(),
             changes: None,
             changed: Default::default(),
             previous: None,

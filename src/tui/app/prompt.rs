@@ -61,14 +61,27 @@ impl App {
                 p.error = None;
                 p.refresh(snap);
             }
-            PromptEdit::Up => p.cursor = p.cursor.saturating_sub(1),
-            PromptEdit::Down => p.cursor = (p.cursor + 1).min(p.choices.len().saturating_sub(1)),
+            PromptEdit::Up => {
+                p.cursor = p.cursor.saturating_sub(1);
+                p.chosen = true;
+            }
+            PromptEdit::Down => {
+                p.cursor = (p.cursor + 1).min(p.choices.len().saturating_sub(1));
+                p.chosen = true;
+            }
             PromptEdit::Cancel => {
                 self.prompt = None;
                 self.mode = Mode::Normal;
             }
             PromptEdit::Submit => {
                 let req = match p.kind {
+                    // Several units fit what was typed, or the one that does is a role of
+                    // every province while the item is a province's: ask, never a silent choice.
+                    PromptKind::Assign if !p.chosen && p.needs_question(snap) => {
+                        p.chosen = true;
+                        p.error = Some(p.question(snap, self.lang == Lang::Vi));
+                        return None;
+                    }
                     PromptKind::Assign => match p.choices.get(p.cursor) {
                         Some(&u) => Request::Assign(snap.units[u].id.clone()),
                         None => {

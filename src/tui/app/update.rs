@@ -82,6 +82,8 @@ impl App {
             }
             Command::MeetingNext | Command::MeetingPrev => self.meeting_move(cmd),
             Command::Minutes => self.write_minutes(),
+            Command::ExportScreen => self.export_screen(),
+            Command::CopyRow => self.copy_row(),
             Command::Filter | Command::ToggleFrame => {}
         }
         None

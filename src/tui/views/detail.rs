@@ -1,5 +1,6 @@
 //! The detail of one record: the whole text, wrapped, with every field and its source.
 
+use crate::tui::figures::Figures;
 use ratatui::text::{Line, Span};
 
 use crate::domain::SourceRef;
@@ -101,6 +102,7 @@ fn with_raw(resolved: String, raw: &str) -> String {
 /// The lines of a record's detail. `decision` is the summary of what the meeting decided.
 pub fn detail_lines(
     ctx: &Ctx,
+    fig: &Figures,
     lang: Lang,
     theme: &Theme,
     rec: Rec,
@@ -338,7 +340,7 @@ pub fn detail_lines(
             if let Some(l) = &u.locality {
                 b.field("field.locality", &s.locality_name(l));
             }
-            let (led, overdue, blockers) = rows::unit_counts(ctx, &u.id);
+            let (led, overdue, blockers) = fig.unit_counts(ctx, &u.id);
             b.field("page.tasks_led", &led.to_string());
             b.styled(
                 "col.overdue",
@@ -400,7 +402,7 @@ pub fn detail_lines(
             if let Some(today) = s.today_of(&l.id).and_then(|x| s.today_province(x)) {
                 b.field("field.today", &today.name);
             }
-            let f = rows::locality_figures(ctx, &[s.province_of(&l.id).unwrap_or(&l.id)]);
+            let f = fig.locality(ctx, &[s.province_of(&l.id).unwrap_or(&l.id)]);
             b.field(
                 "page.models_deployed",
                 &format!("{}/{}", f.models, s.models.len()),

@@ -28,7 +28,18 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
         count.push_str(" …");
     }
     if !list.filter.is_empty() {
-        count = format!("/{}  {count}", list.filter);
+        // Free words that name a place or a unit: the term they stand for, so that the count
+        // read aloud is understood ("/binh dinh (= locality:binh-dinh)").
+        let terms: Vec<&str> = list
+            .filter_equivalents
+            .iter()
+            .map(|e| e.term.as_str())
+            .collect();
+        count = if terms.is_empty() {
+            format!("/{}  {count}", list.filter)
+        } else {
+            format!("/{} (= {})  {count}", list.filter, terms.join(", "))
+        };
     }
     let cw = unicode_width::UnicodeWidthStr::width(count.as_str());
     let crumb = fit(&crumb, (area.width as usize).saturating_sub(cw + 2));
@@ -50,6 +61,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
     if let Some(page) = app.pages.last() {
         let lines = detail_lines(
             &ctx,
+            &app.figures,
             lang,
             &app.theme,
             page.rec,
@@ -152,8 +164,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
             Row::Rec(rec) => TableRow {
                 header: false,
                 cells: {
-                    let mut cells =
-                        rows::cells(&ctx, lang, list.table, *rec, app.decision_badge(*rec));
+                    let mut cells = rows::cells(
+                        &ctx,
+                        &app.figures,
+                        lang,
+                        list.table,
+                        *rec,
+                        app.decision_badge(*rec),
+                    );
                     // Δ: a change since the previous snapshot is about this row.
                     if app.is_changed(*rec) {
                         if let Some(first) = cells.get_mut(first_shown) {
@@ -223,7 +241,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
             ));
         match list.selected_rec() {
             Some(rec) => {
-                let lines = detail_lines(&ctx, lang, &app.theme, rec, app.decision_lines(rec));
+                let lines = detail_lines(
+                    &ctx,
+                    &app.figures,
+                    lang,
+                    &app.theme,
+                    rec,
+                    app.decision_lines(rec),
+                );
                 Paragraph::new(lines)
                     .wrap(Wrap { trim: false })
                     .scroll((app.detail_scroll, 0))

@@ -137,7 +137,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Rect { height: 0, ..body }
     };
     if right.height > 0 {
-        let lines = detail_lines(&ctx, app.lang, &app.theme, rec, app.decision_lines(rec));
+        let lines = detail_lines(
+            &ctx,
+            &app.figures,
+            app.lang,
+            &app.theme,
+            rec,
+            app.decision_lines(rec),
+        );
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((app.detail_scroll, 0))

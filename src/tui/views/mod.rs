@@ -242,8 +242,21 @@ fn draw_status(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) {
             }
             _ => spans.push(Span::styled(format!("{text}▏"), app.theme.text())),
         }
+        let equivalents = list
+            .map(|l| {
+                let e: Vec<String> = l.filter_equivalents.iter().map(|e| e.to_string()).collect();
+                e.join("; ")
+            })
+            .unwrap_or_default();
         match err {
             Some(e) => spans.push(Span::styled(format!("  {e}"), app.theme.warning())),
+            None if !equivalents.is_empty() => {
+                spans.push(Span::styled(format!("  {equivalents}"), app.theme.title()));
+                spans.push(Span::styled(
+                    format!(" · {}", t(app.lang, "filter.hint")),
+                    app.theme.muted(),
+                ));
+            }
             None => spans.push(Span::styled(
                 format!("  {}", t(app.lang, "filter.hint")),
                 app.theme.muted(),
@@ -355,11 +368,7 @@ fn draw_prompt(
             .skip(p.cursor.saturating_sub(h.saturating_sub(1) as usize))
             .take(h as usize)
             .map(|(i, &u)| {
-                let unit = &app.data.snapshot.units[u];
-                let text = match unit.aliases.first() {
-                    Some(a) => format!("{} ({a})", unit.name),
-                    None => unit.name.clone(),
-                };
+                let text = super::prompt::Prompt::choice_label(&app.data.snapshot, u);
                 let style = if i == p.cursor {
                     app.theme.selection()
                 } else {

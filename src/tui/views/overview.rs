@@ -15,6 +15,7 @@ use crate::query::Rec;
 /// Bars of a chart: (label, value, value as shown).
 pub type Bars = Vec<(String, f64, String)>;
 
+#[derive(Debug, Clone, Default)]
 pub struct Figures {
     pub totals: Vec<(String, String)>,
     pub coverage: Vec<(String, f64, String)>,
@@ -234,7 +235,7 @@ fn section(app: &App, title: &str, items: &[(String, f64, String)], area: Rect, 
 /// Draw the overview; returns (lines of charts, lines shown) when the charts are in one
 /// scrolled column because they do not all fit, else (0, 0).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> (usize, usize) {
-    let f = figures(app);
+    let f = &*app.overview;
     let lang = app.lang;
     // The totals, packed into two lines without breaking an item ("Vướng mắc: 160") apart.
     use unicode_width::UnicodeWidthStr;

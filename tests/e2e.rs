@@ -1,0 +1,290 @@
+//! End to end: the built binary in a real terminal (tmux) at 80x24 and 200x60, typed at as a
+//! person would: open, every view, filter with and without diacritics, triage and undo, a
+//! meeting, quit, reopen, the decisions still there; the terminal restored after q, Ctrl-C,
+//! SIGTERM, and the process gone after its window is killed. Skipped, saying so, only where
+//! tmux is not installed (`.ci/run` installs it).
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_giaoban");
+
+fn have_tmux() -> bool {
+    let ok = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        eprintln!("SKIPPED: tmux is not installed, so the end-to-end test cannot run (apt-get install tmux; .ci/run does)");
+    }
+    ok
+}
+
+/// One terminal of a given size, on its own tmux server.
+struct Term {
+    socket: String,
+}
+
+impl Term {
+    /// Start the console in a terminal `w`x`h`; after it exits, the shell prints its exit
+    /// status and the terminal's mode, then waits.
+    fn start(name: &str, dir: &Path, w: u16, h: u16) -> Term {
+        let socket = format!("giaoban-e2e-{name}-{}", std::process::id());
+        let data = dir.join("data");
+        let cmd = format!(
+            "env HOME={home} XDG_CONFIG_HOME={home}/cfg XDG_DATA_HOME={home}/share {BIN} {data} --journal {journal}; echo EXITED:$?; stty -a | tr '\\n' ' ' | sed 's/^/STTY: /'; echo; sleep 60",
+            home = dir.display(),
+            data = data.display(),
+            journal = dir.join("journal.ron").display(),
+        );
+        let st = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+            ])
+            .args(["-x", &w.to_string(), "-y", &h.to_string(), &cmd])
+            .status()
+            .expect("tmux runs");
+        assert!(st.success());
+        let t = Term { socket };
+        let _ = t.tmux(&["set-option", "-t", "t", "status", "off"]);
+        t
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "t"])
+    }
+
+    /// Keys by tmux name ("Enter", "Escape", "C-c", "3").
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend(keys);
+        self.tmux(&args);
+    }
+
+    /// Text typed as it is (diacritics included).
+    fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "t", "-l", text]);
+    }
+
+    /// Wait until the screen shows `what` (at most 10 s), and return the screen.
+    fn wait_for(&self, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(what) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("waited 10 s for {what:?}; the screen shows:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    fn format(&self, f: &str) -> String {
+        self.tmux(&["display", "-p", "-t", "t", f])
+            .trim()
+            .to_string()
+    }
+
+    /// The console's process id (the child of the pane's shell).
+    fn console_pid(&self) -> String {
+        let shell = self.format("#{pane_pid}");
+        let out = Command::new("pgrep")
+            .args(["-P", &shell])
+            .output()
+            .expect("pgrep runs");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .expect("the console runs")
+            .to_string()
+    }
+
+    /// After the console ended: its exit status, and the terminal as it left it.
+    fn assert_restored(&self, status: &str) {
+        let s = self.wait_for("STTY:");
+        assert!(s.contains(&format!("EXITED:{status}")), "{s}");
+        assert_eq!(
+            self.format("#{alternate_on}"),
+            "0",
+            "still on the alternate screen"
+        );
+        assert_eq!(self.format("#{cursor_flag}"), "1", "the cursor is hidden");
+        assert_eq!(
+            self.format("#{mouse_any_flag}"),
+            "0",
+            "the mouse is still captured"
+        );
+        let stty = s[s.find("STTY:").unwrap()..].replace('\n', "");
+        assert!(
+            stty.contains(" icanon") && !stty.contains("-icanon"),
+            "raw mode left: {stty}"
+        );
+        assert!(
+            stty.contains(" echo ") && !stty.contains("-echo "),
+            "echo off: {stty}"
+        );
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+/// A copy of the small test snapshot in a fresh folder.
+fn snapshot() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    std::fs::create_dir(&dir).unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    for f in ["manifest.ron", "places.ron", "report-a.ron"] {
+        std::fs::copy(src.join(f), dir.join(f)).unwrap();
+    }
+    tmp
+}
+
+const VIEWS: [&str; 8] = [
+    "Tổng quan",
+    "Mô hình",
+    "Nhiệm vụ",
+    "Quá hạn",
+    "Vướng mắc",
+    "Đơn vị",
+    "Địa phương",
+    "Sai lệch",
+];
+
+fn a_session(name: &str, w: u16, h: u16) {
+    if !have_tmux() {
+        return;
+    }
+    let tmp = snapshot();
+    let t = Term::start(name, tmp.path(), w, h);
+    t.wait_for("Số liệu đến ngày 31/12/2024");
+    // Every view, by its number: the tab bar names the one shown.
+    for (i, v) in VIEWS.iter().enumerate() {
+        t.keys(&[&(i + 1).to_string()]);
+        t.wait_for(&format!("{} {v}", i + 1));
+    }
+    // The tasks; a filter without diacritics, then with them: the same one task.
+    t.keys(&["3"]);
+    t.wait_for("4 / 4");
+    t.keys(&["/"]);
+    t.type_text("ho tich");
+    let s = t.wait_for("1 / 4");
+    assert!(
+        s.contains("Số hoá hộ tịch") && !s.contains("Triển khai Kiosk"),
+        "{s}"
+    );
+    t.keys(&["C-u"]);
+    t.wait_for("4 / 4");
+    t.type_text("hộ tịch");
+    let s = t.wait_for("1 / 4");
+    assert!(s.contains("Số hoá hộ tịch"), "{s}");
+    t.keys(&["Escape"]);
+    t.wait_for("4 / 4");
+    // Triage the first task, undo, triage again.
+    t.keys(&["g"]);
+    t.wait_for("Nhiệm vụ  t1");
+    t.keys(&["x"]);
+    t.wait_for("Đã ghi #1");
+    t.keys(&["u"]);
+    t.wait_for("Đã hoàn tác #1");
+    t.keys(&["x"]);
+    t.wait_for("Đã ghi #3");
+    // A meeting: its agenda has the overdue task; then closed.
+    t.keys(&["M"]);
+    t.wait_for("[1/3]");
+    t.keys(&["Enter", "Enter", "Enter"]);
+    let s = t.wait_for("Họp giao ban");
+    assert!(s.contains("Triển khai Kiosk"), "{s}");
+    t.keys(&["Escape"]);
+    t.wait_for("kết thúc");
+    t.keys(&["q"]);
+    t.assert_restored("0");
+    drop(t);
+
+    // Reopened: the decision is still there.
+    let t = Term::start(&format!("{name}-again"), tmp.path(), w, h);
+    t.wait_for("Số liệu đến ngày");
+    t.keys(&["3"]);
+    let s = t.wait_for("Quyết định:");
+    assert!(s.contains("◆"), "{s}");
+    t.keys(&["q"]);
+    t.assert_restored("0");
+}
+
+#[test]
+fn a_session_at_80x24() {
+    a_session("small", 80, 24);
+}
+
+#[test]
+fn a_session_at_200x60() {
+    a_session("large", 200, 60);
+}
+
+#[test]
+fn the_terminal_is_restored_after_ctrl_c_sigterm_sigquit_and_a_killed_window() {
+    if !have_tmux() {
+        return;
+    }
+    let tmp = snapshot();
+    // Ctrl-C, in the filter bar, ends the console.
+    let t = Term::start("ctrl-c", tmp.path(), 80, 24);
+    t.wait_for("Số liệu đến ngày");
+    t.keys(&["3", "/"]);
+    t.wait_for("Lọc:");
+    t.keys(&["C-c"]);
+    t.assert_restored("0");
+    drop(t);
+    // SIGTERM.
+    let t = Term::start("term", tmp.path(), 80, 24);
+    t.wait_for("Số liệu đến ngày");
+    let pid = t.console_pid();
+    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    t.assert_restored("0");
+    drop(t);
+    // SIGQUIT: the default action (exit 131), the terminal put back first.
+    let t = Term::start("quit", tmp.path(), 80, 24);
+    t.wait_for("Số liệu đến ngày");
+    let pid = t.console_pid();
+    Command::new("kill").args(["-QUIT", &pid]).status().unwrap();
+    t.assert_restored("131");
+    drop(t);
+    // The window killed (the terminal hangs up): the console ends, it does not spin.
+    let t = Term::start("killed", tmp.path(), 80, 24);
+    t.wait_for("Số liệu đến ngày");
+    let pid = t.console_pid();
+    t.tmux(&["kill-window", "-t", "t"]);
+    let start = Instant::now();
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the console still runs 5 s after its window was killed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -694,18 +694,19 @@ pub fn sort_key(ctx: &Ctx, table: Table, rec: Rec, column: usize, cells: &[Strin
             .task_days_overdue(i)
             .map(|d| SortKey::Num(d as f64))
             .unwrap_or(SortKey::None),
-        (Table::Units, Rec::Unit(i), 5 | 6) => ctx
+        // Name, province, level, tasks, overdue, blockers, score (6), rank (7), change (8).
+        (Table::Units, Rec::Unit(i), 6 | 7) => ctx
             .overlay
             .and_then(|o| o.unit_score(&s.units[i].id))
             .map(|sc| {
-                SortKey::Num(if column == 5 {
+                SortKey::Num(if column == 6 {
                     sc.score
                 } else {
                     sc.rank as f64
                 })
             })
             .unwrap_or(SortKey::None),
-        (Table::Units, Rec::Unit(i), 7) => ctx
+        (Table::Units, Rec::Unit(i), 8) => ctx
             .overlay
             .and_then(|o| o.unit_score(&s.units[i].id))
             .and_then(|sc| sc.score_change())

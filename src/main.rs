@@ -172,6 +172,8 @@ enum Command {
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    // A progress bar while a snapshot loads, on a terminal (silent when piped).
+    let _load_bar = cli::progress::LoadBar::install();
     giaoban::store::files::set_max_file_mb(args.max_file_size);
     // Everything printed for people goes through the inert writer: nothing a file holds can
     // act on the terminal. `export` writes data (JSON and CSV escape it their own way).

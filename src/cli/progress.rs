@@ -32,3 +32,41 @@ impl Bar {
         self.0.finish_and_clear();
     }
 }
+
+/// A progress bar for every load of a snapshot from a path while the returned guard lives
+/// (on a terminal only): "read 40%", "index", "check".
+pub struct LoadBar(std::sync::Arc<Bar>);
+
+impl LoadBar {
+    pub fn install() -> LoadBar {
+        let bar = std::sync::Arc::new(Bar::new(1000, "load"));
+        let b = bar.clone();
+        crate::store::load::set_progress(Some(std::sync::Arc::new(move |phase, f| {
+            if phase == "done" {
+                b.finish();
+            } else {
+                // The phases in one bar: reading and parsing take most of the time.
+                let f = f.clamp(0.0, 1.0);
+                let at = match phase {
+                    "read" => 0.8 * f,
+                    "index" => 0.8 + 0.1 * f,
+                    "check" => 0.9 + 0.05 * f,
+                    _ => 0.95,
+                };
+                b.0.set_message(phase);
+                let pos = (at * 1000.0) as u64;
+                if pos > b.0.position() {
+                    b.set(pos);
+                }
+            }
+        })));
+        LoadBar(bar)
+    }
+}
+
+impl Drop for LoadBar {
+    fn drop(&mut self) {
+        crate::store::load::set_progress(None);
+        self.0.finish();
+    }
+}

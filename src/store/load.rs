@@ -16,6 +16,26 @@ use crate::snapshot::Snapshot;
 /// Told how far the load has come: a phase ("read", "index", "check") and the fraction done.
 pub type Progress<'a> = &'a (dyn Fn(&'static str, f64) + Sync);
 
+/// What every load from a path tells of its progress, unless given its own (the command line
+/// sets a progress bar here when standard error is a terminal).
+type Hook = std::sync::Arc<dyn Fn(&'static str, f64) + Send + Sync>;
+static HOOK: std::sync::RwLock<Option<Hook>> = std::sync::RwLock::new(None);
+
+/// Set (or clear) the progress every load from a path reports to.
+pub fn set_progress(hook: Option<Hook>) {
+    if let Ok(mut h) = HOOK.write() {
+        *h = hook;
+    }
+}
+
+/// Report to the hook, if one is set.
+pub fn report(phase: &'static str, fraction: f64) {
+    let hook = HOOK.read().ok().and_then(|h| h.clone());
+    if let Some(h) = hook {
+        h(phase, fraction);
+    }
+}
+
 /// With `GIAOBAN_LOAD_TIMES` set, each phase's time goes to standard error (for profiling).
 struct Phases(Option<std::time::Instant>);
 

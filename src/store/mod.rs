@@ -85,7 +85,9 @@ impl FileSource for Disk {
 /// Load a snapshot from a folder (which has a `manifest.ron`), a manifest file, or a single
 /// data file; from its cache when it has not changed since it was last loaded.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadFailure> {
-    load_path_with(path, &|_, _| {})
+    let r = load_path_with(path, &load::report);
+    load::report("done", 1.0);
+    r
 }
 
 /// As `load_path`, telling `progress` how far it has come.

@@ -40,6 +40,28 @@ fn check_on_the_shipped_data_exits_0() {
 }
 
 #[test]
+fn each_dated_snapshot_of_the_shipped_history_checks_on_its_own() {
+    // A dated folder names the history's shared files (../reports/…): read inside the history.
+    for (date, tasks) in [("2024-07-10", 166), ("2024-12-31", 212)] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("data")
+            .join(date);
+        let (code, out, _) = giaoban(&["check", &dir.display().to_string()]);
+        assert_eq!(code, 0, "{date}: {out}");
+        assert!(out.contains("errors: 0"), "{date}: {out}");
+        let line = out
+            .lines()
+            .find(|l| l.trim_start().starts_with("tasks "))
+            .unwrap_or("");
+        assert_eq!(
+            line.split_whitespace().nth(1),
+            Some(tasks.to_string().as_str()),
+            "{date}: {out}"
+        );
+    }
+}
+
+#[test]
 fn check_on_a_broken_copy_names_file_line_and_column_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
     for entry in std::fs::read_dir(mini()).unwrap() {

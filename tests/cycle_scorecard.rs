@@ -49,12 +49,29 @@ fn units_are_ranked_with_their_change_since_the_previous_snapshot() {
         screen.lines().nth(3).unwrap().starts_with("Sở Thông tin"),
         "{screen}"
     );
-    console.keys("s s s s s s s");
-    let by_rank = console.screen();
+    // Sorting cycles through the columns: press `s` until the rank column carries the arrow.
+    let mut by_rank = String::new();
+    for _ in 0..16 {
+        console.keys("s");
+        by_rank = console.screen();
+        if by_rank.lines().nth(2).unwrap().contains("Hạng▲") {
+            break;
+        }
+    }
     assert!(
-        by_rank.lines().nth(3).unwrap().starts_with("Cục Cảnh sát"),
+        by_rank.lines().nth(2).unwrap().contains("Hạng▲"),
         "{by_rank}"
     );
+    let order: Vec<&str> = by_rank
+        .lines()
+        .skip(3)
+        .take(3)
+        .map(|l| l.split('│').next().unwrap())
+        .collect();
+    let pos = |needle: &str| order.iter().position(|l| l.contains(needle)).unwrap();
+    // By rank, the best first: C06 (1), Sở Tư pháp (2), Sở TTTT (3).
+    let (a, b, c) = (pos("Cục Cảnh sát"), pos("Sở Tư pháp"), pos("Sở Thông tin"));
+    assert!(a < b && b < c, "{by_rank}");
 }
 
 #[test]

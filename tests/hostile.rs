@@ -537,3 +537,28 @@ fn an_old_journal_without_the_chain_loads_and_is_reported_unchained() {
     let (code, out, _) = giaoban(&["journal", "--verify", &s(&j)]);
     assert_eq!(code, 1, "an old line edited after the chain started: {out}");
 }
+
+#[test]
+fn a_wide_emoji_with_a_variation_selector_is_loaded_without_it() {
+    // The terminal draws "☁️" two cells wide, the console counted one: after a sort the
+    // rows kept stray letters. The selector (and bidi overrides, zero-width marks) are
+    // removed from data when it is loaded, with a warning.
+    let (_tmp, dir) = mini();
+    let places = fs::read_to_string(dir.join("places.ron")).unwrap();
+    let places = places.replace(
+        "name: \"Gia Lai\"),",
+        "name: \"Gia Lai \u{2601}\u{fe0f} \u{202e}x\u{200d}y\"),",
+    );
+    fs::write(dir.join("places.ron"), places).unwrap();
+    let loaded = giaoban::store::load_path(&dir).expect("loads");
+    let gl = loaded
+        .snapshot
+        .today
+        .iter()
+        .find(|t| t.id == "gia-lai")
+        .unwrap();
+    assert_eq!(gl.name, "Gia Lai \u{2601} xy");
+    assert!(loaded.warnings.iter().any(|w| w
+        .message
+        .contains("control characters or escape sequences removed")));
+}

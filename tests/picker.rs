@@ -35,7 +35,7 @@ fn stttt_on_a_hue_task_asks_which_and_offers_hue_first() {
     assert!(c.app.items.get(&id).and_then(|d| d.unit.clone()).is_none());
     let screen = c.screen();
     assert!(
-        screen.contains("'STTTT' khớp 3 đơn vị — đơn vị nào?"),
+        screen.contains("'STTTT' khớp 3 đơn vị — chọn một"),
         "{screen}"
     );
     // The list: Huế's first (selected), then Bình Định's, the role of every province last.

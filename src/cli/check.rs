@@ -8,7 +8,7 @@ use crate::store::{self, Loaded};
 /// Prints the report; returns the exit code (1 on errors).
 pub fn run(path: Option<&Path>, out: &mut dyn Write) -> std::io::Result<i32> {
     let result = match path {
-        Some(p) => store::load_path(p),
+        Some(p) => crate::history::load_path(p),
         None => store::load_embedded(),
     };
     let where_ = path

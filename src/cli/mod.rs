@@ -23,7 +23,7 @@ use crate::store::{self, Loaded};
 /// Load the snapshot at `path`, or the embedded one. Errors are printed as the checker prints them.
 pub fn load(path: Option<&Path>) -> Result<Loaded, String> {
     let r = match path {
-        Some(p) => store::load_path(p),
+        Some(p) => crate::history::load_path(p),
         None => store::load_embedded(),
     };
     r.map_err(|f| f.to_string())

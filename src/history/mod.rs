@@ -171,7 +171,7 @@ pub enum Since {
 
 /// Load one snapshot by its path: a dated folder of a history is read inside its history (its
 /// manifest may name the history's shared files); anything else as `store::load_path` does.
-pub fn load_any(path: &Path) -> Result<Loaded, String> {
+pub fn load_path(path: &Path) -> Result<Loaded, LoadFailure> {
     let dated = path
         .file_name()
         .and_then(|n| folder_date(&n.to_string_lossy()));
@@ -179,11 +179,16 @@ pub fn load_any(path: &Path) -> Result<Loaded, String> {
     if let (Some(date), Some(parent)) = (dated, parent) {
         if let Some(h) = History::open_dir(parent) {
             if h.dates.contains(&date) {
-                return h.load(date).map_err(|f| f.to_string());
+                return h.load(date);
             }
         }
     }
-    store::load_path(path).map_err(|f| f.to_string())
+    store::load_path(path)
+}
+
+/// `load_path`, with the failure as the checker prints it.
+pub fn load_any(path: &Path) -> Result<Loaded, String> {
+    load_path(path).map_err(|f| f.to_string())
 }
 
 /// Open what `giaoban PATH` names: a history (newest, compared with the one before), a
@@ -191,7 +196,9 @@ pub fn load_any(path: &Path) -> Result<Loaded, String> {
 /// data (a history when it has dated folders).
 pub fn open(path: Option<&Path>, since: Option<&Since>) -> Result<Cycle, String> {
     let history = match path {
-        Some(p) if p.is_dir() && !p.join("manifest.ron").is_file() => History::open_dir(p),
+        // A folder with dated sub-folders is a history, even when it is also a snapshot of its
+        // own (the shipped data/ is both: its manifest is the newest snapshot's).
+        Some(p) if p.is_dir() => History::open_dir(p),
         Some(_) => None,
         None => History::embedded(),
     };

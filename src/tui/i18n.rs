@@ -205,6 +205,7 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Conclusions carried out",
     ),
     ("field.formula", "Công thức", "Formula"),
+    ("field.group", "Nhóm tình trạng", "Status group"),
     ("col.rank", "Hạng", "Rank"),
     ("col.change", "± kỳ trước", "± previous"),
     ("overview.of_due", "nhiệm vụ đã đến hạn", "tasks due"),

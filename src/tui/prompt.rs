@@ -141,13 +141,10 @@ impl Prompt {
         let u = self.choices.get(self.cursor).copied();
         if self.fits > 1 && !typed.is_empty() {
             return if vi {
-                format!(
-                    "'{typed}' khớp {} đơn vị — đơn vị nào? ↑↓ chọn, Enter giao",
-                    self.fits
-                )
+                format!("'{typed}' khớp {} đơn vị — chọn một (↑↓, Enter)", self.fits)
             } else {
                 format!(
-                    "'{typed}' fits {} units — which one? ↑↓ choose, Enter assigns",
+                    "'{typed}' fits {} units — choose one (↑↓, Enter)",
                     self.fits
                 )
             };

@@ -691,23 +691,24 @@ pub fn sort_key(ctx: &Ctx, table: Table, rec: Rec, column: usize, cells: &[Strin
             .task_days_overdue(i)
             .map(|d| SortKey::Num(d as f64))
             .unwrap_or(SortKey::None),
-        (Table::Units, Rec::Unit(i), 5 | 6) => ctx
-            .overlay
-            .and_then(|o| o.unit_score(&s.units[i].id))
-            .map(|sc| {
-                SortKey::Num(if column == 5 {
-                    sc.score
-                } else {
-                    sc.rank as f64
+        // The scorecard's columns, found by their title (other columns may come and go).
+        (Table::Units, Rec::Unit(i), c)
+            if matches!(
+                columns(table).get(c).map(|x| x.title),
+                Some("col.score" | "col.rank" | "col.change")
+            ) =>
+        {
+            let title = columns(table)[c].title;
+            ctx.overlay
+                .and_then(|o| o.unit_score(&s.units[i].id))
+                .and_then(|sc| match title {
+                    "col.score" => Some(sc.score),
+                    "col.rank" => Some(sc.rank as f64),
+                    _ => sc.score_change(),
                 })
-            })
-            .unwrap_or(SortKey::None),
-        (Table::Units, Rec::Unit(i), 7) => ctx
-            .overlay
-            .and_then(|o| o.unit_score(&s.units[i].id))
-            .and_then(|sc| sc.score_change())
-            .map(SortKey::Num)
-            .unwrap_or(SortKey::None),
+                .map(SortKey::Num)
+                .unwrap_or(SortKey::None)
+        }
         (Table::Models, Rec::Model(i), 0) => SortKey::Num(s.models[i].number as f64),
         (Table::Models, Rec::Model(i), 3) => {
             SortKey::Num(s.model_coverage(s.models[i].number).0 as f64)

@@ -145,6 +145,17 @@ pub fn detail_lines(
             };
             // What the report says and what was decided come first, before the long text.
             b.styled("field.status", status, style);
+            // The official status group at the as-of date, symbol and name (see the legend).
+            let g = crate::query::groups::task_group(ctx, i);
+            b.styled(
+                "field.group",
+                format!(
+                    "{} {}",
+                    g.symbol(),
+                    g.label(lang == super::super::i18n::Lang::Vi)
+                ),
+                super::super::legend::group_style(theme, g),
+            );
             if let Some(d) = decision {
                 for line in d {
                     b.styled("field.decision", line, theme.decision());

@@ -24,6 +24,9 @@ pub struct Figures {
     place: Vec<Place>,
     /// By model index: the provinces (locality indexes) some source lists it deployed in.
     model_places: Vec<Vec<usize>>,
+    /// By model index: its coverage (`Snapshot::model_coverage`) and the national report's
+    /// printed count.
+    model_coverage: Vec<((usize, bool), String)>,
 }
 
 impl Figures {
@@ -34,6 +37,17 @@ impl Figures {
             unit: vec![(0, 0, 0); s.units.len()],
             place: vec![Place::default(); s.localities.len()],
             model_places: vec![Vec::new(); s.models.len()],
+            model_coverage: s
+                .models
+                .iter()
+                .map(|m| {
+                    let printed = s
+                        .national_assessment(m.number)
+                        .and_then(|a| a.printed_count.clone())
+                        .unwrap_or_default();
+                    (s.model_coverage(m.number), printed)
+                })
+                .collect(),
         };
         // The province (locality index) of a locality id, memoised per locality.
         let province: Vec<Option<usize>> = s
@@ -110,6 +124,15 @@ impl Figures {
         f
     }
 
+    /// A model's coverage (provinces, whether the national report's printed count) and the
+    /// count that report printed, by model index.
+    pub fn model(&self, i: usize) -> ((usize, bool), &str) {
+        self.model_coverage
+            .get(i)
+            .map(|(c, p)| (*c, p.as_str()))
+            .unwrap_or(((0, false), ""))
+    }
+
     /// Tasks a unit leads, of which overdue, and blockers it must act on.
     pub fn unit_counts(&self, ctx: &Ctx, unit: &str) -> (usize, usize, usize) {
         ctx.snap
@@ -181,6 +204,14 @@ mod tests {
             nonzero += usize::from(c.0 > 0);
         }
         assert!(nonzero > 3);
+        for (i, m) in s.models.iter().enumerate() {
+            assert_eq!(
+                f.model(i).0,
+                s.model_coverage(m.number),
+                "model {}",
+                m.number
+            );
+        }
         let mut groups: Vec<Vec<&str>> = s
             .localities
             .iter()

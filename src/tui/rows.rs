@@ -414,11 +414,8 @@ pub fn cells(
         (Table::Models, Rec::Model(i)) => {
             let m = &s.models[i];
             // "*": the national report's printed count; it names no provinces.
-            let (deployed, printed_only) = s.model_coverage(m.number);
-            let printed = s
-                .national_assessment(m.number)
-                .and_then(|a| a.printed_count.clone())
-                .unwrap_or_default();
+            let ((deployed, printed_only), printed) = fig.model(i);
+            let printed = printed.to_string();
             let total = s.province_count().max(1);
             vec![
                 m.number.to_string(),
@@ -604,7 +601,7 @@ pub fn cells(
                 }
                 Rec::Locality(i) => s.localities[i].level_label(),
                 Rec::Model(i) => {
-                    let (n, printed_only) = s.model_coverage(s.models[i].number);
+                    let ((n, printed_only), _) = fig.model(i);
                     format!(
                         "{n}/{}{}",
                         s.province_count(),

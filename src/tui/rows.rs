@@ -140,13 +140,15 @@ pub fn columns(table: Table) -> Vec<Column> {
             col_dropped_first("col.decision", 18, 1),
         ],
         // One row per unit, with its province ("mọi tỉnh" for a role of every province).
+        // The scorecard (score, rank, change) outlasts the counts behind it, which the
+        // unit's detail also gives.
         Table::Units => vec![
             flex("col.name", 24),
             col("col.province", 14),
-            col_dropped_first("col.level", 11, 3),
-            col("col.tasks", 8),
+            col_dropped_first("col.level", 11, 5),
+            col_dropped_first("col.tasks", 8, 3),
             col("col.overdue", 8),
-            col("col.blockers", 9),
+            col_dropped_first("col.blockers", 9, 4),
             col("col.score", 7),
             col_dropped_first("col.rank", 6, 1),
             col_dropped_first("col.change", 12, 2),

@@ -2,13 +2,19 @@
 //! and the status class that colours them. Pure functions of the snapshot (and decisions).
 
 use super::figures::Figures;
-use std::cmp::Ordering;
 
-use crate::domain::{BlockerKind, LocalityLevel, Status, UnitLevel};
+use crate::domain::{LocalityLevel, Status};
 use crate::query::{Ctx, Rec};
 use crate::text::one_line;
 
 use super::i18n::{t, Lang};
+
+mod labels;
+mod sort;
+pub use labels::{
+    blocker_kind_label, causes_label, finding_kind_label, status_label, unit_level_label,
+};
+pub use sort::{sort_key, sort_rows, SortKey};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Row {
@@ -36,25 +42,6 @@ impl Class {
             Class::Done => "✓",
             Class::Plain => " ",
         }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, PartialOrd)]
-pub enum SortKey {
-    Num(f64),
-    Text(String),
-    None,
-}
-
-fn cmp_keys(a: &SortKey, b: &SortKey) -> Ordering {
-    match (a, b) {
-        (SortKey::Num(x), SortKey::Num(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
-        (SortKey::Text(x), SortKey::Text(y)) => x.cmp(y),
-        (SortKey::None, SortKey::None) => Ordering::Equal,
-        (SortKey::None, _) => Ordering::Greater,
-        (_, SortKey::None) => Ordering::Less,
-        (SortKey::Num(_), _) => Ordering::Less,
-        (_, SortKey::Num(_)) => Ordering::Greater,
     }
 }
 
@@ -265,63 +252,6 @@ pub fn class_of(ctx: &Ctx, rec: Rec) -> Class {
         Rec::Blocker(i) => blocker_class(ctx, i),
         _ => Class::Plain,
     }
-}
-
-pub fn status_label(lang: Lang, s: Status) -> &'static str {
-    if lang == Lang::Vi {
-        s.label_vi()
-    } else {
-        s.label_en()
-    }
-}
-
-pub fn blocker_kind_label(lang: Lang, k: BlockerKind) -> &'static str {
-    t(
-        lang,
-        match k {
-            BlockerKind::Difficulty => "blocker.difficulty",
-            BlockerKind::Gap => "blocker.gap",
-            BlockerKind::Proposal => "blocker.proposal",
-        },
-    )
-}
-
-/// The kind of a reconciliation finding, in the console's language.
-pub fn finding_kind_label(lang: Lang, kind: &str) -> String {
-    let key = format!("finding.{kind}");
-    super::i18n::try_t(lang, &key)
-        .map(str::to_string)
-        .unwrap_or_else(|| kind.to_string())
-}
-
-pub fn unit_level_label(lang: Lang, l: UnitLevel) -> &'static str {
-    t(
-        lang,
-        match l {
-            UnitLevel::Central => "level.central",
-            UnitLevel::Province => "level.province",
-            UnitLevel::District => "level.district",
-            UnitLevel::Commune => "level.commune",
-            UnitLevel::Business => "level.business",
-        },
-    )
-}
-
-pub fn causes_label(lang: Lang, causes: &[crate::domain::Cause]) -> String {
-    if causes.is_empty() {
-        return t(lang, "unknown_cause").to_string();
-    }
-    causes
-        .iter()
-        .map(|c| {
-            if lang == Lang::Vi {
-                c.label_vi()
-            } else {
-                c.label_en()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 pub fn report_short(ctx: &Ctx, id: &str) -> String {
@@ -677,113 +607,4 @@ fn score_cells(ctx: &Ctx, lang: Lang, unit: &str) -> Vec<String> {
         _ => String::new(),
     };
     vec![n(sc.score), sc.rank.to_string(), change]
-}
-
-/// The sort key of a cell.
-pub fn sort_key(ctx: &Ctx, table: Table, rec: Rec, column: usize, cells: &[String]) -> SortKey {
-    let s = ctx.snap;
-    match (table, rec, column) {
-        (Table::Tasks, Rec::Task(i), 3) => ctx
-            .overlay
-            .and_then(|o| o.decided_due(rec))
-            .or_else(|| s.task_deadline(i).due())
-            .map(|d| SortKey::Num(d.num_days_from_ce_f()))
-            .unwrap_or(SortKey::None),
-        (Table::Tasks, Rec::Task(i), 5) => ctx
-            .task_days_overdue(i)
-            .map(|d| SortKey::Num(d as f64))
-            .unwrap_or(SortKey::None),
-        // The scorecard's columns, found by their title (other columns may come and go).
-        (Table::Units, Rec::Unit(i), c)
-            if matches!(
-                columns(table).get(c).map(|x| x.title),
-                Some("col.score" | "col.rank" | "col.change")
-            ) =>
-        {
-            let title = columns(table)[c].title;
-            ctx.overlay
-                .and_then(|o| o.unit_score(&s.units[i].id))
-                .and_then(|sc| match title {
-                    "col.score" => Some(sc.score),
-                    "col.rank" => Some(sc.rank as f64),
-                    _ => sc.score_change(),
-                })
-                .map(SortKey::Num)
-                .unwrap_or(SortKey::None)
-        }
-        (Table::Models, Rec::Model(i), 0) => SortKey::Num(s.models[i].number as f64),
-        (Table::Models, Rec::Model(i), 3) => {
-            SortKey::Num(s.model_coverage(s.models[i].number).0 as f64)
-        }
-        _ => {
-            let c = cells.get(column).map(String::as_str).unwrap_or("");
-            let digits: String = c.chars().take_while(|ch| ch.is_ascii_digit()).collect();
-            if !digits.is_empty() && digits.len() == c.split('/').next().unwrap_or("").len() {
-                SortKey::Num(digits.parse().unwrap_or(0.0))
-            } else if c.is_empty() {
-                SortKey::None
-            } else {
-                SortKey::Text(crate::text::fold_nfc(c))
-            }
-        }
-    }
-}
-
-trait DaysCe {
-    fn num_days_from_ce_f(&self) -> f64;
-}
-
-impl DaysCe for chrono::NaiveDate {
-    fn num_days_from_ce_f(&self) -> f64 {
-        use chrono::Datelike;
-        self.num_days_from_ce() as f64
-    }
-}
-
-/// Sort rows by a column, keeping group headers in place (each group sorts on its own).
-pub fn sort_rows(
-    ctx: &Ctx,
-    fig: &Figures,
-    table: Table,
-    rows: &mut [Row],
-    column: usize,
-    reverse: bool,
-    lang: Lang,
-) {
-    let mut start = 0;
-    while start < rows.len() {
-        let mut end = start;
-        while end < rows.len() && matches!(rows[end], Row::Rec(_)) {
-            end += 1;
-        }
-        let chunk = &mut rows[start..end];
-        let mut keyed: Vec<(SortKey, Row)> = chunk
-            .iter()
-            .map(|r| {
-                let Row::Rec(rec) = r else {
-                    return (SortKey::None, r.clone());
-                };
-                let c = cells(ctx, fig, lang, table, *rec, None);
-                (sort_key(ctx, table, *rec, column, &c), r.clone())
-            })
-            .collect();
-        // Empty cells go last whichever way the column is sorted.
-        keyed.sort_by(|a, b| match (&a.0, &b.0) {
-            (SortKey::None, SortKey::None) => Ordering::Equal,
-            (SortKey::None, _) => Ordering::Greater,
-            (_, SortKey::None) => Ordering::Less,
-            _ => {
-                let o = cmp_keys(&a.0, &b.0);
-                if reverse {
-                    o.reverse()
-                } else {
-                    o
-                }
-            }
-        });
-        for (slot, (_, r)) in chunk.iter_mut().zip(keyed) {
-            *slot = r;
-        }
-        start = end + 1;
-    }
 }

@@ -141,7 +141,8 @@ pub fn figures(app: &App) -> Figures {
         i += 1;
     }
     overdue_by_unit.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
-    // The eight most behind; the rest are counted in one bar, never silently left out.
+    // The eight most behind; the rest are counted in one line, never silently left out. It
+    // draws no bar: a sum of several units on the scale of one would read as the worst unit.
     if overdue_by_unit.len() > 8 {
         let rest = overdue_by_unit.split_off(7);
         let n: f64 = rest.iter().map(|r| r.1).sum();
@@ -151,8 +152,12 @@ pub fn figures(app: &App) -> Figures {
             } else {
                 format!("{} other units", rest.len())
             },
-            n,
-            format!("{n}"),
+            0.0,
+            if vi {
+                format!("cộng {n}")
+            } else {
+                format!("{n} in all")
+            },
         ));
     }
     let mut blockers_by_cause: Vec<(String, f64, String)> = Cause::ALL

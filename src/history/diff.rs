@@ -239,6 +239,65 @@ fn match_records(old: &[(String, Option<String>)], new: &[(String, Option<String
     (pairs, removed, added)
 }
 
+/// Records of one kind added, removed, or matched by their source row under a new id (each
+/// pushed as a change); returns the matched pairs (old index, new index). A record of a report
+/// that came or went is not listed on its own: the report's change counts it.
+fn membership<'a, T>(
+    kind: Kind,
+    old: &'a [T],
+    new: &'a [T],
+    fields: impl Fn(&'a T) -> (&'a String, &'a String, &'a SourceRef, String),
+    in_gone_report: &dyn Fn(&str) -> bool,
+    in_new_report: &dyn Fn(&str) -> bool,
+    changes: &mut Vec<Change>,
+) -> Vec<(usize, usize)> {
+    let key = |recs: &'a [T]| -> Vec<(String, Option<String>)> {
+        recs.iter()
+            .map(|r| {
+                let (id, report, source, _) = fields(r);
+                (id.clone(), source_key(report, source))
+            })
+            .collect()
+    };
+    let (pairs, removed, added) = match_records(&key(old), &key(new));
+    for i in removed {
+        let (id, report, _, title) = fields(&old[i]);
+        if !in_gone_report(report) {
+            changes.push(Change::Removed {
+                kind,
+                id: id.clone(),
+                title,
+            });
+        }
+    }
+    for j in added {
+        let (id, report, _, title) = fields(&new[j]);
+        if !in_new_report(report) {
+            changes.push(Change::Added {
+                kind,
+                id: id.clone(),
+                title,
+            });
+        }
+    }
+    pairs
+        .into_iter()
+        .map(|(i, j, by_source)| {
+            if by_source {
+                let (old_id, ..) = fields(&old[i]);
+                let (id, _, source, _) = fields(&new[j]);
+                changes.push(Change::Renamed {
+                    kind,
+                    old_id: old_id.clone(),
+                    id: id.clone(),
+                    source: source.clone(),
+                });
+            }
+            (i, j)
+        })
+        .collect()
+}
+
 fn ctx(l: &Loaded) -> Ctx<'_> {
     Ctx {
         snap: &l.snapshot,
@@ -304,45 +363,17 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
     let in_gone_report = |r: &str| gone_reports.contains(r);
 
     // Tasks.
-    let key = |s: &Snapshot| -> Vec<(String, Option<String>)> {
-        s.tasks
-            .iter()
-            .map(|t| (t.id.clone(), source_key(&t.report, &t.source)))
-            .collect()
-    };
-    let (pairs, removed, added) = match_records(&key(o), &key(n));
-    for i in removed {
-        let t = &o.tasks[i];
-        if in_gone_report(&t.report) {
-            continue;
-        }
-        changes.push(Change::Removed {
-            kind: Kind::Task,
-            id: t.id.clone(),
-            title: title(&t.title),
-        });
-    }
-    for j in added {
-        let t = &n.tasks[j];
-        if in_new_report(&t.report) {
-            continue;
-        }
-        changes.push(Change::Added {
-            kind: Kind::Task,
-            id: t.id.clone(),
-            title: title(&t.title),
-        });
-    }
-    for (i, j, by_source) in pairs {
+    let pairs = membership(
+        Kind::Task,
+        &o.tasks,
+        &n.tasks,
+        |t| (&t.id, &t.report, &t.source, title(&t.title)),
+        &in_gone_report,
+        &in_new_report,
+        &mut changes,
+    );
+    for (i, j) in pairs {
         let (a, b) = (&o.tasks[i], &n.tasks[j]);
-        if by_source {
-            changes.push(Change::Renamed {
-                kind: Kind::Task,
-                old_id: a.id.clone(),
-                id: b.id.clone(),
-                source: b.source.clone(),
-            });
-        }
         let (sa, sb) = (o.task_status(i), n.task_status(j));
         if sa != sb {
             changes.push(Change::StatusChanged {
@@ -397,45 +428,17 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
     }
 
     // Blockers.
-    let key = |s: &Snapshot| -> Vec<(String, Option<String>)> {
-        s.blockers
-            .iter()
-            .map(|b| (b.id.clone(), source_key(&b.report, &b.source)))
-            .collect()
-    };
-    let (pairs, removed, added) = match_records(&key(o), &key(n));
-    for i in removed {
-        let b = &o.blockers[i];
-        if in_gone_report(&b.report) {
-            continue;
-        }
-        changes.push(Change::Removed {
-            kind: Kind::Blocker,
-            id: b.id.clone(),
-            title: title(&b.text),
-        });
-    }
-    for j in added {
-        let b = &n.blockers[j];
-        if in_new_report(&b.report) {
-            continue;
-        }
-        changes.push(Change::Added {
-            kind: Kind::Blocker,
-            id: b.id.clone(),
-            title: title(&b.text),
-        });
-    }
-    for (i, j, by_source) in pairs {
+    let pairs = membership(
+        Kind::Blocker,
+        &o.blockers,
+        &n.blockers,
+        |b| (&b.id, &b.report, &b.source, title(&b.text)),
+        &in_gone_report,
+        &in_new_report,
+        &mut changes,
+    );
+    for (i, j) in pairs {
         let (a, b) = (&o.blockers[i], &n.blockers[j]);
-        if by_source {
-            changes.push(Change::Renamed {
-                kind: Kind::Blocker,
-                old_id: a.id.clone(),
-                id: b.id.clone(),
-                source: b.source.clone(),
-            });
-        }
         if sorted(&a.responsible) != sorted(&b.responsible) {
             changes.push(Change::Reassigned {
                 kind: Kind::Blocker,
@@ -449,45 +452,17 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
     }
 
     // Indicators: matched the same way; a changed value with its delta.
-    let key = |s: &Snapshot| -> Vec<(String, Option<String>)> {
-        s.indicators
-            .iter()
-            .map(|x| (x.id.clone(), source_key(&x.report, &x.source)))
-            .collect()
-    };
-    let (pairs, removed, added) = match_records(&key(o), &key(n));
-    for i in removed {
-        let x = &o.indicators[i];
-        if in_gone_report(&x.report) {
-            continue;
-        }
-        changes.push(Change::Removed {
-            kind: Kind::Indicator,
-            id: x.id.clone(),
-            title: x.name.clone(),
-        });
-    }
-    for j in added {
-        let x = &n.indicators[j];
-        if in_new_report(&x.report) {
-            continue;
-        }
-        changes.push(Change::Added {
-            kind: Kind::Indicator,
-            id: x.id.clone(),
-            title: x.name.clone(),
-        });
-    }
-    for (i, j, by_source) in pairs {
+    let pairs = membership(
+        Kind::Indicator,
+        &o.indicators,
+        &n.indicators,
+        |x| (&x.id, &x.report, &x.source, x.name.clone()),
+        &in_gone_report,
+        &in_new_report,
+        &mut changes,
+    );
+    for (i, j) in pairs {
         let (a, b) = (&o.indicators[i], &n.indicators[j]);
-        if by_source {
-            changes.push(Change::Renamed {
-                kind: Kind::Indicator,
-                old_id: a.id.clone(),
-                id: b.id.clone(),
-                source: b.source.clone(),
-            });
-        }
         if a.value != b.value {
             changes.push(Change::IndicatorChanged {
                 id: b.id.clone(),

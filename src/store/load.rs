@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use sha2::{Digest, Sha256};
 
-use super::cache::{self, CacheSpot, Key};
+use super::cache::{self, CacheSpot};
 use super::diagnostic::{self, Diagnostic};
 use super::files::{self, DataFile, Manifest};
 use super::{parse, reconcile, validate, FileSource, LoadFailure, Loaded, Origin};
@@ -36,20 +36,41 @@ pub fn report(phase: &'static str, fraction: f64) {
     }
 }
 
-/// With `GIAOBAN_LOAD_TIMES` set, each phase's time goes to standard error (for profiling).
-struct Phases(Option<std::time::Instant>);
+/// With `GIAOBAN_LOAD_TIMES` set, each phase's time goes to standard error (for profiling),
+/// with the processor time of the whole process in it (on a shared machine, the wall time
+/// says as much about the other processes as about this one).
+struct Phases(Option<(std::time::Instant, f64)>);
+
+/// Processor time used by this process so far, in seconds (0 where it cannot be known).
+fn cpu_seconds() -> f64 {
+    #[cfg(unix)]
+    {
+        // SAFETY: getrusage only writes into the struct it is given.
+        let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+        if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) } == 0 {
+            let t = |v: libc::timeval| v.tv_sec as f64 + v.tv_usec as f64 / 1e6;
+            return t(u.ru_utime) + t(u.ru_stime);
+        }
+    }
+    0.0
+}
 
 impl Phases {
     fn new() -> Self {
-        Phases(std::env::var_os("GIAOBAN_LOAD_TIMES").map(|_| std::time::Instant::now()))
+        Phases(
+            std::env::var_os("GIAOBAN_LOAD_TIMES")
+                .map(|_| (std::time::Instant::now(), cpu_seconds())),
+        )
     }
     fn done(&mut self, what: &str) {
-        if let Some(t) = self.0 {
+        if let Some((t, c)) = self.0 {
+            let cpu = cpu_seconds();
             eprintln!(
-                "load: {what:<10} {:>9.1} ms",
-                t.elapsed().as_secs_f64() * 1000.0
+                "load: {what:<10} {:>9.1} ms  (processor {:>9.1} ms)",
+                t.elapsed().as_secs_f64() * 1000.0,
+                (cpu - c) * 1000.0
             );
-            self.0 = Some(std::time::Instant::now());
+            self.0 = Some((std::time::Instant::now(), cpu));
         }
     }
 }
@@ -145,26 +166,22 @@ pub fn load(
     }
 
     // The cache, when there is one for exactly these files.
-    let key_base = {
-        let mut h = Sha256::new();
-        h.update(entry.as_bytes());
-        h.update(digest(&text));
-        h
-    };
-    if let Some(spot) = spot.filter(|s| cache::enabled() && s.exists()) {
-        if let Some(loaded) = reopen(
-            source,
-            &files,
-            key_base.clone(),
-            spot,
-            progress,
-            &mut phases,
-        ) {
+    let spot = spot.filter(|_| cache::enabled());
+    if let Some(spot) = spot.filter(|s| s.exists()) {
+        if let Some(loaded) = cache::reopen(source, entry, &text, &files, spot, progress) {
             phases.done("reopen");
+            progress("done", 1.0);
             return Ok(loaded);
         }
         phases.done("no cache");
     }
+    // Each file's stamp, taken before it is read: what lets the next open trust the cache
+    // without reading the file (`cache::stamp`).
+    let mut stamps = match spot {
+        Some(_) => cache::stamps(source, &files),
+        None => Vec::new(),
+    };
+    stamps.resize(files.len(), None);
 
     progress("read", 0.0);
     let done = AtomicUsize::new(0);
@@ -206,14 +223,17 @@ pub fn load(
             .map(|(v, w)| (entry_name.clone(), text.clone(), v, w, d))]
     };
     let mut parts = Vec::with_capacity(parsed.len());
-    let mut key = key_base;
+    let mut states = Vec::with_capacity(files.len());
     for (i, p) in parsed.into_iter().enumerate() {
         match p {
             Ok((name, t, d, w, dg)) => {
                 warnings.extend(w);
                 if let Some(f) = files.get(i) {
-                    key.update(f.as_bytes());
-                    key.update(dg);
+                    states.push(cache::FileState {
+                        name: f.clone(),
+                        digest: dg,
+                        stamp: stamps[i],
+                    });
                 }
                 parts.push((name, t, d));
             }
@@ -250,47 +270,13 @@ pub fn load(
         findings,
         origin: Origin::Embedded,
     };
-    if let Some(spot) = spot.filter(|_| cache::enabled()) {
+    if let Some(spot) = spot {
         progress("cache", 0.0);
-        cache::write(spot, &Key(key.finalize().into()), &loaded);
+        cache::write(spot, &cache::Key::new(entry, &text, states), &loaded);
         phases.done("cache");
     }
     progress("done", 1.0);
     Ok(loaded)
-}
-
-/// The records of the cache, when its key is that of the files as they are now. The files are
-/// read and hashed while the cache is read and decoded on another core.
-fn reopen(
-    source: &(dyn FileSource + Sync),
-    files: &[String],
-    mut key: Sha256,
-    spot: &CacheSpot,
-    progress: Progress,
-    phases: &mut Phases,
-) -> Option<Loaded> {
-    progress("cache", 0.0);
-    let (decoded, now) = std::thread::scope(|s| {
-        let reader = s.spawn(|| cache::read(spot));
-        let digests = par_map(files.len(), |i| {
-            source.read(&files[i]).ok().map(|t| digest(&t))
-        });
-        let now: Option<Vec<[u8; 32]>> = digests.into_iter().collect();
-        (reader.join().ok().flatten(), now)
-    });
-    let (stored, mut loaded) = decoded?;
-    for (f, d) in files.iter().zip(now?) {
-        key.update(f.as_bytes());
-        key.update(d);
-    }
-    if stored != Key(key.finalize().into()) {
-        return None;
-    }
-    phases.done("decode");
-    progress("index", 0.5);
-    loaded.snapshot.build_index();
-    progress("done", 1.0);
-    Some(loaded)
 }
 
 fn looks_like_manifest(text: &str) -> bool {

@@ -53,5 +53,7 @@ fn query_parser_corpus() {
 #[test]
 fn journal_reader_corpus() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    run("journal_reader", 100, |b| checks::journal_reader(b, dir.path()));
+    run("journal_reader", 100, |b| {
+        checks::journal_reader(b, dir.path())
+    });
 }

@@ -332,7 +332,12 @@ fn main() -> ExitCode {
                     notices,
                     changes,
                 ) {
-                    Ok(()) => 0,
+                    Ok(giaoban::tui::Ended::Quit) => 0,
+                    // The terminal is back and every decision on disk: end by the signal that
+                    // was sent (SIGTERM 143, SIGHUP 129, SIGINT 130), as its sender expects.
+                    Ok(giaoban::tui::Ended::Signal(sig)) => {
+                        return ExitCode::from(giaoban::tui::signals::die_of(sig))
+                    }
                     Err(e) => {
                         let _ = writeln!(err, "giaoban: the terminal failed: {e}");
                         2

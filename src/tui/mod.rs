@@ -107,9 +107,19 @@ fn spawn_input_thread(tx: mpsc::Sender<Input>) {
     });
 }
 
+/// How the console ended, once the terminal is put back and every decision is on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The user left it: q (confirmed), or Ctrl-C typed as a key. Status 0.
+    Quit,
+    /// SIGTERM, SIGINT or SIGHUP came, or the terminal hung up (its window closed): the process
+    /// should end by that signal ([`signals::die_of`]), status 128 + the signal.
+    Signal(i32),
+}
+
 /// Open the console on a snapshot and, when one could be opened, its decision journal.
 /// `notices` (journal warnings, why it is read-only) are shown on the status line at start.
-/// Returns when the user quits.
+/// Returns when the user quits or a signal ends the console.
 pub fn run(
     data: Arc<Loaded>,
     as_of: chrono::NaiveDate,
@@ -117,7 +127,7 @@ pub fn run(
     store: Option<Box<dyn decisions::DecisionStore>>,
     notices: Vec<String>,
     changes: Option<(crate::history::diff::Diff, String, Arc<Loaded>)>,
-) -> io::Result<()> {
+) -> io::Result<Ended> {
     let (keymap, theme, mut warnings) = config::load(&opts);
     let mut app = App::new(data.clone(), as_of, opts.lang, theme, keymap);
     // The score formula the secretariat set, if any (score.ron beside keys.ron).
@@ -174,7 +184,7 @@ pub fn run(
                 }
                 drawn_at = std::time::Instant::now();
             }
-            if app.quit || terminate.load(Ordering::Relaxed) {
+            if app.quit || terminate.load(Ordering::Relaxed) != 0 {
                 return Ok(());
             }
             match events.recv_timeout(Duration::from_millis(100)) {
@@ -202,7 +212,7 @@ pub fn run(
                         app.accept_filtered(target, generation, rows);
                     }
                     backlog = batch.len() == MAX_BATCH;
-                    if terminate.load(Ordering::Relaxed) {
+                    if terminate.load(Ordering::Relaxed) != 0 {
                         return Ok(());
                     }
                     for job in event::handle_batch(&mut app, batch) {
@@ -231,7 +241,30 @@ pub fn run(
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
     let _ = execute!(io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
+    // Quietly: when the terminal has hung up, ratatui's `restore()` and the terminal's drop
+    // would say they failed on stderr, which is that same dead terminal, and printing there
+    // panics (the panic hook tries again, and the process aborts, status 134).
+    if terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
+    }
+    let _ = ratatui::try_restore();
     signals::disarm_fatal();
-    result
+    // A signal that came (even while the terminal was being put back) decides how the console
+    // ended, whatever error its going made. A terminal whose window closed fails every read and
+    // write (EIO) and sends SIGHUP only to its shell: that is a hang-up too.
+    match (terminate.load(Ordering::Relaxed), result) {
+        (0, Ok(())) => Ok(Ended::Quit),
+        (0, Err(e)) if hung_up(&e) => Ok(Ended::Signal(signals::SIGHUP)),
+        (0, Err(e)) => Err(e),
+        (sig, _) => Ok(Ended::Signal(sig as i32)),
+    }
+}
+
+/// The error a terminal gives once it has hung up.
+fn hung_up(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(libc::EIO) {
+        return true;
+    }
+    e.kind() == io::ErrorKind::UnexpectedEof
 }

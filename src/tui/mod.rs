@@ -36,53 +36,62 @@ use config::Options;
 
 /// A filter job with the decisions it must see.
 type JobMsg = (FilterJob, Arc<crate::query::DecidedMap>);
-/// Rows computed for a list, with the job's generation.
-type ResultMsg = (ListRef, u64, Vec<rows::Row>);
 
-/// Filtering runs here, off the UI thread: the newest job per list wins; results carry the
-/// job's generation so that stale ones are dropped.
+/// Filtering runs here, off the UI thread: the newest job waiting wins; results go to the
+/// input loop's own queue (so they are drawn as soon as they are ready), with the job's
+/// generation so that stale ones are dropped.
 fn spawn_filter_thread(
     data: Arc<Loaded>,
     as_of: chrono::NaiveDate,
-) -> (mpsc::Sender<JobMsg>, mpsc::Receiver<ResultMsg>) {
+    results: mpsc::Sender<Input>,
+) -> mpsc::Sender<JobMsg> {
     let (job_tx, job_rx) = mpsc::channel::<JobMsg>();
-    let (res_tx, res_rx) = mpsc::channel();
     std::thread::spawn(move || {
         while let Ok(mut job) = job_rx.recv() {
-            // Skip to the newest job waiting.
+            // Skip to the newest job waiting for the same list.
+            let mut waiting = Vec::new();
             while let Ok(newer) = job_rx.try_recv() {
-                job = newer;
+                if newer.0.target == job.0.target {
+                    job = newer;
+                } else {
+                    waiting.push(newer);
+                }
             }
-            let (job, decided) = job;
-            let ctx = crate::query::Ctx {
-                snap: &data.snapshot,
-                findings: &data.findings,
-                as_of,
-                overlay: Some(&*decided),
-            };
-            let rows = App::run_filter(&ctx, &job);
-            if res_tx.send((job.target, job.generation, rows)).is_err() {
-                break;
+            for (job, decided) in std::iter::once(job).chain(waiting) {
+                let ctx = crate::query::Ctx {
+                    snap: &data.snapshot,
+                    findings: &data.findings,
+                    as_of,
+                    overlay: Some(&*decided),
+                };
+                let rows = App::run_filter(&ctx, &job);
+                if results
+                    .send(Input::Filtered(job.target, job.generation, rows))
+                    .is_err()
+                {
+                    return;
+                }
             }
         }
     });
-    (job_tx, res_rx)
+    job_tx
 }
 
 /// The most events handled between two looks at the quit signal (and two frames).
 const MAX_BATCH: usize = 4096;
 
-/// What the input thread reads from the terminal.
+/// What the input loop waits for: the terminal's input (read on its own thread) and the
+/// filter thread's results.
 enum Input {
     Event(ct::Event),
     Closed(io::Error),
+    Filtered(ListRef, u64, app::Filtered),
 }
 
 /// Terminal input is read on its own thread, so that the drawing loop keeps its own pace and
 /// notices a quit signal even when the terminal has gone away (a closed terminal can keep
 /// crossterm's reader busy without ever returning).
-fn spawn_input_thread() -> mpsc::Receiver<Input> {
-    let (tx, rx) = mpsc::channel();
+fn spawn_input_thread(tx: mpsc::Sender<Input>) {
     std::thread::spawn(move || loop {
         match ct::read() {
             Ok(ev) => {
@@ -96,7 +105,6 @@ fn spawn_input_thread() -> mpsc::Receiver<Input> {
             }
         }
     });
-    rx
 }
 
 /// How the console ended, once the terminal is put back and every decision is on disk.
@@ -145,7 +153,8 @@ pub fn run(
     if !warnings.is_empty() {
         app.message = Some((warnings.join(" · "), true));
     }
-    let (job_tx, res_rx) = spawn_filter_thread(data, as_of);
+    let (input_tx, events) = mpsc::channel();
+    let job_tx = spawn_filter_thread(data, as_of, input_tx.clone());
 
     let terminate = signals::termination_flag();
     signals::arm_fatal();
@@ -154,7 +163,7 @@ pub fn run(
     if opts.mouse {
         let _ = execute!(io::stdout(), EnableMouseCapture);
     }
-    let events = spawn_input_thread();
+    spawn_input_thread(input_tx);
     let opened = std::time::Instant::now();
     let result = (|| -> io::Result<()> {
         let mut backlog = false;
@@ -185,6 +194,7 @@ pub fn run(
                     // each, however much is queued.
                     let mut batch = vec![ev];
                     let mut closed = None;
+                    let mut filtered = Vec::new();
                     while batch.len() < MAX_BATCH {
                         match events.try_recv() {
                             Ok(Input::Event(ev)) => batch.push(ev),
@@ -192,8 +202,14 @@ pub fn run(
                                 closed = Some(e);
                                 break;
                             }
+                            Ok(Input::Filtered(target, generation, rows)) => {
+                                filtered.push((target, generation, rows))
+                            }
                             Err(_) => break,
                         }
+                    }
+                    for (target, generation, rows) in filtered {
+                        app.accept_filtered(target, generation, rows);
                     }
                     backlog = batch.len() == MAX_BATCH;
                     if terminate.load(Ordering::Relaxed) != 0 {
@@ -206,14 +222,14 @@ pub fn run(
                         return Err(e);
                     }
                 }
+                Ok(Input::Filtered(target, generation, rows)) => {
+                    app.accept_filtered(target, generation, rows);
+                }
                 Ok(Input::Closed(e)) => return Err(e),
                 Err(mpsc::RecvTimeoutError::Timeout) => {}
                 Err(mpsc::RecvTimeoutError::Disconnected) => {
                     return Err(io::Error::other("the terminal's input closed"));
                 }
-            }
-            while let Ok((target, generation, rows)) = res_rx.try_recv() {
-                app.accept_filtered(target, generation, rows);
             }
         }
     })();

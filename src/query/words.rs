@@ -113,24 +113,28 @@ fn loosely_in(title: &str, word: &str) -> bool {
         .any(|(i, _)| aligns(&title[i..], word))
 }
 
-/// `word` is `text`'s beginning with separators left out and at most one letter dropped.
-/// Taking each letter as early as it comes is never worse than waiting: the earliest fit leaves
-/// the fewest letters skipped.
+/// `word` is `text`'s beginning with separators left out and at most one letter dropped, from
+/// inside a word (a word of the title is never skipped by its first letter: "binh" is not
+/// "b dinh"). Taking each letter as early as it comes is never worse than waiting: the
+/// earliest fit leaves the fewest letters skipped.
 fn aligns(text: &str, word: &str) -> bool {
     let mut t = text.chars();
     let mut dropped = false;
+    let mut prev = ' ';
     for c in word.chars() {
         loop {
             let Some(h) = t.next() else {
                 return false;
             };
+            let inside = prev.is_alphanumeric();
+            prev = h;
             if h == c {
                 break;
             }
             if !h.is_alphanumeric() {
                 continue;
             }
-            if dropped {
+            if dropped || !inside {
                 return false;
             }
             dropped = true;
@@ -195,6 +199,8 @@ mod tests {
         // Letters picked across the title are not a word.
         assert!(!finds_title("binh", "Bắc Ninh"));
         assert!(!finds_title("dvcong", "dịch vụ công"));
+        // Nor is a word's first letter: "b> dinh" (markup before "định danh") is not "binh".
+        assert!(!finds_title("binh", "<b>Hiệu quả:</b> định danh"));
         // Two letters missing is not a typo any more.
         assert!(!finds_title("tkhai", "triển khai"));
         // Short words are taken as typed: "hue" is not "h…ue".

@@ -1,7 +1,9 @@
 //! End to end: the built binary in a real terminal (tmux) at 80x24 and 200x60, typed at as a
 //! person would: open, every view, filter with and without diacritics, triage and undo, a
 //! meeting, quit, reopen, the decisions still there; the terminal restored after q, Ctrl-C,
-//! SIGTERM, and the process gone after its window is killed. Skipped, saying so, only where
+//! SIGTERM, and the process gone after its window is killed; the loading screen of a larger
+//! snapshot first, then the console; q and SIGTERM while it loads; a load error printed, with
+//! its place, once the terminal is back. Skipped, saying so, only where
 //! tmux is not installed (`.ci/run` installs it).
 
 use std::path::Path;
@@ -30,13 +32,21 @@ impl Term {
     /// Start the console in a terminal `w`x`h`; after it exits, the shell prints its exit
     /// status and the terminal's mode, then waits.
     fn start(name: &str, dir: &Path, w: u16, h: u16) -> Term {
-        let socket = format!("giaoban-e2e-{name}-{}", std::process::id());
         let data = dir.join("data");
-        let cmd = format!(
-            "env HOME={home} XDG_CONFIG_HOME={home}/cfg XDG_DATA_HOME={home}/share {BIN} {data} --journal {journal}; echo EXITED:$?; stty -a | tr '\\n' ' ' | sed 's/^/STTY: /'; echo; sleep 60",
-            home = dir.display(),
+        let args = format!(
+            "{data} --journal {journal}",
             data = data.display(),
             journal = dir.join("journal.ron").display(),
+        );
+        Term::start_with(name, dir, w, h, "", &args)
+    }
+
+    /// As `start`, with more `env` settings (NAME=VALUE …) and the console's arguments.
+    fn start_with(name: &str, dir: &Path, w: u16, h: u16, env: &str, args: &str) -> Term {
+        let socket = format!("giaoban-e2e-{name}-{}", std::process::id());
+        let cmd = format!(
+            "env HOME={home} XDG_CONFIG_HOME={home}/cfg XDG_DATA_HOME={home}/share {env} {BIN} {args}; echo EXITED:$?; stty -a | tr '\\n' ' ' | sed 's/^/STTY: /'; echo; sleep 60",
+            home = dir.display(),
         );
         let st = Command::new("tmux")
             .args([
@@ -85,14 +95,19 @@ impl Term {
 
     /// Wait until the screen shows `what` (at most 10 s), and return the screen.
     fn wait_for(&self, what: &str) -> String {
+        self.wait_within(what, 10)
+    }
+
+    /// Wait until the screen shows `what` (at most `secs` seconds), and return the screen.
+    fn wait_within(&self, what: &str, secs: u64) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
             if s.contains(what) {
                 return s;
             }
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!("waited 10 s for {what:?}; the screen shows:\n{s}");
+            if start.elapsed() > Duration::from_secs(secs) {
+                panic!("waited {secs} s for {what:?}; the screen shows:\n{s}");
             }
             std::thread::sleep(Duration::from_millis(40));
         }
@@ -287,4 +302,151 @@ fn the_terminal_is_restored_after_ctrl_c_sigterm_sigquit_and_a_killed_window() {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// The lines of the `GIAOBAN_TIMES` file: what the console reached ("first-frame", "loaded",
+/// "console"), in order.
+fn reached(times: &Path) -> Vec<String> {
+    std::fs::read_to_string(times)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect()
+}
+
+/// A copy of a generated snapshot whose reports are each named eight times (hard links, made
+/// at once): eight times as long to read and parse, so that q and SIGTERM land while it loads
+/// however fast the machine is. (It would not pass the checks in the end: it is never let
+/// finish.)
+fn slow_copy(src: &Path, dst: &Path) -> std::path::PathBuf {
+    std::fs::create_dir_all(dst.join("reports")).unwrap();
+    let mut files = Vec::new();
+    for f in ["localities.ron", "units.ron", "models.ron"] {
+        std::fs::hard_link(src.join(f), dst.join(f)).unwrap();
+        files.push(f.to_string());
+    }
+    for e in std::fs::read_dir(src.join("reports")).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().to_string();
+        for k in 0..8 {
+            let to = format!("reports/{k}-{name}");
+            std::fs::hard_link(src.join("reports").join(&name), dst.join(&to)).unwrap();
+            files.push(to);
+        }
+    }
+    let list: Vec<String> = files.iter().map(|f| format!("\"{f}\"")).collect();
+    std::fs::write(
+        dst.join("manifest.ron"),
+        format!(
+            "(title: \"slow\", as_of: \"2024-12-31\", files: [{}])",
+            list.join(", ")
+        ),
+    )
+    .unwrap();
+    dst.to_path_buf()
+}
+
+/// A snapshot large enough to take a while to load (5 000 tasks, made by `giaoban gen`): the
+/// loading screen is shown first, in Vietnamese or English, with the path and the phase; it is
+/// drawn again at each size; q and SIGTERM end it at once with the terminal restored and the
+/// console never opened; left to load, the console follows.
+#[test]
+fn the_loading_screen_comes_first_and_quits_at_once() {
+    if !have_tmux() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let big = tmp.path().join("lớn");
+    let out = Command::new(BIN)
+        .args(["gen", "--tasks", "5000"])
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let slow = slow_copy(&big, &tmp.path().join("chậm"));
+    let times = tmp.path().join("times");
+    let env = format!("GIAOBAN_NO_CACHE=1 GIAOBAN_TIMES={}", times.display());
+    let journal = tmp.path().join("journal.ron");
+    let args = format!("{} --journal {}", big.display(), journal.display());
+    let slow_args = format!("{} --journal {}", slow.display(), journal.display());
+
+    // q while it loads (in English): the terminal back, exit 0, the console never drawn.
+    let t = Term::start_with(
+        "load-q",
+        tmp.path(),
+        80,
+        24,
+        &env,
+        &format!("{slow_args} --lang en"),
+    );
+    let s = t.wait_for("Opening:");
+    assert!(s.contains("chậm"), "{s}");
+    assert!(s.contains("Đề án 06 briefing"), "{s}");
+    assert!(s.contains("q: quit"), "{s}");
+    // Made 20x5 and back while it loads: drawn again each time, at the size it has.
+    t.tmux(&["resize-window", "-t", "t", "-x", "20", "-y", "5"]);
+    let s = t.wait_for("…");
+    assert!(s.contains('%') && !s.contains("Opening:"), "{s}");
+    assert!(s.lines().all(|l| l.chars().count() <= 20), "{s}");
+    t.tmux(&["resize-window", "-t", "t", "-x", "80", "-y", "24"]);
+    t.wait_for("Opening:");
+    t.keys(&["q"]);
+    t.assert_restored("0");
+    assert_eq!(
+        reached(&times),
+        ["first-frame"],
+        "the console opened before q"
+    );
+    drop(t);
+
+    // SIGTERM while it loads: the same.
+    std::fs::remove_file(&times).unwrap();
+    let t = Term::start_with("load-term", tmp.path(), 80, 24, &env, &slow_args);
+    t.wait_for("Đang mở:");
+    let pid = t.console_pid();
+    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    t.assert_restored("0");
+    assert_eq!(reached(&times), ["first-frame"], "the console opened");
+    drop(t);
+
+    // Left to load: the loading screen, then the console, on the same screen.
+    std::fs::remove_file(&times).unwrap();
+    let t = Term::start_with("load-all", tmp.path(), 80, 24, &env, &args);
+    let s = t.wait_for("Đang mở:");
+    assert!(
+        s.contains("Giao ban Đề án 06") && s.contains("q: thoát"),
+        "{s}"
+    );
+    assert!(s.contains('%'), "no gauge: {s}");
+    // Generous: this waits for a whole load on a busy machine; it measures nothing.
+    let s = t.wait_within("Nhiệm vụ: 5", 300);
+    assert!(s.contains("Số liệu đến ngày 31/12/2024"), "{s}");
+    assert!(!s.contains("Đang mở:"), "{s}");
+    assert_eq!(reached(&times), ["first-frame", "loaded", "console"]);
+    t.keys(&["q"]);
+    t.assert_restored("0");
+}
+
+/// A snapshot with an error: the loading screen goes, the terminal is put back, and the error
+/// is printed where the user reads it, with its file, line and column; exit status 1.
+#[test]
+fn a_load_error_is_printed_after_the_terminal_is_restored() {
+    if !have_tmux() {
+        return;
+    }
+    let tmp = snapshot();
+    let file = tmp.path().join("data/report-a.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let broken = text.replacen(
+        "status_raw: \"Đã hoàn thành\"),",
+        "status_raw: \"Đã hoàn thành\" oops),",
+        1,
+    );
+    assert_ne!(broken, text);
+    std::fs::write(&file, broken).unwrap();
+    let t = Term::start("load-error", tmp.path(), 200, 24);
+    t.assert_restored("1");
+    let s = t.screen();
+    let at = format!("{}:24:138: error: expected a comma", file.display());
+    assert!(s.replace('\n', "").contains(&at), "{s}");
+    assert!(s.contains("1 error(s): the snapshot was not loaded"), "{s}");
 }

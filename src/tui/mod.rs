@@ -10,6 +10,7 @@ pub mod figures;
 pub mod i18n;
 pub mod keymap;
 pub mod legend;
+pub mod loading;
 pub mod pages;
 pub mod prompt;
 pub mod rows;
@@ -99,19 +100,20 @@ fn spawn_input_thread() -> mpsc::Receiver<Input> {
     rx
 }
 
-/// Open the console on a snapshot and, when one could be opened, its decision journal.
-/// `notices` (journal warnings, why it is read-only) are shown on the status line at start.
-/// Returns when the user quits.
-pub fn run(
+/// The console's state, made ready from a loaded snapshot: the key map and theme, the score
+/// formula, the comparison (C), the decision journal and its notices. Runs off the terminal
+/// thread while the loading screen is shown.
+pub fn prepare(
     data: Arc<Loaded>,
     as_of: chrono::NaiveDate,
-    opts: Options,
+    opts: &Options,
+    config: (keymap::KeyMap, theme::Theme, Vec<String>),
     store: Option<Box<dyn decisions::DecisionStore>>,
     notices: Vec<String>,
     changes: Option<(crate::history::diff::Diff, String, Arc<Loaded>)>,
-) -> io::Result<()> {
-    let (keymap, theme, mut warnings) = config::load(&opts);
-    let mut app = App::new(data.clone(), as_of, opts.lang, theme, keymap);
+) -> App {
+    let (keymap, theme, mut warnings) = config;
+    let mut app = App::new(data, as_of, opts.lang, theme, keymap);
     // The score formula the secretariat set, if any (score.ron beside keys.ron).
     let score_file = opts
         .config_dir
@@ -135,87 +137,142 @@ pub fn run(
     if !warnings.is_empty() {
         app.message = Some((warnings.join(" · "), true));
     }
-    let (job_tx, res_rx) = spawn_filter_thread(data, as_of);
+    app
+}
 
-    let terminate = signals::termination_flag();
-    signals::arm_fatal();
-    let mut terminal = ratatui::init();
-    let _ = execute!(io::stdout(), EnableBracketedPaste);
-    if opts.mouse {
-        let _ = execute!(io::stdout(), EnableMouseCapture);
+/// The terminal, taken over: raw mode, the alternate screen, bracketed paste, the mouse when
+/// wanted, input read on its own thread, SIGTERM / SIGHUP / SIGINT noted and the fatal signals
+/// made to put the terminal back. Dropping it (or `close`) restores the terminal.
+pub struct Console {
+    terminal: ratatui::DefaultTerminal,
+    events: mpsc::Receiver<Input>,
+    terminate: Arc<std::sync::atomic::AtomicBool>,
+    mouse: bool,
+    restored: bool,
+}
+
+impl Console {
+    pub fn open(mouse: bool) -> io::Result<Console> {
+        let terminate = signals::termination_flag();
+        signals::arm_fatal();
+        let terminal = match ratatui::try_init() {
+            Ok(t) => t,
+            Err(e) => {
+                ratatui::restore();
+                signals::disarm_fatal();
+                return Err(e);
+            }
+        };
+        let _ = execute!(io::stdout(), EnableBracketedPaste);
+        if mouse {
+            let _ = execute!(io::stdout(), EnableMouseCapture);
+        }
+        Ok(Console {
+            terminal,
+            events: spawn_input_thread(),
+            terminate,
+            mouse,
+            restored: false,
+        })
     }
-    let events = spawn_input_thread();
-    let opened = std::time::Instant::now();
-    let result = (|| -> io::Result<()> {
-        let mut backlog = false;
-        let mut drawn_at = std::time::Instant::now();
-        loop {
-            // The meeting timers count whole seconds since the console opened.
-            app.clock = opened.elapsed().as_secs();
-            // While a backlog of input is worked through, a frame every 100 ms is enough.
-            if !backlog || drawn_at.elapsed() >= Duration::from_millis(100) {
-                let mut drawn = views::Drawn::default();
-                terminal.draw(|f| drawn = views::draw(&app, f))?;
-                app.note_drawn(drawn);
-                if let Some(text) = app.clipboard.take() {
-                    use std::io::Write;
-                    let mut out = io::stdout();
-                    let _ = out.write_all(app::export::osc52(&text).as_bytes());
-                    let _ = out.flush();
+
+    /// Put the terminal back as it was.
+    pub fn close(mut self) {
+        self.restore();
+    }
+
+    fn restore(&mut self) {
+        if self.restored {
+            return;
+        }
+        if self.mouse {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+        }
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        ratatui::restore();
+        signals::disarm_fatal();
+        self.restored = true;
+    }
+
+    /// Run the console until the user quits (or a termination signal).
+    pub fn run(&mut self, mut app: App) -> io::Result<()> {
+        let (job_tx, res_rx) = spawn_filter_thread(app.data.clone(), app.as_of);
+        let terminal = &mut self.terminal;
+        let events = &self.events;
+        let terminate = &self.terminate;
+        let opened = std::time::Instant::now();
+        let result = (|| -> io::Result<()> {
+            let mut backlog = false;
+            let mut drawn_at = std::time::Instant::now();
+            loop {
+                // The meeting timers count whole seconds since the console opened.
+                app.clock = opened.elapsed().as_secs();
+                // While a backlog of input is worked through, a frame every 100 ms is enough.
+                if !backlog || drawn_at.elapsed() >= Duration::from_millis(100) {
+                    let mut drawn = views::Drawn::default();
+                    terminal.draw(|f| drawn = views::draw(&app, f))?;
+                    loading::mark("console");
+                    app.note_drawn(drawn);
+                    if let Some(text) = app.clipboard.take() {
+                        use std::io::Write;
+                        let mut out = io::stdout();
+                        let _ = out.write_all(app::export::osc52(&text).as_bytes());
+                        let _ = out.flush();
+                    }
+                    drawn_at = std::time::Instant::now();
                 }
-                drawn_at = std::time::Instant::now();
-            }
-            if app.quit || terminate.load(Ordering::Relaxed) {
-                return Ok(());
-            }
-            match events.recv_timeout(Duration::from_millis(100)) {
-                Ok(Input::Event(ev)) => {
-                    // Take the events already waiting too (so fast typing never waits for a
-                    // frame), but a bounded batch: the quit signal and Ctrl-C are seen after
-                    // each, however much is queued.
-                    let mut batch = vec![ev];
-                    let mut closed = None;
-                    while batch.len() < MAX_BATCH {
-                        match events.try_recv() {
-                            Ok(Input::Event(ev)) => batch.push(ev),
-                            Ok(Input::Closed(e)) => {
-                                closed = Some(e);
-                                break;
+                if app.quit || terminate.load(Ordering::Relaxed) {
+                    return Ok(());
+                }
+                match events.recv_timeout(Duration::from_millis(100)) {
+                    Ok(Input::Event(ev)) => {
+                        // Take the events already waiting too (so fast typing never waits for
+                        // a frame), but a bounded batch: the quit signal and Ctrl-C are seen
+                        // after each, however much is queued.
+                        let mut batch = vec![ev];
+                        let mut closed = None;
+                        while batch.len() < MAX_BATCH {
+                            match events.try_recv() {
+                                Ok(Input::Event(ev)) => batch.push(ev),
+                                Ok(Input::Closed(e)) => {
+                                    closed = Some(e);
+                                    break;
+                                }
+                                Err(_) => break,
                             }
-                            Err(_) => break,
+                        }
+                        backlog = batch.len() == MAX_BATCH;
+                        if terminate.load(Ordering::Relaxed) {
+                            return Ok(());
+                        }
+                        for job in event::handle_batch(&mut app, batch) {
+                            let _ = job_tx.send((job, app.decided.clone()));
+                        }
+                        if let Some(e) = closed {
+                            return Err(e);
                         }
                     }
-                    backlog = batch.len() == MAX_BATCH;
-                    if terminate.load(Ordering::Relaxed) {
-                        return Ok(());
-                    }
-                    for job in event::handle_batch(&mut app, batch) {
-                        let _ = job_tx.send((job, app.decided.clone()));
-                    }
-                    if let Some(e) = closed {
-                        return Err(e);
+                    Ok(Input::Closed(e)) => return Err(e),
+                    Err(mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(mpsc::RecvTimeoutError::Disconnected) => {
+                        return Err(io::Error::other("the terminal's input closed"));
                     }
                 }
-                Ok(Input::Closed(e)) => return Err(e),
-                Err(mpsc::RecvTimeoutError::Timeout) => {}
-                Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    return Err(io::Error::other("the terminal's input closed"));
+                while let Ok((target, generation, rows)) = res_rx.try_recv() {
+                    app.accept_filtered(target, generation, rows);
                 }
             }
-            while let Ok((target, generation, rows)) = res_rx.try_recv() {
-                app.accept_filtered(target, generation, rows);
-            }
+        })();
+        // A meeting still open when the console closes (Ctrl-C, a signal) ends now, on record.
+        if app.meeting.is_some() {
+            app.end_meeting();
         }
-    })();
-    // A meeting still open when the console closes (Ctrl-C, a signal) ends now, on record.
-    if app.meeting.is_some() {
-        app.end_meeting();
+        result
     }
-    if opts.mouse {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+}
+
+impl Drop for Console {
+    fn drop(&mut self) {
+        self.restore();
     }
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
-    signals::disarm_fatal();
-    result
 }

@@ -315,8 +315,9 @@ fn mb(bytes: u64) -> u64 {
 /// first time each thing happened ("first-frame", "loaded", "console") are added to it, one per line
 /// (for measuring how soon the console answers).
 pub fn mark(what: &'static str) {
-    static TIMES: OnceLock<Option<Mutex<(std::path::PathBuf, Vec<&'static str>)>>> =
-        OnceLock::new();
+    /// The file, and what was noted in it already.
+    type Marks = Mutex<(std::path::PathBuf, Vec<&'static str>)>;
+    static TIMES: OnceLock<Option<Marks>> = OnceLock::new();
     let Some(times) = TIMES.get_or_init(|| {
         std::env::var_os("GIAOBAN_TIMES")
             .filter(|v| !v.is_empty())

@@ -1,10 +1,12 @@
 //! End to end: the built binary in a real terminal (tmux) at 80x24 and 200x60, typed at as a
 //! person would: open, every view, filter with and without diacritics, triage and undo, a
-//! meeting, quit, reopen, the decisions still there; the terminal restored after q, Ctrl-C,
-//! SIGTERM, and the process gone after its window is killed; the loading screen of a larger
-//! snapshot first, then the console; q and SIGTERM while it loads; a load error printed, with
-//! its place, once the terminal is back. Skipped, saying so, only where
-//! tmux is not installed (`.ci/run` installs it).
+//! meeting, quit, reopen, the decisions still there. After q and Ctrl-C (status 0), SIGINT
+//! (130), SIGTERM (143), SIGHUP (129) and SIGQUIT (131): the exit status a shell sees and the
+//! terminal put back; after its window is killed, the console gone with status 129, the
+//! decision taken and the meeting closed on record. Skipped, saying so, only where tmux is not
+//! installed (`.ci/run` installs it). The loading screen of a larger snapshot first, then the
+//! console; q (0) and SIGTERM (143) while it loads; a load error printed, with its place, once
+//! the terminal is back.
 
 use std::path::Path;
 use std::process::Command;
@@ -26,16 +28,20 @@ fn have_tmux() -> bool {
 /// One terminal of a given size, on its own tmux server.
 struct Term {
     socket: String,
+    /// Where the pane's shell writes the console's exit status (readable after the window
+    /// is gone).
+    status_file: std::path::PathBuf,
 }
 
 impl Term {
-    /// Start the console in a terminal `w`x`h`; after it exits, the shell prints its exit
-    /// status and the terminal's mode, then waits.
+    /// Start the console in a terminal `w`x`h`; after it exits, the shell writes its exit
+    /// status to a file and on the screen, and the terminal's mode, then waits. The shell
+    /// outlives a hang-up (it traps SIGHUP; the console does not inherit that), so that the
+    /// status is known after the window is killed too.
     fn start(name: &str, dir: &Path, w: u16, h: u16) -> Term {
-        let data = dir.join("data");
         let args = format!(
             "{data} --journal {journal}",
-            data = data.display(),
+            data = dir.join("data").display(),
             journal = dir.join("journal.ron").display(),
         );
         Term::start_with(name, dir, w, h, "", &args)
@@ -44,9 +50,11 @@ impl Term {
     /// As `start`, with more `env` settings (NAME=VALUE …) and the console's arguments.
     fn start_with(name: &str, dir: &Path, w: u16, h: u16, env: &str, args: &str) -> Term {
         let socket = format!("giaoban-e2e-{name}-{}", std::process::id());
+        let status_file = dir.join(format!("status-{name}"));
         let cmd = format!(
-            "env HOME={home} XDG_CONFIG_HOME={home}/cfg XDG_DATA_HOME={home}/share {env} {BIN} {args}; echo EXITED:$?; stty -a | tr '\\n' ' ' | sed 's/^/STTY: /'; echo; sleep 60",
+            "trap true HUP; env HOME={home} XDG_CONFIG_HOME={home}/cfg XDG_DATA_HOME={home}/share {env} {BIN} {args}; s=$?; echo $s > {status}; echo EXITED:$s; stty -a | tr '\\n' ' ' | sed 's/^/STTY: /'; echo; sleep 60",
             home = dir.display(),
+            status = status_file.display(),
         );
         let st = Command::new("tmux")
             .args([
@@ -63,7 +71,10 @@ impl Term {
             .status()
             .expect("tmux runs");
         assert!(st.success());
-        let t = Term { socket };
+        let t = Term {
+            socket,
+            status_file,
+        };
         let _ = t.tmux(&["set-option", "-t", "t", "status", "off"]);
         t
     }
@@ -148,10 +159,37 @@ impl Term {
             .to_string()
     }
 
+    /// The console's exit status as its shell saw it, once it has ended (at most 10 s).
+    fn status(&self) -> String {
+        let start = Instant::now();
+        loop {
+            if let Ok(s) = std::fs::read_to_string(&self.status_file) {
+                if s.ends_with('\n') {
+                    return s.trim().to_string();
+                }
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("the console had not ended 10 s later");
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    /// Send a signal to the console.
+    fn signal(&self, sig: &str) {
+        let pid = self.console_pid();
+        let st = Command::new("kill")
+            .args([&format!("-{sig}"), &pid])
+            .status()
+            .expect("kill runs");
+        assert!(st.success(), "kill -{sig} {pid}");
+    }
+
     /// After the console ended: its exit status, and the terminal as it left it.
     fn assert_restored(&self, status: &str) {
         let s = self.wait_for("STTY:");
         assert!(s.contains(&format!("EXITED:{status}")), "{s}");
+        assert_eq!(self.status(), status);
         assert_eq!(
             self.format("#{alternate_on}"),
             "0",
@@ -276,47 +314,106 @@ fn a_session_at_200x60() {
     a_session("large", 200, 60);
 }
 
+/// A console opened on a fresh copy of the snapshot, its first screen shown.
+fn opened(name: &str) -> (tempfile::TempDir, Term) {
+    let tmp = snapshot();
+    let t = Term::start(name, tmp.path(), 80, 24);
+    t.wait_for("Số liệu đến ngày");
+    (tmp, t)
+}
+
+/// What a chair does before the signal comes: a decision (the first task acknowledged), and
+/// a meeting opened.
+fn decide_and_meet(t: &Term) {
+    t.keys(&["3", "g"]);
+    t.wait_for("Nhiệm vụ  t1");
+    t.keys(&["x"]);
+    t.wait_for("Đã ghi #1");
+    t.keys(&["M"]);
+    t.wait_for("[1/3]");
+    t.keys(&["Enter", "Enter", "Enter"]);
+    t.wait_for("Họp giao ban");
+}
+
+/// The journal the console left: the decision, and the meeting opened and closed.
+fn assert_on_record(dir: &Path) {
+    let j = std::fs::read_to_string(dir.join("journal.ron")).expect("the journal was written");
+    assert!(
+        j.contains(r#"item: "t1", new: state(acknowledged)"#),
+        "the decision is lost:\n{j}"
+    );
+    assert!(j.contains("meeting_start("), "no meeting opened:\n{j}");
+    assert!(
+        j.contains("meeting_end("),
+        "the meeting was not closed:\n{j}"
+    );
+}
+
+/// Ctrl-C typed is the user leaving (0, as after q); SIGINT sent from outside is an interrupt
+/// (130).
 #[test]
-fn the_terminal_is_restored_after_ctrl_c_sigterm_sigquit_and_a_killed_window() {
+fn ctrl_c_typed_quits_with_0_and_sigint_sent_ends_with_130() {
     if !have_tmux() {
         return;
     }
-    let tmp = snapshot();
-    // Ctrl-C, in the filter bar, ends the console.
-    let t = Term::start("ctrl-c", tmp.path(), 80, 24);
-    t.wait_for("Số liệu đến ngày");
-    t.keys(&["3", "/"]);
+    // Ctrl-C, in the filter bar, ends the console; the meeting it left open is closed.
+    let (tmp, t) = opened("ctrl-c");
+    decide_and_meet(&t);
+    t.keys(&["/"]);
     t.wait_for("Lọc:");
     t.keys(&["C-c"]);
     t.assert_restored("0");
+    assert_on_record(tmp.path());
     drop(t);
-    // SIGTERM.
-    let t = Term::start("term", tmp.path(), 80, 24);
-    t.wait_for("Số liệu đến ngày");
-    let pid = t.console_pid();
-    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
-    t.assert_restored("0");
-    drop(t);
-    // SIGQUIT: the default action (exit 131), the terminal put back first.
-    let t = Term::start("quit", tmp.path(), 80, 24);
-    t.wait_for("Số liệu đến ngày");
-    let pid = t.console_pid();
-    Command::new("kill").args(["-QUIT", &pid]).status().unwrap();
-    t.assert_restored("131");
-    drop(t);
-    // The window killed (the terminal hangs up): the console ends, it does not spin.
-    let t = Term::start("killed", tmp.path(), 80, 24);
-    t.wait_for("Số liệu đến ngày");
-    let pid = t.console_pid();
-    t.tmux(&["kill-window", "-t", "t"]);
-    let start = Instant::now();
-    while Path::new(&format!("/proc/{pid}")).exists() {
-        assert!(
-            start.elapsed() < Duration::from_secs(5),
-            "the console still runs 5 s after its window was killed"
-        );
-        std::thread::sleep(Duration::from_millis(50));
+    let (tmp, t) = opened("int");
+    decide_and_meet(&t);
+    t.signal("INT");
+    t.assert_restored("130");
+    assert_on_record(tmp.path());
+}
+
+#[test]
+fn sigterm_ends_with_143_and_sighup_with_129_the_terminal_put_back() {
+    if !have_tmux() {
+        return;
     }
+    let (tmp, t) = opened("term");
+    decide_and_meet(&t);
+    t.signal("TERM");
+    t.assert_restored("143");
+    assert_on_record(tmp.path());
+    drop(t);
+    let (tmp, t) = opened("hup");
+    decide_and_meet(&t);
+    t.signal("HUP");
+    t.assert_restored("129");
+    assert_on_record(tmp.path());
+}
+
+#[test]
+fn sigquit_puts_the_terminal_back_then_ends_with_131_and_a_killed_window_with_129() {
+    if !have_tmux() {
+        return;
+    }
+    // SIGQUIT: its default action (131, a core dump where kept), the terminal put back first.
+    // Decisions are on disk when taken; a meeting left open stays open (SIGQUIT does not wait).
+    let (tmp, t) = opened("quit");
+    t.keys(&["3", "g"]);
+    t.wait_for("Nhiệm vụ  t1");
+    t.keys(&["x"]);
+    t.wait_for("Đã ghi #1");
+    t.signal("QUIT");
+    t.assert_restored("131");
+    let j = std::fs::read_to_string(tmp.path().join("journal.ron")).unwrap();
+    assert!(j.contains(r#"item: "t1", new: state(acknowledged)"#), "{j}");
+    drop(t);
+    // The window killed (the terminal hangs up): the console ends as hung up, it does not spin,
+    // and the meeting it had open is closed on record.
+    let (tmp, t) = opened("killed");
+    decide_and_meet(&t);
+    t.tmux(&["kill-window", "-t", "t"]);
+    assert_eq!(t.status(), "129");
+    assert_on_record(tmp.path());
 }
 
 /// The lines of the `GIAOBAN_TIMES` file: what the console reached ("first-frame", "loaded",
@@ -419,7 +516,7 @@ fn the_loading_screen_comes_first_and_quits_at_once() {
     t.wait_for("Đang mở:");
     let pid = t.console_pid();
     Command::new("kill").args(["-TERM", &pid]).status().unwrap();
-    t.assert_restored("0");
+    t.assert_restored("143");
     assert_eq!(reached(&times), ["first-frame"], "the console opened");
     drop(t);
 

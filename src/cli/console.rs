@@ -22,8 +22,8 @@ pub struct ConsoleArgs {
     pub mouse: bool,
 }
 
-/// Returns the exit code: 0 when the user quit (or a signal ended it), 1 when the snapshot
-/// could not be loaded, 2 when the terminal failed.
+/// Returns the exit code: 0 when the user quit, 1 when the snapshot could not be loaded, 2
+/// when the terminal failed; a termination signal ends the process by that signal (128 + it).
 pub fn run(args: ConsoleArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         // No terminal to draw in: say what would be shown (a bar on standard error, when it
@@ -75,30 +75,29 @@ pub fn run(args: ConsoleArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         progress.preparing();
         Ok::<_, String>(prepare(cycle, &args, &opts, config))
     });
-    let failed = |console: tui::Console, err: &mut dyn Write, e: std::io::Error| {
-        console.close();
-        let _ = writeln!(err, "giaoban: the terminal failed: {e}");
-        2
-    };
-    match waited {
-        Ok(loading::Waited::Done(Ok(app))) => match console.run(app) {
-            Ok(()) => {
-                console.close();
-                0
-            }
-            Err(e) => failed(console, err, e),
-        },
+    let (result, code) = match waited {
+        Ok(loading::Waited::Done(Ok(app))) => (console.run(app), 0),
         Ok(loading::Waited::Done(Err(e))) => {
             // The terminal back first: the errors stay on the screen, where they are read.
-            console.close();
+            let ended = console.close(Ok(()));
+            if let Ok(tui::Ended::Signal(sig)) = ended {
+                return i32::from(tui::signals::die_of(sig));
+            }
             let _ = writeln!(err, "{e}");
-            1
+            return 1;
         }
-        Ok(loading::Waited::Quit) => {
-            console.close();
-            0
+        Ok(loading::Waited::Quit) => (Ok(()), 0),
+        Err(e) => (Err(e), 0),
+    };
+    match console.close(result) {
+        Ok(tui::Ended::Quit) => code,
+        // The terminal is back and every decision on disk: end by the signal that was sent
+        // (SIGTERM 143, SIGHUP 129, SIGINT 130), as its sender expects.
+        Ok(tui::Ended::Signal(sig)) => i32::from(tui::signals::die_of(sig)),
+        Err(e) => {
+            let _ = writeln!(err, "giaoban: the terminal failed: {e}");
+            2
         }
-        Err(e) => failed(console, err, e),
     }
 }
 

@@ -48,6 +48,10 @@ pub fn handle_event(app: &mut App, ev: Event) -> Option<FilterJob> {
 }
 
 fn handle_key(app: &mut App, k: KeyEvent) -> Option<FilterJob> {
+    // Ctrl-C is a key here (raw mode: no SIGINT is sent), the quickest way out, and the console
+    // exits 0 as after q: the user chose to leave, every decision is on disk and the meeting
+    // closed on record, which is what a script calling the console should hear; htop and top
+    // do the same. A SIGINT sent from outside (kill -INT) is an interrupt: status 130.
     if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL) {
         app.quit = true;
         return None;

@@ -160,9 +160,10 @@ impl Console {
                 .set_read(files.saturating_sub(files0), bytes.saturating_sub(bytes0));
             let status = screen.progress.status();
             let waited = started.elapsed();
-            self.terminal.draw(|f| draw(f, screen, &status, waited))?;
+            self.terminal()?
+                .draw(|f| draw(f, screen, &status, waited))?;
             mark("first-frame");
-            if self.terminate.load(Ordering::Relaxed) {
+            if self.terminate.load(Ordering::Relaxed) != 0 {
                 return Ok(Waited::Quit);
             }
             match rx.try_recv() {

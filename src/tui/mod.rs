@@ -140,13 +140,33 @@ pub fn prepare(
     app
 }
 
+/// How the console ended, once the terminal is put back and every decision is on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The user left it: q (confirmed), or Ctrl-C typed as a key. Status 0.
+    Quit,
+    /// SIGTERM, SIGINT or SIGHUP came, or the terminal hung up (its window closed): the process
+    /// should end by that signal ([`signals::die_of`]), status 128 + the signal.
+    Signal(i32),
+}
+
+/// The error a terminal gives once it has hung up.
+fn hung_up(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(libc::EIO) {
+        return true;
+    }
+    e.kind() == io::ErrorKind::UnexpectedEof
+}
+
 /// The terminal, taken over: raw mode, the alternate screen, bracketed paste, the mouse when
 /// wanted, input read on its own thread, SIGTERM / SIGHUP / SIGINT noted and the fatal signals
 /// made to put the terminal back. Dropping it (or `close`) restores the terminal.
 pub struct Console {
-    terminal: ratatui::DefaultTerminal,
+    /// None once it has been put back.
+    terminal: Option<ratatui::DefaultTerminal>,
     events: mpsc::Receiver<Input>,
-    terminate: Arc<std::sync::atomic::AtomicBool>,
+    terminate: Arc<std::sync::atomic::AtomicUsize>,
     mouse: bool,
     restored: bool,
 }
@@ -168,7 +188,7 @@ impl Console {
             let _ = execute!(io::stdout(), EnableMouseCapture);
         }
         Ok(Console {
-            terminal,
+            terminal: Some(terminal),
             events: spawn_input_thread(),
             terminate,
             mouse,
@@ -176,28 +196,55 @@ impl Console {
         })
     }
 
-    /// Put the terminal back as it was.
-    pub fn close(mut self) {
+    /// Put the terminal back as it was; how the console ended, `result` being how its loop
+    /// (or the loading screen) ended. A signal that came (even while the terminal was being
+    /// put back) decides it, whatever error its going made. A terminal whose window closed
+    /// fails every read and write (EIO) and sends SIGHUP only to its shell: a hang-up too.
+    pub fn close(mut self, result: io::Result<()>) -> io::Result<Ended> {
         self.restore();
+        match (self.terminate.load(Ordering::Relaxed), result) {
+            (0, Ok(())) => Ok(Ended::Quit),
+            (0, Err(e)) if hung_up(&e) => Ok(Ended::Signal(signals::SIGHUP)),
+            (0, Err(e)) => Err(e),
+            (sig, _) => Ok(Ended::Signal(sig as i32)),
+        }
     }
 
     fn restore(&mut self) {
         if self.restored {
             return;
         }
+        self.restored = true;
         if self.mouse {
             let _ = execute!(io::stdout(), DisableMouseCapture);
         }
         let _ = execute!(io::stdout(), DisableBracketedPaste);
-        ratatui::restore();
+        // Quietly: when the terminal has hung up, ratatui's `restore()` and the terminal's drop
+        // would say they failed on stderr, which is that same dead terminal, and printing there
+        // panics (the panic hook tries again, and the process aborts, status 134).
+        if let Some(mut terminal) = self.terminal.take() {
+            if terminal.show_cursor().is_err() {
+                std::mem::forget(terminal);
+            }
+        }
+        let _ = ratatui::try_restore();
         signals::disarm_fatal();
-        self.restored = true;
+    }
+
+    /// The terminal, while it is ours.
+    fn terminal(&mut self) -> io::Result<&mut ratatui::DefaultTerminal> {
+        self.terminal
+            .as_mut()
+            .ok_or_else(|| io::Error::other("the terminal was put back"))
     }
 
     /// Run the console until the user quits (or a termination signal).
     pub fn run(&mut self, mut app: App) -> io::Result<()> {
         let (job_tx, res_rx) = spawn_filter_thread(app.data.clone(), app.as_of);
-        let terminal = &mut self.terminal;
+        let terminal = self
+            .terminal
+            .as_mut()
+            .ok_or_else(|| io::Error::other("the terminal was put back"))?;
         let events = &self.events;
         let terminate = &self.terminate;
         let opened = std::time::Instant::now();
@@ -221,7 +268,7 @@ impl Console {
                     }
                     drawn_at = std::time::Instant::now();
                 }
-                if app.quit || terminate.load(Ordering::Relaxed) {
+                if app.quit || terminate.load(Ordering::Relaxed) != 0 {
                     return Ok(());
                 }
                 match events.recv_timeout(Duration::from_millis(100)) {
@@ -242,7 +289,7 @@ impl Console {
                             }
                         }
                         backlog = batch.len() == MAX_BATCH;
-                        if terminate.load(Ordering::Relaxed) {
+                        if terminate.load(Ordering::Relaxed) != 0 {
                             return Ok(());
                         }
                         for job in event::handle_batch(&mut app, batch) {

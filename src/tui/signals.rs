@@ -1,24 +1,36 @@
 //! Signals while the console owns the terminal. SIGTERM, SIGINT and SIGHUP set a flag the
-//! event loop checks between bounded batches of work, so the console ends at once and
-//! restores the terminal. SIGQUIT and the fatal signals (a crash) cannot wait for the loop:
-//! their handler puts the terminal back itself (cooked mode, main screen, cursor, no mouse or
-//! bracketed paste), using only async-signal-safe calls, then lets the signal do what it does
-//! by default (end the process, with a core dump where the system keeps them).
+//! event loop checks between bounded batches of work, so the console ends at once, restores
+//! the terminal and closes an open meeting on record; then [`die_of`] ends the process by that
+//! same signal, so its parent sees what it sent: a shell's `$?` is 128 + the signal (143 after
+//! SIGTERM, 129 after SIGHUP, 130 after SIGINT), and systemd counts a SIGTERM'd service as
+//! stopped cleanly (an `exit(143)` it would count as a failure). SIGQUIT and the fatal signals
+//! (a crash) cannot wait for the loop: their handler puts the terminal back itself (cooked
+//! mode, main screen, cursor, no mouse or bracketed paste), using only async-signal-safe calls,
+//! then lets the signal do what it does by default (end the process, status 128 + the signal,
+//! with a core dump where the system keeps them). Decisions are on disk as soon as they are
+//! taken, so no signal loses one.
 
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::AtomicUsize;
 use std::sync::Arc;
 
-/// The flag the event loop checks: set by SIGTERM, SIGINT or SIGHUP.
-pub fn termination_flag() -> Arc<AtomicBool> {
-    let flag = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        let _ = signal_hook::flag::register(sig, flag.clone());
+pub use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+
+/// The flag the event loop checks: 0, or the number of the SIGTERM, SIGINT or SIGHUP received
+/// (the last one, if several came).
+pub fn termination_flag() -> Arc<AtomicUsize> {
+    let flag = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGTERM, SIGHUP, SIGINT] {
+        let _ = signal_hook::flag::register_usize(sig, flag.clone(), sig as usize);
     }
     flag
+}
+
+/// After the console has put the terminal back: end the process by `sig`, as if the console
+/// had never caught it. Returns only if the signal did not end the process (it cannot be
+/// delivered): then the status to exit with, 128 + the signal, as a shell would report it.
+pub fn die_of(sig: i32) -> u8 {
+    let _ = signal_hook::low_level::emulate_default_handler(sig);
+    (128 + sig).clamp(0, 255) as u8
 }
 
 #[cfg(unix)]

@@ -9,7 +9,7 @@ use crate::domain::{
     deadline::days_between, Assessment, Benefit, Blocker, Deadline, Indicator, Locality,
     LocalityLevel, Model, ModelGroup, Note, Report, Status, Task, TodayProvince, Unit, UnitLevel,
 };
-use crate::text::fold_nfc;
+use crate::text::{fold_nfc, fold_nfc_into};
 
 mod search;
 mod units;
@@ -72,19 +72,59 @@ pub struct Index {
 }
 
 fn join_fold(parts: &[&str]) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
     for p in parts {
-        if !p.is_empty() {
-            s.push_str(&fold_nfc(p));
-            s.push('\n');
-        }
+        push_fold(&mut s, p);
     }
+    s.shrink_to_fit();
     s
 }
 
+/// A part of a search text: folded, then a line break (nothing for an empty part).
+fn push_fold(s: &mut String, part: &str) {
+    if !part.is_empty() {
+        fold_nfc_into(s, part);
+        s.push('\n');
+    }
+}
+
+/// A list as one part of a search text, as if joined with `sep` (nothing when that is empty).
+fn push_fold_joined(s: &mut String, items: &[String], sep: &str) {
+    if items.len() <= 1 && items.iter().all(String::is_empty) {
+        return;
+    }
+    for (k, item) in items.iter().enumerate() {
+        if k > 0 {
+            s.push_str(sep);
+        }
+        fold_nfc_into(s, item);
+    }
+    s.push('\n');
+}
+
+/// The folded search text of every task, blocker, assessment and indicator, and the contexts:
+/// the part of the index that takes time, worked out from the records and the lookups.
+#[derive(Debug, Default)]
+pub struct Search {
+    task_text: Vec<String>,
+    blocker_text: Vec<String>,
+    assessment_text: Vec<String>,
+    indicator_text: Vec<String>,
+    context: Contexts,
+}
+
 impl Snapshot {
-    /// Build the indexes. Called once by the loader.
+    /// Build the indexes. Called once by the loader (which runs the checks beside
+    /// `build_search`).
     pub fn build_index(&mut self) {
+        self.build_lookups();
+        let search = self.build_search();
+        self.set_search(search);
+    }
+
+    /// The first part of the index: every lookup by id, the units' index, deadlines, statuses
+    /// and blocker counts; what the checks and the reconciliation need.
+    pub fn build_lookups(&mut self) {
         let mut ix = Index::default();
         for (i, r) in self.reports.iter().enumerate() {
             ix.report.insert(r.id.clone(), i);
@@ -122,88 +162,157 @@ impl Snapshot {
             ix.model_text
                 .push(join_fold(&[&m.title, &format!("mô hình {}", m.number)]));
         }
-        // The records' folded texts, on two cores: the tasks on one, the rest on the other.
+        // The tasks' deadlines and statuses on one core, the lookups by id on another.
         let tasks = &self.tasks;
-        let (blockers, assessments, indicators) =
-            (&self.blockers, &self.assessments, &self.indicators);
-        let (
-            (task_deadline, task_status, task_text),
-            (blocker_text, assessment_text, indicator_text),
-        ) = std::thread::scope(|sc| {
-            let t = sc.spawn(|| {
-                let mut d = Vec::with_capacity(tasks.len());
-                let mut st = Vec::with_capacity(tasks.len());
-                let mut tx = Vec::with_capacity(tasks.len());
-                for t in tasks {
-                    d.push(Deadline::parse(&t.deadline_raw));
-                    st.push(Status::from_raw(&t.status_raw));
-                    tx.push(join_fold(&[
-                        &t.title,
-                        &t.id,
-                        &t.lead_raw,
-                        &t.coord_raw,
-                        &t.force_raw,
-                        &t.result,
-                        &t.deadline_raw,
-                        &t.status_raw,
-                        &t.note,
-                        &t.steps.join("\n"),
-                    ]));
-                }
-                (d, st, tx)
-            });
-            let b: Vec<String> = blockers
-                .iter()
-                .map(|b| {
-                    join_fold(&[
-                        &b.text,
-                        &b.id,
-                        &b.cause_raw,
-                        &b.responsible_raw,
-                        &b.solution,
-                    ])
-                })
-                .collect();
-            let a: Vec<String> = assessments
-                .iter()
-                .map(|a| {
-                    join_fold(&[
-                        &a.title_raw,
-                        &a.result,
-                        &a.localities_raw,
-                        &a.difficulties,
-                        &a.status_raw,
-                    ])
-                })
-                .collect();
-            let n: Vec<String> = indicators
-                .iter()
-                .map(|ind| join_fold(&[&ind.name, &ind.raw, ind.group.as_deref().unwrap_or("")]))
-                .collect();
-            (t.join().unwrap_or_default(), (b, a, n))
-        });
-        ix.task_deadline = task_deadline;
-        ix.task_status = task_status;
-        ix.task_text = task_text;
-        ix.blocker_text = blocker_text;
-        ix.assessment_text = assessment_text;
-        ix.indicator_text = indicator_text;
-        ix.task.reserve(self.tasks.len());
-        for (i, t) in self.tasks.iter().enumerate() {
-            ix.task.insert(t.id.clone(), i);
-        }
-        ix.blocker.reserve(self.blockers.len());
-        ix.task_blockers = vec![0; self.tasks.len()];
-        for (i, b) in self.blockers.iter().enumerate() {
-            ix.blocker.insert(b.id.clone(), i);
-            if let Some(&t) = b.task.as_deref().and_then(|t| ix.task.get(t)) {
-                ix.task_blockers[t] += 1;
+        let read = |t: &Task| {
+            (
+                Deadline::parse(&t.deadline_raw),
+                Status::from_raw(&t.status_raw),
+            )
+        };
+        let (deadline, status) = std::thread::scope(|sc| {
+            let read = sc.spawn(|| tasks.iter().map(read).unzip());
+            ix.task.reserve(self.tasks.len());
+            for (i, t) in self.tasks.iter().enumerate() {
+                ix.task.insert(t.id.clone(), i);
             }
-        }
+            ix.blocker.reserve(self.blockers.len());
+            ix.task_blockers = vec![0; self.tasks.len()];
+            for (i, b) in self.blockers.iter().enumerate() {
+                ix.blocker.insert(b.id.clone(), i);
+                if let Some(&t) = b.task.as_deref().and_then(|t| ix.task.get(t)) {
+                    ix.task_blockers[t] += 1;
+                }
+            }
+            read.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+        });
+        ix.task_deadline = deadline;
+        ix.task_status = status;
         self.index = ix;
-        // Both need the ids above.
+        // Needs the ids above.
         self.index.units = self.build_unit_index();
-        self.index.context = self.build_contexts();
+    }
+
+    /// The second part of the index, after `build_lookups`: the records' folded texts (tasks on
+    /// one core, the other records on another) and their contexts (on a third).
+    pub fn build_search(&self) -> Search {
+        self.build_search_with(&|_, job| job())
+    }
+
+    /// `build_search`, each of its three jobs run by `run` (which may time it) on its thread.
+    pub fn build_search_with(
+        &self,
+        run: &(dyn Fn(&'static str, &mut dyn FnMut()) + Sync),
+    ) -> Search {
+        let job = |what: &'static str, f: &dyn Fn() -> Search| {
+            let mut out = Search::default();
+            run(what, &mut || out = f());
+            out
+        };
+        std::thread::scope(|sc| {
+            let context = sc.spawn(|| {
+                job("contexts", &|| Search {
+                    context: self.build_contexts(),
+                    ..Search::default()
+                })
+            });
+            let tasks = sc.spawn(|| {
+                job("task texts", &|| Search {
+                    task_text: self.task_texts(),
+                    ..Search::default()
+                })
+            });
+            let mut others = job("other texts", &|| self.other_texts());
+            others.task_text = tasks
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e))
+                .task_text;
+            others.context = context
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e))
+                .context;
+            others
+        })
+    }
+
+    /// The folded search text of every task.
+    fn task_texts(&self) -> Vec<String> {
+        self.tasks
+            .iter()
+            .map(|t| {
+                let parts = [
+                    &t.title,
+                    &t.id,
+                    &t.lead_raw,
+                    &t.coord_raw,
+                    &t.force_raw,
+                    &t.result,
+                    &t.deadline_raw,
+                    &t.status_raw,
+                    &t.note,
+                ];
+                let steps: usize = t.steps.iter().map(|p| p.len() + 1).sum();
+                let len: usize = parts.iter().map(|p| p.len() + 1).sum();
+                let mut s = String::with_capacity(len + steps);
+                for p in parts {
+                    push_fold(&mut s, p);
+                }
+                push_fold_joined(&mut s, &t.steps, "\n");
+                s.shrink_to_fit();
+                s
+            })
+            .collect()
+    }
+
+    /// The folded search texts of the blockers, assessments and indicators.
+    fn other_texts(&self) -> Search {
+        let blocker_text = self
+            .blockers
+            .iter()
+            .map(|b| {
+                join_fold(&[
+                    &b.text,
+                    &b.id,
+                    &b.cause_raw,
+                    &b.responsible_raw,
+                    &b.solution,
+                ])
+            })
+            .collect();
+        let assessment_text = self
+            .assessments
+            .iter()
+            .map(|a| {
+                join_fold(&[
+                    &a.title_raw,
+                    &a.result,
+                    &a.localities_raw,
+                    &a.difficulties,
+                    &a.status_raw,
+                ])
+            })
+            .collect();
+        let indicator_text = self
+            .indicators
+            .iter()
+            .map(|ind| join_fold(&[&ind.name, &ind.raw, ind.group.as_deref().unwrap_or("")]))
+            .collect();
+        Search {
+            blocker_text,
+            assessment_text,
+            indicator_text,
+            ..Search::default()
+        }
+    }
+
+    /// Put the second part of the index in place.
+    pub fn set_search(&mut self, s: Search) {
+        let ix = &mut self.index;
+        ix.task_text = s.task_text;
+        ix.blocker_text = s.blocker_text;
+        ix.assessment_text = s.assessment_text;
+        ix.indicator_text = s.indicator_text;
+        ix.context = s.context;
     }
 
     pub fn report(&self, id: &str) -> Option<&Report> {

@@ -144,13 +144,20 @@ pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    // Latin, its extensions and Vietnamese (U+1EA0–U+1EF9) from a table made once.
+    fold_in(fold_table(), c)
+}
+
+/// Latin, its extensions and Vietnamese (U+1EA0–U+1EF9), folded once into a table.
+fn fold_table() -> &'static [char] {
     static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
+    TABLE.get_or_init(|| {
         (0u32..FOLD_TABLE)
             .map(|u| char::from_u32(u).map(fold_char_slow).unwrap_or('\u{fffd}'))
             .collect()
-    });
+    })
+}
+
+fn fold_in(table: &[char], c: char) -> char {
     match table.get(c as usize) {
         Some(&f) => f,
         None => fold_char_slow(c),
@@ -184,8 +191,32 @@ pub fn fold(input: &str) -> String {
 /// Fold a string that is already NFC (as everything in a loaded snapshot is).
 pub fn fold_nfc(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
-    out.extend(input.chars().map(fold_char));
+    fold_nfc_into(&mut out, input);
     out
+}
+
+/// `fold_nfc`, appended to `out` (one string for many parts: no allocation per part). Runs of
+/// ASCII are lower-cased as they are; other characters go through the table.
+pub fn fold_nfc_into(out: &mut String, input: &str) {
+    let table = fold_table();
+    let mut rest = input;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        if ascii > 0 {
+            let (run, tail) = rest.split_at(ascii);
+            out.extend(run.chars().map(|c| c.to_ascii_lowercase()));
+            rest = tail;
+            continue;
+        }
+        let mut chars = rest.chars();
+        while let Some(c) = chars.next() {
+            if c.is_ascii() {
+                break;
+            }
+            out.push(fold_in(table, c));
+            rest = chars.as_str();
+        }
+    }
 }
 
 /// Turn a name into a stable ASCII id: "Bình Định" → "binh-dinh".
@@ -304,6 +335,33 @@ mod tests {
         assert_eq!(fold("Thừa thiên - Huế"), "thua thien - hue");
         assert_eq!(fold("ĐỒNG THÁP"), "dong thap");
         assert_eq!(fold("Khánh Hoà"), fold("Khánh Hòa"));
+    }
+
+    #[test]
+    fn folding_into_a_string_is_folding_char_by_char() {
+        let mut out = String::from("x\n");
+        for s in [
+            "",
+            "Sở TT&TT",
+            "ĐỒNG THÁP 2024",
+            "a·b — “Huế” ǅ ẞ Ω",
+            "ascii only",
+        ] {
+            fold_nfc_into(&mut out, s);
+            out.push('\n');
+        }
+        let expected: String = [
+            "x",
+            "",
+            "Sở TT&TT",
+            "ĐỒNG THÁP 2024",
+            "a·b — “Huế” ǅ ẞ Ω",
+            "ascii only",
+        ]
+        .iter()
+        .map(|s| s.chars().map(fold_char).collect::<String>() + "\n")
+        .collect();
+        assert_eq!(out, expected);
     }
 
     #[test]

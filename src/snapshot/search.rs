@@ -38,13 +38,29 @@ struct Builder<'a> {
     seen: HashMap<(Vec<&'a str>, Vec<&'a str>), u32>,
     place: HashMap<&'a str, String>,
     unit: HashMap<&'a str, String>,
+    /// The places and units asked for last, and their context: records come report by
+    /// report, and neighbours often share them.
+    last: Option<(Vec<&'a str>, Vec<&'a str>, u32)>,
+    /// The report asked for last and its locality.
+    last_report: Option<(&'a str, Option<&'a str>)>,
 }
 
 impl<'a> Builder<'a> {
     /// The context of a record about `places` naming `units`, shared with every record that
     /// has the same ones.
-    fn context(&mut self, places: Vec<&'a str>, units: Vec<&'a str>) -> u32 {
-        let key = (places, units);
+    fn context(&mut self, places: &[&'a str], units: &[&'a str]) -> u32 {
+        if let Some((p, u, c)) = &self.last {
+            if p == places && u == units {
+                return *c;
+            }
+        }
+        let key = (places.to_vec(), units.to_vec());
+        let c = self.context_of(key);
+        self.last = Some((places.to_vec(), units.to_vec(), c));
+        c
+    }
+
+    fn context_of(&mut self, key: (Vec<&'a str>, Vec<&'a str>)) -> u32 {
         if let Some(&c) = self.seen.get(&key) {
             return c;
         }
@@ -104,12 +120,24 @@ fn strs(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
 }
 
-impl Snapshot {
+impl<'a> Builder<'a> {
     /// The locality a record is about: its own, else its report's.
-    fn own_or_report<'a>(&'a self, own: Option<&'a str>, report: &str) -> Option<&'a str> {
-        own.or_else(|| self.report(report).and_then(|r| r.locality.as_deref()))
+    fn own_or_report(&mut self, own: Option<&'a str>, report: &'a str) -> Option<&'a str> {
+        if own.is_some() {
+            return own;
+        }
+        match self.last_report {
+            Some((r, l)) if r == report => l,
+            _ => {
+                let l = self.snap.report(report).and_then(|r| r.locality.as_deref());
+                self.last_report = Some((report, l));
+                l
+            }
+        }
     }
+}
 
+impl Snapshot {
     pub(super) fn build_contexts(&self) -> Contexts {
         let mut b = Builder {
             snap: self,
@@ -117,31 +145,43 @@ impl Snapshot {
             seen: HashMap::new(),
             place: HashMap::new(),
             unit: HashMap::new(),
+            last: None,
+            last_report: None,
         };
+        let (mut places, mut units): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+        b.out.task.reserve(self.tasks.len());
         for t in &self.tasks {
-            let place = self.own_or_report(t.locality.as_deref(), &t.report);
-            let mut units = strs(&t.lead_units);
+            places.clear();
+            places.extend(b.own_or_report(t.locality.as_deref(), &t.report));
+            units.clear();
+            units.extend(strs(&t.lead_units));
             units.extend(strs(&t.coord_units));
             units.extend(strs(&t.force_units));
-            let c = b.context(place.into_iter().collect(), units);
+            let c = b.context(&places, &units);
             b.out.task.push(c);
         }
+        b.out.blocker.reserve(self.blockers.len());
         for x in &self.blockers {
-            let place = self.own_or_report(x.locality.as_deref(), &x.report);
-            let mut units = strs(&x.responsible);
+            places.clear();
+            places.extend(b.own_or_report(x.locality.as_deref(), &x.report));
+            units.clear();
+            units.extend(strs(&x.responsible));
             units.extend(strs(&x.addressees));
-            let c = b.context(place.into_iter().collect(), units);
+            let c = b.context(&places, &units);
             b.out.blocker.push(c);
         }
         for a in &self.assessments {
-            let mut places: Vec<&str> = a.locality.iter().map(String::as_str).collect();
+            places.clear();
+            places.extend(a.locality.as_deref());
             places.extend(strs(&a.localities));
-            let c = b.context(places, Vec::new());
+            let c = b.context(&places, &[]);
             b.out.assessment.push(c);
         }
+        b.out.indicator.reserve(self.indicators.len());
         for x in &self.indicators {
-            let place = self.own_or_report(x.locality.as_deref(), &x.report);
-            let c = b.context(place.into_iter().collect(), Vec::new());
+            places.clear();
+            places.extend(b.own_or_report(x.locality.as_deref(), &x.report));
+            let c = b.context(&places, &[]);
             b.out.indicator.push(c);
         }
         for m in &self.models {
@@ -150,24 +190,24 @@ impl Snapshot {
                 .iter()
                 .filter_map(|p| self.locality(p).map(|l| l.id.as_str()))
                 .collect();
-            let c = b.context(deployed, Vec::new());
+            let c = b.context(&deployed, &[]);
             b.out.model.push(c);
         }
         for (i, u) in self.units.iter().enumerate() {
             // The unit's own spellings are in its own text; its role's and its place's here.
             let role = self.unit_role(i).map(|r| self.units[r].id.as_str());
-            let c = b.context(
-                u.locality.iter().map(String::as_str).collect(),
-                role.into_iter().collect(),
-            );
+            let places: Vec<&str> = u.locality.iter().map(String::as_str).collect();
+            let c = b.context(&places, &role.into_iter().collect::<Vec<_>>());
             b.out.unit.push(c);
         }
         for l in &self.localities {
-            let c = b.context(l.parent.iter().map(String::as_str).collect(), Vec::new());
+            let places: Vec<&str> = l.parent.iter().map(String::as_str).collect();
+            let c = b.context(&places, &[]);
             b.out.locality.push(c);
         }
         for r in &self.reports {
-            let c = b.context(r.locality.iter().map(String::as_str).collect(), Vec::new());
+            let places: Vec<&str> = r.locality.iter().map(String::as_str).collect();
+            let c = b.context(&places, &[]);
             b.out.report.push(c);
         }
         b.out

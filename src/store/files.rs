@@ -179,7 +179,9 @@ fn too_big(len: u64, limit: u64) -> ReadError {
 /// The bytes of an open, checked file, never more than `limit` (a file that grows while it
 /// is read is refused too).
 pub fn read_limited(file: &mut File, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let mut buf = Vec::new();
+    // Sized once from what the file says it holds (it may still grow or shrink).
+    let size = file.metadata().map_or(0, |m| m.len()).min(limit);
+    let mut buf = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
     file.take(limit.saturating_add(1))
         .read_to_end(&mut buf)
         .map_err(|e| io_message(&e))?;

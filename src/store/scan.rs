@@ -11,22 +11,24 @@ use unicode_normalization::{is_nfc_quick, IsNormalized};
 
 use crate::text::is_invisible;
 
-/// For each character of the Basic Multilingual Plane: true when a text made of such
+/// For each character of the Basic Multilingual Plane, one bit: set when a text made of such
 /// characters is left unchanged by `clean` (a visible starter that NFC never composes).
-fn plain_table() -> &'static [bool] {
-    static TABLE: OnceLock<Vec<bool>> = OnceLock::new();
+fn plain_table() -> &'static [u64] {
+    static TABLE: OnceLock<Vec<u64>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        (0u32..0x1_0000)
-            .map(|u| match char::from_u32(u) {
-                Some(c) => {
-                    !is_invisible(c)
-                        && c != '\t'
-                        && canonical_combining_class(c) == 0
-                        && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
-                }
-                None => false,
-            })
-            .collect()
+        let mut bits = vec![0u64; 0x1_0000 / 64];
+        for u in 0u32..0x1_0000 {
+            let plain = char::from_u32(u).is_some_and(|c| {
+                !is_invisible(c)
+                    && c != '\t'
+                    && canonical_combining_class(c) == 0
+                    && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+            });
+            if plain {
+                bits[u as usize / 64] |= 1 << (u % 64);
+            }
+        }
+        bits
     })
 }
 
@@ -36,10 +38,19 @@ fn plain_table() -> &'static [bool] {
 pub fn may_need_cleaning(text: &str) -> bool {
     let table = plain_table();
     let b = text.as_bytes();
+    let cont = |i: usize| b.get(i).map_or(0, |x| u32::from(x & 0x3f));
     let mut i = 0;
     while i < b.len() {
+        // Eight bytes at a time while they are plain ASCII (most of a file).
+        if let Some(w) = b.get(i..i + 8) {
+            let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+            if plain_ascii(w) {
+                i += 8;
+                continue;
+            }
+        }
         let x = b[i];
-        if x < 0x80 {
+        let u = if x < 0x80 {
             if (x < 0x20 && x != b'\n') || x == 0x7f {
                 return true;
             }
@@ -53,18 +64,42 @@ pub fn may_need_cleaning(text: &str) -> bool {
                 }
             }
             i += 1;
+            continue;
+        } else if x < 0xe0 {
+            // Two bytes (the text is UTF-8: a lead byte, then continuation bytes).
+            let u = (u32::from(x & 0x1f) << 6) | cont(i + 1);
+            i += 2;
+            u
+        } else if x < 0xf0 {
+            let u = (u32::from(x & 0x0f) << 12) | (cont(i + 1) << 6) | cont(i + 2);
+            i += 3;
+            u
         } else {
-            let Some(c) = text[i..].chars().next() else {
-                return true;
-            };
-            let u = c as usize;
-            if u >= table.len() || !table[u] {
-                return true;
-            }
-            i += c.len_utf8();
+            // Beyond the Basic Multilingual Plane: never plain.
+            return true;
+        };
+        if table[u as usize / 64] & (1 << (u % 64)) == 0 {
+            return true;
         }
     }
     false
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Whether some byte of `w` is zero.
+fn has_zero(w: u64) -> bool {
+    w.wrapping_sub(ONES) & !w & HIGH != 0
+}
+
+/// True when the eight bytes of `w` are ASCII that needs no cleaning and holds no escape: no
+/// control character (a newline is looked at byte by byte), no DEL, no backslash.
+fn plain_ascii(w: u64) -> bool {
+    w & HIGH == 0
+        && w.wrapping_sub(ONES * 0x20) & HIGH == 0
+        && !has_zero(w ^ (ONES * 0x7f))
+        && !has_zero(w ^ (ONES * u64::from(b'\\')))
 }
 
 #[cfg(test)]
@@ -76,6 +111,38 @@ mod tests {
     fn vietnamese_text_is_plain() {
         let t = "(title: \"Sở Thông tin và Truyền thông tỉnh Bình Định — “Đề án 06” (đạt 99,5%)\\n\\\"x\\\"\")\n";
         assert!(!may_need_cleaning(t));
+    }
+
+    #[test]
+    fn every_character_is_decoded_as_itself() {
+        for c in (0u32..0x11_0000).filter_map(char::from_u32) {
+            let plain = c == '\n'
+                || ((c as u32) < 0x1_0000
+                    && c >= ' '
+                    && c != '\\'
+                    && c != '\u{7f}'
+                    && !is_invisible(c)
+                    && canonical_combining_class(c) == 0
+                    && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes);
+            assert_eq!(
+                may_need_cleaning(&format!("a{c}b")),
+                !plain,
+                "{:X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn ascii_is_judged_the_same_eight_bytes_at_a_time() {
+        for c in 0u8..0x80 {
+            let plain = (c >= b' ' && c != 0x7f && c != b'\\') || c == b'\n';
+            for at in 0..17 {
+                let t = format!("{}{}{}", "x".repeat(at), c as char, "y".repeat(17));
+                assert_eq!(may_need_cleaning(&t), !plain, "{c:#x} at {at}");
+            }
+        }
+        assert!(!may_need_cleaning(&"đ \\\" \\n ab".repeat(9)));
     }
 
     #[test]

@@ -1,45 +1,121 @@
 //! Putting the files together and checking them: duplicate ids, references to unknown
 //! units, localities, models, tasks or reports (with a suggestion), impossible deadlines.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use super::diagnostic::{position_at, position_of, Diagnostic};
 use super::files::DataFile;
+use super::FileSource;
 use crate::snapshot::Snapshot;
 use crate::text::did_you_mean;
 
-/// Which file each record came from, to point messages at the right place.
-pub struct Origins {
-    files: Vec<(String, String)>,
-    /// (kind, id) → file index
-    records: HashMap<(&'static str, String), usize>,
+/// The kinds of records, in the order their counts are kept per file.
+const KINDS: [&str; 11] = [
+    "report",
+    "today",
+    "locality",
+    "unit",
+    "model",
+    "assessment",
+    "task",
+    "blocker",
+    "indicator",
+    "benefit",
+    "note",
+];
+
+fn kind_no(kind: &str) -> usize {
+    KINDS.iter().position(|k| *k == kind).unwrap_or(0)
 }
 
-impl Origins {
-    fn file_of(&self, kind: &'static str, id: &str) -> usize {
-        self.records
-            .get(&(kind, id.to_string()))
-            .copied()
-            .unwrap_or(0)
+/// Which file each record came from, to point messages at the right place. The files' texts
+/// are not kept: a message reads again the file it points into (messages are few, the texts
+/// of a national snapshot are hundreds of MB).
+pub struct Origins<'a> {
+    source: &'a (dyn FileSource + Sync),
+    /// Each file: the name messages give it, and the path the source reads it by.
+    files: Vec<(String, String)>,
+    /// How many records of each kind (in `KINDS` order) each file added, in file order.
+    counts: Vec<[usize; KINDS.len()]>,
+    /// The texts read again for messages, by file.
+    texts: Mutex<HashMap<usize, Arc<str>>>,
+    /// For each kind, id → the first file that defines it: made only when a message needs it.
+    first: [OnceLock<HashMap<String, usize>>; KINDS.len()],
+}
+
+/// The ids of one kind of record, in record order.
+fn ids_of(s: &Snapshot, kind: usize) -> Vec<String> {
+    fn ids<T>(v: &[T], id: impl Fn(&T) -> &str) -> Vec<String> {
+        v.iter().map(|x| id(x).to_string()).collect()
+    }
+    match KINDS[kind] {
+        "report" => ids(&s.reports, |x| &x.id),
+        "today" => ids(&s.today, |x| &x.id),
+        "locality" => ids(&s.localities, |x| &x.id),
+        "unit" => ids(&s.units, |x| &x.id),
+        "model" => s.models.iter().map(|m| m.number.to_string()).collect(),
+        "assessment" => ids(&s.assessments, |x| &x.id),
+        "task" => ids(&s.tasks, |x| &x.id),
+        "blocker" => ids(&s.blockers, |x| &x.id),
+        "indicator" => ids(&s.indicators, |x| &x.id),
+        "benefit" => ids(&s.benefits, |x| &x.id),
+        _ => ids(&s.notes, |x| &x.id),
+    }
+}
+
+impl Origins<'_> {
+    /// The file that first defines the record `id` of this kind.
+    fn file_of(&self, s: &Snapshot, kind: &'static str, id: &str) -> usize {
+        let k = kind_no(kind);
+        let first = self.first[k].get_or_init(|| {
+            let ids = ids_of(s, k);
+            let mut map = HashMap::new();
+            let mut at = 0;
+            for (fi, counts) in self.counts.iter().enumerate() {
+                for id in ids.iter().skip(at).take(counts[k]) {
+                    map.entry(id.clone()).or_insert(fi);
+                }
+                at += counts[k];
+            }
+            map
+        });
+        first.get(id).copied().unwrap_or(0)
+    }
+
+    /// A file's text, read again (and kept while the messages are written).
+    fn text(&self, fi: usize) -> Option<Arc<str>> {
+        let mut texts = self.texts.lock().ok()?;
+        if let Some(t) = texts.get(&fi) {
+            return Some(t.clone());
+        }
+        let t: Arc<str> = self.source.read(&self.files.get(fi)?.1).ok()?.into();
+        texts.insert(fi, t.clone());
+        Some(t)
     }
 
     /// Position of `needle` inside the record `id` of its file (searching from the id).
-    fn locate(&self, kind: &'static str, id: &str, needle: &str) -> (String, (usize, usize)) {
-        let Some((name, text)) = self.files.get(self.file_of(kind, id)) else {
+    fn locate(
+        &self,
+        s: &Snapshot,
+        kind: &'static str,
+        id: &str,
+        needle: &str,
+    ) -> (String, (usize, usize)) {
+        let fi = self.file_of(s, kind, id);
+        let (Some((name, _)), Some(text)) = (self.files.get(fi), self.text(fi)) else {
             return (String::new(), (0, 0));
         };
         let start = text.find(&format!("\"{id}\"")).unwrap_or(0);
-        let mut pos = position_of(text, needle, start);
+        let mut pos = position_of(&text, needle, start);
         if pos == (0, 0) {
-            pos = position_of(text, &format!("\"{id}\""), 0);
+            pos = position_of(&text, &format!("\"{id}\""), 0);
         }
         (name.clone(), pos)
     }
-}
 
-impl Origins {
     /// Where the records of this id are defined (`id: "X"`, or `number: N` for a model), in
-    /// the order of the files and lines.
+    /// the order of the files and lines. Every file is read again, one at a time.
     fn definitions(&self, kind: &'static str, id: &str) -> Vec<(String, (usize, usize))> {
         let (field, value) = if kind == "model" {
             ("number", id.to_string())
@@ -47,7 +123,10 @@ impl Origins {
             ("id", format!("\"{id}\""))
         };
         let mut out = Vec::new();
-        for (name, text) in &self.files {
+        for (name, path) in &self.files {
+            let Ok(text) = self.source.read(path) else {
+                continue;
+            };
             let mut from = 0;
             while let Some(i) = text.get(from..).and_then(|t| t.find(&value)) {
                 let at = from + i;
@@ -67,7 +146,7 @@ impl Origins {
                         .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
                 });
                 if word_ok && after_ok {
-                    out.push((name.clone(), position_at(text, at)));
+                    out.push((name.clone(), position_at(&text, at)));
                 }
             }
         }
@@ -75,90 +154,138 @@ impl Origins {
     }
 }
 
-/// Merge the files into one snapshot; each record learns which report it belongs to.
-pub fn assemble(snapshot: &mut Snapshot, parts: Vec<(String, String, DataFile)>) -> Origins {
-    let mut origins = Origins {
-        files: Vec::new(),
-        records: HashMap::new(),
+/// The records of a parsed file learn the report of their file (done on the core that parsed it).
+pub fn own_records(d: &mut DataFile) {
+    let Some(r) = &d.report else {
+        return;
     };
-    for (fi, (name, text, mut d)) in parts.into_iter().enumerate() {
-        origins.files.push((name, text));
-        let report_id = d.report.as_ref().map(|r| r.id.clone()).unwrap_or_default();
-        let mut note = |kind: &'static str, id: &str| {
-            origins.records.entry((kind, id.to_string())).or_insert(fi);
-        };
-        if let Some(r) = d.report.take() {
-            note("report", &r.id);
-            snapshot.reports.push(r);
+    let id = &r.id;
+    for x in &mut d.assessments {
+        x.report.clone_from(id);
+    }
+    for x in &mut d.tasks {
+        x.report.clone_from(id);
+    }
+    for x in &mut d.blockers {
+        x.report.clone_from(id);
+    }
+    for x in &mut d.indicators {
+        x.report.clone_from(id);
+    }
+    for x in &mut d.benefits {
+        x.report.clone_from(id);
+    }
+    for x in &mut d.notes {
+        x.report.clone_from(id);
+    }
+}
+
+/// A file parsed: the name messages give it, the path its source reads it by, its records
+/// (which have learnt their report: `own_records`).
+pub type Part = (String, String, DataFile);
+
+/// Merge the files into one snapshot, in file order.
+pub fn assemble<'a>(
+    snapshot: &mut Snapshot,
+    parts: Vec<Part>,
+    source: &'a (dyn FileSource + Sync),
+) -> Origins<'a> {
+    let mut origins = Origins {
+        source,
+        files: Vec::with_capacity(parts.len()),
+        counts: Vec::with_capacity(parts.len()),
+        texts: Mutex::new(HashMap::new()),
+        first: Default::default(),
+    };
+    let counts = |d: &DataFile| {
+        [
+            usize::from(d.report.is_some()),
+            d.today.len(),
+            d.localities.len(),
+            d.units.len(),
+            d.models.len(),
+            d.assessments.len(),
+            d.tasks.len(),
+            d.blockers.len(),
+            d.indicators.len(),
+            d.benefits.len(),
+            d.notes.len(),
+        ]
+    };
+    let total = parts.iter().fold([0; KINDS.len()], |mut t, (_, _, d)| {
+        for (a, b) in t.iter_mut().zip(counts(d)) {
+            *a += b;
         }
-        for x in &d.today {
-            note("today", &x.id);
-        }
-        for x in &d.localities {
-            note("locality", &x.id);
-        }
-        for x in &d.units {
-            note("unit", &x.id);
-        }
-        for x in &d.models {
-            note("model", &x.number.to_string());
-        }
-        for x in &mut d.assessments {
-            note("assessment", &x.id);
-            x.report = report_id.clone();
-        }
-        for x in &mut d.tasks {
-            note("task", &x.id);
-            x.report = report_id.clone();
-        }
-        for x in &mut d.blockers {
-            note("blocker", &x.id);
-            x.report = report_id.clone();
-        }
-        for x in &mut d.indicators {
-            note("indicator", &x.id);
-            x.report = report_id.clone();
-        }
-        for x in &mut d.benefits {
-            note("benefit", &x.id);
-            x.report = report_id.clone();
-        }
-        for x in &mut d.notes {
-            note("note", &x.id);
-            x.report = report_id.clone();
-        }
-        snapshot.today.extend(d.today);
-        snapshot.localities.extend(d.localities);
-        snapshot.units.extend(d.units);
-        snapshot.model_groups.extend(d.model_groups);
-        snapshot.models.extend(d.models);
-        snapshot.assessments.extend(d.assessments);
-        snapshot.tasks.extend(d.tasks);
-        snapshot.blockers.extend(d.blockers);
-        snapshot.indicators.extend(d.indicators);
-        snapshot.benefits.extend(d.benefits);
-        snapshot.notes.extend(d.notes);
+        t
+    });
+    let s = &mut *snapshot;
+    s.reports.reserve(total[0]);
+    s.today.reserve(total[1]);
+    s.localities.reserve(total[2]);
+    s.units.reserve(total[3]);
+    s.models.reserve(total[4]);
+    s.assessments.reserve(total[5]);
+    s.tasks.reserve(total[6]);
+    s.blockers.reserve(total[7]);
+    s.indicators.reserve(total[8]);
+    s.benefits.reserve(total[9]);
+    s.notes.reserve(total[10]);
+    for (name, path, d) in parts {
+        origins.files.push((name, path));
+        origins.counts.push(counts(&d));
+        s.reports.extend(d.report);
+        s.today.extend(d.today);
+        s.localities.extend(d.localities);
+        s.units.extend(d.units);
+        s.model_groups.extend(d.model_groups);
+        s.models.extend(d.models);
+        s.assessments.extend(d.assessments);
+        s.tasks.extend(d.tasks);
+        s.blockers.extend(d.blockers);
+        s.indicators.extend(d.indicators);
+        s.benefits.extend(d.benefits);
+        s.notes.extend(d.notes);
     }
     origins
 }
 
 struct Checker<'a> {
-    origins: &'a Origins,
+    origins: &'a Origins<'a>,
+    snapshot: &'a Snapshot,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
     fn error(&mut self, kind: &'static str, id: &str, needle: &str, msg: String) {
-        let (file, pos) = self.origins.locate(kind, id, needle);
+        let (file, pos) = self.origins.locate(self.snapshot, kind, id, needle);
         self.errors.push(Diagnostic::error(&file, pos, msg));
     }
     fn warn(&mut self, kind: &'static str, id: &str, needle: &str, msg: String) {
-        let (file, pos) = self.origins.locate(kind, id, needle);
+        let (file, pos) = self.origins.locate(self.snapshot, kind, id, needle);
         self.warnings.push(Diagnostic::warning(&file, pos, msg));
     }
 
-    fn duplicates<'s>(&mut self, kind: &'static str, ids: impl Iterator<Item = &'s str>) {
+    /// Ids defined more than once. `distinct` is how many different ids there are when the
+    /// index already knows (its lookup by id has one entry per id): equal to the number of
+    /// records, there is none, and nothing needs counting.
+    fn duplicates<'s>(
+        &mut self,
+        kind: &'static str,
+        ids: impl Iterator<Item = &'s str> + Clone,
+        distinct: Option<usize>,
+    ) {
+        let n = ids.clone().count();
+        let any = match distinct {
+            Some(d) => d < n,
+            None => {
+                let mut set: HashSet<&str> = HashSet::with_capacity(n);
+                !ids.clone().all(|id| set.insert(id))
+            }
+        };
+        if !any {
+            return;
+        }
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for id in ids {
             *seen.entry(id).or_default() += 1;
@@ -187,17 +314,24 @@ impl Checker<'_> {
                 continue;
             }
             // Point at the second occurrence of the id.
-            let (file, text) = &self.origins.files[self.origins.file_of(kind, id)];
+            let fi = self.origins.file_of(self.snapshot, kind, id);
+            let file = self
+                .origins
+                .files
+                .get(fi)
+                .map(|f| f.0.clone())
+                .unwrap_or_default();
+            let text = self.origins.text(fi).unwrap_or_else(|| "".into());
             let quoted = format!("\"{id}\"");
             let first = text.find(&quoted).unwrap_or(0);
-            let pos = position_of(text, &quoted, first + quoted.len());
+            let pos = position_of(&text, &quoted, first + quoted.len());
             let pos = if pos == (0, 0) {
-                position_of(text, &quoted, 0)
+                position_of(&text, &quoted, 0)
             } else {
                 pos
             };
             self.errors.push(Diagnostic::error(
-                file,
+                &file,
                 pos,
                 format!("the {kind} id \"{id}\" is defined {n} times; an id must be unique"),
             ));
@@ -226,27 +360,65 @@ impl Checker<'_> {
     }
 }
 
-/// Check a merged snapshot. Returns (errors, warnings).
+/// Check a merged snapshot whose lookups are built (`Snapshot::build_lookups`). Returns
+/// (errors, warnings).
 pub fn validate(s: &Snapshot, origins: &Origins) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let mut c = Checker {
         origins,
+        snapshot: s,
         errors: Vec::new(),
         warnings: Vec::new(),
     };
-    c.duplicates("report", s.reports.iter().map(|x| x.id.as_str()));
-    c.duplicates("today", s.today.iter().map(|x| x.id.as_str()));
-    c.duplicates("locality", s.localities.iter().map(|x| x.id.as_str()));
-    c.duplicates("unit", s.units.iter().map(|x| x.id.as_str()));
-    let model_ids: Vec<String> = s.models.iter().map(|m| m.number.to_string()).collect();
-    c.duplicates("model", model_ids.iter().map(String::as_str));
-    c.duplicates("assessment", s.assessments.iter().map(|x| x.id.as_str()));
-    c.duplicates("task", s.tasks.iter().map(|x| x.id.as_str()));
-    c.duplicates("blocker", s.blockers.iter().map(|x| x.id.as_str()));
-    c.duplicates("indicator", s.indicators.iter().map(|x| x.id.as_str()));
-    c.duplicates("benefit", s.benefits.iter().map(|x| x.id.as_str()));
-    c.duplicates("note", s.notes.iter().map(|x| x.id.as_str()));
-
     let ix = &s.index;
+    c.duplicates(
+        "report",
+        s.reports.iter().map(|x| x.id.as_str()),
+        Some(ix.report.len()),
+    );
+    c.duplicates(
+        "today",
+        s.today.iter().map(|x| x.id.as_str()),
+        Some(ix.today.len()),
+    );
+    c.duplicates(
+        "locality",
+        s.localities.iter().map(|x| x.id.as_str()),
+        Some(ix.locality.len()),
+    );
+    c.duplicates(
+        "unit",
+        s.units.iter().map(|x| x.id.as_str()),
+        Some(ix.unit.len()),
+    );
+    let model_ids: Vec<String> = s.models.iter().map(|m| m.number.to_string()).collect();
+    c.duplicates(
+        "model",
+        model_ids.iter().map(String::as_str),
+        Some(ix.model.len()),
+    );
+    c.duplicates(
+        "assessment",
+        s.assessments.iter().map(|x| x.id.as_str()),
+        None,
+    );
+    c.duplicates(
+        "task",
+        s.tasks.iter().map(|x| x.id.as_str()),
+        Some(ix.task.len()),
+    );
+    c.duplicates(
+        "blocker",
+        s.blockers.iter().map(|x| x.id.as_str()),
+        Some(ix.blocker.len()),
+    );
+    c.duplicates(
+        "indicator",
+        s.indicators.iter().map(|x| x.id.as_str()),
+        None,
+    );
+    c.duplicates("benefit", s.benefits.iter().map(|x| x.id.as_str()), None);
+    c.duplicates("note", s.notes.iter().map(|x| x.id.as_str()), None);
+
     let model_keys: HashMap<String, usize> = s
         .models
         .iter()

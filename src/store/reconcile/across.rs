@@ -2,19 +2,24 @@
 //! sources disagree on whether a model is deployed in a province, and where one report prints
 //! the same measure with two values.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::{fmt_num, Findings};
 use crate::domain::{Assessment, Indicator};
 use crate::snapshot::Snapshot;
 use crate::text::one_line;
 
-fn report_short<'a>(s: &'a Snapshot, id: &'a str) -> &'a str {
-    s.reports
-        .iter()
-        .find(|r| r.id == id)
-        .map(|r| r.short.as_str())
-        .unwrap_or(id)
+/// Each report's short name by its id (the first report of an id).
+fn shorts(s: &Snapshot) -> HashMap<&str, &str> {
+    let mut out = HashMap::with_capacity(s.reports.len());
+    for r in &s.reports {
+        out.entry(r.id.as_str()).or_insert(r.short.as_str());
+    }
+    out
+}
+
+fn report_short<'a>(shorts: &HashMap<&'a str, &'a str>, id: &'a str) -> &'a str {
+    shorts.get(id).copied().unwrap_or(id)
 }
 
 /// What a province's own row says, short enough for a findings line.
@@ -35,6 +40,14 @@ fn said(a: &Assessment) -> String {
 /// A province's own report of a model against the national list of where it is deployed. Only
 /// where the national appendix names provinces: a printed count alone cannot disagree.
 pub(super) fn deployment(s: &Snapshot, out: &mut Findings) {
+    let shorts = shorts(s);
+    // The national appendix's assessment of each model (`Snapshot::national_assessment`).
+    let mut nationals: HashMap<u32, &Assessment> = HashMap::new();
+    for a in &s.assessments {
+        if let (Some(m), None) = (a.model, &a.locality) {
+            nationals.entry(m).or_insert(a);
+        }
+    }
     for a in &s.assessments {
         let (Some(number), Some(own)) = (a.model, a.locality.as_deref()) else {
             continue;
@@ -42,7 +55,7 @@ pub(super) fn deployment(s: &Snapshot, out: &mut Findings) {
         let Some(province) = s.province_of(own) else {
             continue;
         };
-        let Some(national) = s.national_assessment(number) else {
+        let Some(&national) = nationals.get(&number) else {
             continue;
         };
         if national.localities.is_empty() {
@@ -54,8 +67,8 @@ pub(super) fn deployment(s: &Snapshot, out: &mut Findings) {
             .any(|l| s.province_of(l) == Some(province));
         let name = s.locality_name(province);
         let (own_short, nat_short) = (
-            report_short(s, &a.report),
-            report_short(s, &national.report),
+            report_short(&shorts, &a.report),
+            report_short(&shorts, &national.report),
         );
         let message = match (a.says_not_deployed(), listed) {
             (true, true) => format!(
@@ -119,6 +132,7 @@ fn compared(i: &Indicator) -> Option<String> {
 /// One report printing the same measure (the indicators that share `measure`) with two values
 /// for the same date or with no date: every printing is listed, raw text and line.
 pub(super) fn conflicting_figures(s: &Snapshot, out: &mut Findings) {
+    let shorts = shorts(s);
     let mut groups: BTreeMap<(&str, &str), Vec<&Indicator>> = BTreeMap::new();
     for i in &s.indicators {
         if let Some(m) = i.measure.as_deref().filter(|m| !m.is_empty()) {
@@ -156,7 +170,7 @@ pub(super) fn conflicting_figures(s: &Snapshot, out: &mut Findings) {
             measure,
             format!(
                 "{}: {} — báo cáo in {} giá trị khác nhau: {}",
-                report_short(s, report),
+                report_short(&shorts, report),
                 items[0].name,
                 values.len(),
                 values.join(" / ")

@@ -220,6 +220,10 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
     for b in &s.blockers {
         *count_of.entry((b.report.as_str(), 1)).or_default() += 1;
     }
+    let mut benefits_of: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for (i, b) in s.benefits.iter().enumerate() {
+        benefits_of.entry(b.report.as_str()).or_default().push(i);
+    }
     let none: Vec<usize> = Vec::new();
     for r in &s.reports {
         for h in &r.headline {
@@ -278,14 +282,14 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
                     .count(),
                 Claim::ModelsAssessed => count_of.get(&(r.id.as_str(), 0)).copied().unwrap_or(0),
                 Claim::Blockers => count_of.get(&(r.id.as_str(), 1)).copied().unwrap_or(0),
-                Claim::Benefits { group } => s
-                    .benefits
+                Claim::Benefits { group } => benefits_of
+                    .get(r.id.as_str())
+                    .unwrap_or(&none)
                     .iter()
-                    .filter(|b| {
-                        b.report == r.id
-                            && group
-                                .as_ref()
-                                .is_none_or(|g| b.group.starts_with(g.as_str()))
+                    .filter(|&&i| {
+                        group
+                            .as_ref()
+                            .is_none_or(|g| s.benefits[i].group.starts_with(g.as_str()))
                     })
                     .count(),
             } as f64;

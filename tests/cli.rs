@@ -237,6 +237,11 @@ fn free_words_tolerate_typos_but_do_not_pick_letters_across_a_title() {
         !provinces.contains(&"bac-ninh".to_string()),
         "{provinces:?}"
     );
+    // A word matches where a word begins, as in the console: "hue" lists the tasks of Huế,
+    // not Bình Định's "thuê dịch vụ".
+    let hue = shipped_ids("tasks", "hue");
+    assert_eq!(hue, shipped_ids("tasks", "locality:thua-thien-hue"));
+    assert!(!hue.contains(&"bd-258-pl01-34".to_string()));
     // A missing space is forgiven: "dichvu" finds what "dịch vụ" finds.
     let spaced = shipped_ids("tasks", "\"dich vu\"").len();
     let joined = shipped_ids("tasks", "dichvu").len();

@@ -1,12 +1,13 @@
 //! Evaluating a query against the records of a snapshot.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
-use fuzzy_matcher::skim::SkimMatcherV2;
-use fuzzy_matcher::FuzzyMatcher;
 
 use super::parse::{Query, QueryError, TermKind};
+use super::words::Word;
 use crate::domain::{Cause, Status};
 use crate::snapshot::Snapshot;
 use crate::store::Finding;
@@ -99,8 +100,8 @@ impl Ctx<'_> {
 
 #[derive(Debug, Clone)]
 enum Pred {
-    Word(String),
-    Phrase(String),
+    Word(Word),
+    Phrase(Word),
     Status(Status),
     Units {
         any: bool,
@@ -147,8 +148,8 @@ impl Compiled {
                 )
             };
             let p = match &t.kind {
-                TermKind::Word(w) => Pred::Word(w.clone()),
-                TermKind::Phrase(p) => Pred::Phrase(p.clone()),
+                TermKind::Word(w) => Pred::Word(Word::new(w)),
+                TermKind::Phrase(p) => Pred::Phrase(Word::new(p)),
                 TermKind::Status(s) => Pred::Status(*s),
                 TermKind::Unit(v) | TermKind::Lead(v) => {
                     let ids = resolve_units(snap, v);
@@ -245,6 +246,12 @@ impl Compiled {
             };
             preds.push((t.negated, p));
         }
+        // The cheap tests first, then words and phrases, the longest (usually the rarest)
+        // first: all must hold, so the order changes nothing but the time.
+        preds.sort_by_key(|(_, p)| match p {
+            Pred::Word(w) | Pred::Phrase(w) => usize::MAX - w.as_str().len(),
+            _ => 0,
+        });
         Ok(Compiled { query, preds })
     }
 
@@ -258,17 +265,93 @@ impl Compiled {
     }
 
     pub fn matches(&self, ctx: &Ctx, rec: Rec) -> bool {
-        self.preds.iter().all(|(neg, p)| eval(ctx, rec, p) != *neg)
+        self.matches_with(ctx, rec, &[])
+    }
+
+    fn matches_with(&self, ctx: &Ctx, rec: Rec, memo: &[Vec<AtomicU8>]) -> bool {
+        self.preds.iter().enumerate().all(|(i, (neg, p))| {
+            let m = memo.get(i).map(Vec::as_slice).filter(|m| !m.is_empty());
+            eval(ctx, rec, p, m) != *neg
+        })
     }
 
     /// The records of `candidates` that match, in order.
     pub fn filter(&self, ctx: &Ctx, candidates: &[Rec]) -> Vec<Rec> {
-        candidates
-            .iter()
-            .copied()
-            .filter(|r| self.matches(ctx, *r))
-            .collect()
+        self.select(ctx, candidates, Some)
     }
+
+    /// The items whose record matches (an item without one does not), in their order, tested
+    /// on every core. The shared contexts (a place's or a unit's names) are searched once
+    /// each, not once per record.
+    pub fn select<T: Copy + Send + Sync>(
+        &self,
+        ctx: &Ctx,
+        items: &[T],
+        rec_of: impl Fn(T) -> Option<Rec> + Sync,
+    ) -> Vec<T> {
+        let contexts = ctx.snap.index.context.text.len();
+        let memo: Vec<Vec<AtomicU8>> = self
+            .preds
+            .iter()
+            .map(|(_, p)| match p {
+                Pred::Word(_) | Pred::Phrase(_) => {
+                    (0..contexts).map(|_| AtomicU8::new(0)).collect()
+                }
+                _ => Vec::new(),
+            })
+            .collect();
+        let test = |chunk: &[T]| -> Vec<T> {
+            chunk
+                .iter()
+                .copied()
+                .filter(|&t| rec_of(t).is_some_and(|r| self.matches_with(ctx, r, &memo)))
+                .collect()
+        };
+        let threads = workers();
+        if threads < 2 || items.len() < PARALLEL_MIN {
+            return test(items);
+        }
+        // Small chunks handed out in turn, so that a core that meets the long texts does
+        // not leave the other waiting; put back in order at the end.
+        let size = (items.len() / (threads * 8)).max(PARALLEL_MIN / 4);
+        let chunks: Vec<&[T]> = items.chunks(size).collect();
+        let next = AtomicUsize::new(0);
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(c) = chunks.get(i) else {
+                    return done;
+                };
+                done.push((i, test(c)));
+            }
+        };
+        let mut parts = std::thread::scope(|sc| {
+            let others: Vec<_> = (1..threads).map(|_| sc.spawn(work)).collect();
+            let mut parts = work();
+            for h in others {
+                // A panic in a helper is the filter's own panic: never a silently short list.
+                parts.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            }
+            parts
+        });
+        parts.sort_by_key(|p| p.0);
+        parts.into_iter().flat_map(|p| p.1).collect()
+    }
+}
+
+/// Below this many records a filter runs on the calling thread alone.
+const PARALLEL_MIN: usize = 4096;
+
+/// How many threads a filter uses: the machine's cores.
+fn workers() -> usize {
+    static N: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *N.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .min(8)
+    })
 }
 
 fn descendants(snap: &Snapshot, id: &str) -> HashSet<String> {
@@ -316,39 +399,22 @@ fn resolve_localities(snap: &Snapshot, v: &str) -> HashSet<String> {
     out
 }
 
-thread_local! {
-    static MATCHER: SkimMatcherV2 = SkimMatcherV2::default();
-}
-
-/// The folded texts a free word is searched in: the record's own (its first line is the
-/// short title fuzzy matching may use) and its context, the names and spellings of its places
-/// and units (shared by the records that have the same ones).
-fn texts<'a>(ctx: &Ctx<'a>, rec: Rec) -> (std::borrow::Cow<'a, str>, &'a str) {
-    use std::borrow::Cow;
+/// A record's own folded text (its first line is its short title) and the shared context it
+/// has: the names and spellings of its places and units.
+fn texts<'a>(ctx: &Ctx<'a>, rec: Rec) -> (Cow<'a, str>, Option<u32>) {
     let ix = &ctx.snap.index;
     let c = &ix.context;
-    let at = |v: &'a [u32], i: usize| v.get(i).map_or("", |&k| c.get(k));
+    let at = |v: &[u32], i: usize| v.get(i).copied();
+    let own = |v: &'a [String], i: usize| Cow::Borrowed(v.get(i).map_or("", String::as_str));
     match rec {
-        Rec::Task(i) => (Cow::Borrowed(ix.task_text[i].as_str()), at(&c.task, i)),
-        Rec::Blocker(i) => (
-            Cow::Borrowed(ix.blocker_text[i].as_str()),
-            at(&c.blocker, i),
-        ),
-        Rec::Model(i) => (Cow::Borrowed(ix.model_text[i].as_str()), at(&c.model, i)),
-        Rec::Assessment(i) => (
-            Cow::Borrowed(ix.assessment_text[i].as_str()),
-            at(&c.assessment, i),
-        ),
-        Rec::Unit(i) => (Cow::Borrowed(ix.unit_text[i].as_str()), at(&c.unit, i)),
-        Rec::Locality(i) => (
-            Cow::Borrowed(ix.locality_text[i].as_str()),
-            at(&c.locality, i),
-        ),
-        Rec::Indicator(i) => (
-            Cow::Borrowed(ix.indicator_text[i].as_str()),
-            at(&c.indicator, i),
-        ),
-        Rec::Today(i) => (Cow::Borrowed(ix.today_text[i].as_str()), ""),
+        Rec::Task(i) => (own(&ix.task_text, i), at(&c.task, i)),
+        Rec::Blocker(i) => (own(&ix.blocker_text, i), at(&c.blocker, i)),
+        Rec::Model(i) => (own(&ix.model_text, i), at(&c.model, i)),
+        Rec::Assessment(i) => (own(&ix.assessment_text, i), at(&c.assessment, i)),
+        Rec::Unit(i) => (own(&ix.unit_text, i), at(&c.unit, i)),
+        Rec::Locality(i) => (own(&ix.locality_text, i), at(&c.locality, i)),
+        Rec::Indicator(i) => (own(&ix.indicator_text, i), at(&c.indicator, i)),
+        Rec::Today(i) => (own(&ix.today_text, i), None),
         Rec::Finding(i) => {
             let f = &ctx.findings[i];
             let s = fold_nfc(&format!(
@@ -362,7 +428,7 @@ fn texts<'a>(ctx: &Ctx<'a>, rec: Rec) -> (std::borrow::Cow<'a, str>, &'a str) {
                 .report
                 .as_deref()
                 .and_then(|r| ix.report.get(r))
-                .map_or("", |&r| at(&c.report, r));
+                .and_then(|&r| at(&c.report, r));
             (Cow::Owned(s), place)
         }
         Rec::Report(i) => {
@@ -378,38 +444,30 @@ fn title_of(all: &str) -> &str {
     all.split('\n').next().unwrap_or("")
 }
 
-/// Every char of `needle` appears in `hay` in order: what any fuzzy match needs, checked in
-/// one pass before the (much dearer) scoring.
-fn is_subsequence(needle: &str, hay: &str) -> bool {
-    let mut hay = hay.chars();
-    needle
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .all(|c| hay.any(|h| h == c))
+/// Whether a word or phrase begins a word of shared context `k`, looked up once per query
+/// (many records share one context): 0 not looked at yet, 1 no, 2 yes.
+fn in_context(ctx: &Ctx, k: Option<u32>, w: &Word, memo: Option<&[AtomicU8]>) -> bool {
+    let Some(k) = k else {
+        return false;
+    };
+    let slot = memo.and_then(|m| m.get(k as usize));
+    match slot.map(|s| s.load(Ordering::Relaxed)) {
+        Some(1) => return false,
+        Some(2) => return true,
+        _ => {}
+    }
+    let hit = w.starts_a_word_in(ctx.snap.index.context.get(k));
+    if let Some(s) = slot {
+        s.store(if hit { 2 } else { 1 }, Ordering::Relaxed);
+    }
+    hit
 }
 
-fn word_matches(ctx: &Ctx, rec: Rec, w: &str) -> bool {
-    let (all, context) = texts(ctx, rec);
-    if all.contains(w) || context.contains(w) {
-        return true;
-    }
-    let title = title_of(&all);
-    // Fuzzy only for longer words, on the title, and only when most of the word lines up.
-    let n = w.chars().count();
-    if n < 4 || !is_subsequence(w, title) {
-        return false;
-    }
-    // A typo-tolerant match, not letters picked across the title: the matched letters
-    // must sit close together ("dichvu" finds "dịch vụ"; "binh" does not find "bắc ninh").
-    MATCHER.with(|m| {
-        m.fuzzy_indices(title, w).is_some_and(|(score, idx)| {
-            let span = match (idx.first(), idx.last()) {
-                (Some(a), Some(b)) => b - a + 1,
-                _ => usize::MAX,
-            };
-            score >= (n as i64) * 16 && span <= n + 2
-        })
-    })
+/// A free word: it begins a word of the record's text or context, or (long enough) matches
+/// its title loosely. The rule is `words`'.
+fn word_matches(ctx: &Ctx, rec: Rec, w: &Word, memo: Option<&[AtomicU8]>) -> bool {
+    let (all, k) = texts(ctx, rec);
+    w.starts_a_word_in(&all) || in_context(ctx, k, w, memo) || w.loosely_in_title(title_of(&all))
 }
 
 fn record_report<'a>(ctx: &Ctx<'a>, rec: Rec) -> Option<&'a str> {
@@ -473,13 +531,13 @@ fn record_localities(ctx: &Ctx, rec: Rec) -> Vec<String> {
     }
 }
 
-fn eval(ctx: &Ctx, rec: Rec, p: &Pred) -> bool {
+fn eval(ctx: &Ctx, rec: Rec, p: &Pred, memo: Option<&[AtomicU8]>) -> bool {
     let s = ctx.snap;
     match p {
-        Pred::Word(w) => word_matches(ctx, rec, w),
+        Pred::Word(w) => word_matches(ctx, rec, w, memo),
         Pred::Phrase(ph) => {
-            let (all, context) = texts(ctx, rec);
-            all.contains(ph.as_str()) || context.contains(ph.as_str())
+            let (all, k) = texts(ctx, rec);
+            ph.starts_a_word_in(&all) || in_context(ctx, k, ph, memo)
         }
         Pred::Status(st) => matches!(rec, Rec::Task(i) if s.task_status(i) == *st),
         Pred::Units { any, ids } => match rec {

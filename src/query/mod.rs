@@ -8,8 +8,10 @@ pub mod groups;
 pub mod overlay;
 pub mod parse;
 pub mod scorecard;
+pub mod words;
 
 pub use equiv::Equivalent;
 pub use eval::{Compiled, Ctx, Overlay, Rec};
 pub use overlay::{Decided, DecidedMap};
 pub use parse::{Query, QueryError, Term, TermKind};
+pub use words::Word;

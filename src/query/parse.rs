@@ -1,7 +1,8 @@
 //! The query language, one for the filter bar, the views and the command line:
 //!
-//! - free words match fuzzily, ignoring case and diacritics: `binh dinh`
-//! - `"quoted phrases"` match as written (still folded)
+//! - free words match where a word of the text begins, ignoring case and diacritics:
+//!   `binh dinh` (the rule, and what titles forgive, is in `words`)
+//! - `"quoted phrases"` match as written (still folded), also where a word begins
 //! - `field:value` terms: `status:`, `unit:`, `lead:`, `locality:`, `today:`, `model:`,
 //!   `cause:`, `report:`, `kind:`, `group:`; values with spaces are quoted: `unit:"Sở TT&TT"`
 //! - `overdue` (or `is:overdue`, `quá-hạn`), `is:open`, `is:done`
@@ -11,6 +12,7 @@
 
 use std::fmt;
 
+use super::words::is_loose;
 use crate::domain::{Cause, Status};
 use crate::text::{did_you_mean, fold};
 
@@ -121,6 +123,29 @@ impl Query {
                 _ => None,
             })
             .collect()
+    }
+
+    /// Whether everything this query matches is sure to match `wider` too: it is `wider` with
+    /// more typed at the end of a word or phrase, or with terms added. Then only `wider`'s
+    /// matches need testing. A negated term must be the same (typing on widens it), and a word
+    /// must stay on one side of `words::LOOSE_MIN` (from there on it is matched loosely too).
+    pub fn narrows(&self, wider: &Query) -> bool {
+        wider.terms.len() <= self.terms.len()
+            && wider.terms.iter().zip(&self.terms).all(|(w, n)| {
+                w.negated == n.negated
+                    && (w.kind == n.kind
+                        || (!w.negated
+                            && match (&w.kind, &n.kind) {
+                                (TermKind::Word(a), TermKind::Word(b)) => {
+                                    b.starts_with(a.as_str())
+                                        && is_loose(a.as_str()) == is_loose(b.as_str())
+                                }
+                                (TermKind::Phrase(a), TermKind::Phrase(b)) => {
+                                    b.starts_with(a.as_str())
+                                }
+                                _ => false,
+                            }))
+            })
     }
 
     pub fn parse(text: &str) -> Result<Query, QueryError> {
@@ -367,6 +392,25 @@ mod tests {
         assert!(e.message.contains("needs a value"));
         let e = Query::parse("cause:weather").unwrap_err();
         assert!(e.message.contains("funding"));
+    }
+
+    #[test]
+    fn typing_on_narrows_and_deleting_widens() {
+        let q = |s: &str| Query::parse(s).unwrap();
+        assert!(q("dich vu").narrows(&q("dich v")));
+        assert!(q("dich vu status:done").narrows(&q("dich vu")));
+        assert!(q("\"dich vu c\"").narrows(&q("\"dich vu\"")));
+        assert!(q("anything").narrows(&q("")));
+        assert!(!q("dich v").narrows(&q("dich vu")));
+        // A negated word typed on excludes less.
+        assert!(!q("-hue").narrows(&q("-hu")));
+        assert!(q("-hue x").narrows(&q("-hue")));
+        // "dic" is taken as typed; "dich" is also matched loosely on titles.
+        assert!(!q("dich").narrows(&q("dic")));
+        assert!(q("dichv").narrows(&q("dich")));
+        // A word that becomes a field is another term.
+        assert!(!q("unit:S").narrows(&q("unit")));
+        assert!(!q("overdue").narrows(&q("overdu")));
     }
 
     #[test]

@@ -181,7 +181,7 @@ impl Console {
                     }
                 }
                 Ok(Input::Closed(e)) => return Err(e),
-                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Ok(Input::Filtered(..)) | Err(mpsc::RecvTimeoutError::Timeout) => {}
                 Err(mpsc::RecvTimeoutError::Disconnected) => {
                     return Err(io::Error::other("the terminal's input closed"));
                 }

@@ -37,53 +37,62 @@ use config::Options;
 
 /// A filter job with the decisions it must see.
 type JobMsg = (FilterJob, Arc<crate::query::DecidedMap>);
-/// Rows computed for a list, with the job's generation.
-type ResultMsg = (ListRef, u64, Vec<rows::Row>);
 
-/// Filtering runs here, off the UI thread: the newest job per list wins; results carry the
-/// job's generation so that stale ones are dropped.
+/// Filtering runs here, off the UI thread: the newest job waiting wins; results go to the
+/// input loop's own queue (so they are drawn as soon as they are ready), with the job's
+/// generation so that stale ones are dropped.
 fn spawn_filter_thread(
     data: Arc<Loaded>,
     as_of: chrono::NaiveDate,
-) -> (mpsc::Sender<JobMsg>, mpsc::Receiver<ResultMsg>) {
+    results: mpsc::Sender<Input>,
+) -> mpsc::Sender<JobMsg> {
     let (job_tx, job_rx) = mpsc::channel::<JobMsg>();
-    let (res_tx, res_rx) = mpsc::channel();
     std::thread::spawn(move || {
         while let Ok(mut job) = job_rx.recv() {
-            // Skip to the newest job waiting.
+            // Skip to the newest job waiting for the same list.
+            let mut waiting = Vec::new();
             while let Ok(newer) = job_rx.try_recv() {
-                job = newer;
+                if newer.0.target == job.0.target {
+                    job = newer;
+                } else {
+                    waiting.push(newer);
+                }
             }
-            let (job, decided) = job;
-            let ctx = crate::query::Ctx {
-                snap: &data.snapshot,
-                findings: &data.findings,
-                as_of,
-                overlay: Some(&*decided),
-            };
-            let rows = App::run_filter(&ctx, &job);
-            if res_tx.send((job.target, job.generation, rows)).is_err() {
-                break;
+            for (job, decided) in std::iter::once(job).chain(waiting) {
+                let ctx = crate::query::Ctx {
+                    snap: &data.snapshot,
+                    findings: &data.findings,
+                    as_of,
+                    overlay: Some(&*decided),
+                };
+                let rows = App::run_filter(&ctx, &job);
+                if results
+                    .send(Input::Filtered(job.target, job.generation, rows))
+                    .is_err()
+                {
+                    return;
+                }
             }
         }
     });
-    (job_tx, res_rx)
+    job_tx
 }
 
 /// The most events handled between two looks at the quit signal (and two frames).
 const MAX_BATCH: usize = 4096;
 
-/// What the input thread reads from the terminal.
+/// What the input loop waits for: the terminal's input (read on its own thread) and the
+/// filter thread's results.
 enum Input {
     Event(ct::Event),
     Closed(io::Error),
+    Filtered(ListRef, u64, app::Filtered),
 }
 
 /// Terminal input is read on its own thread, so that the drawing loop keeps its own pace and
 /// notices a quit signal even when the terminal has gone away (a closed terminal can keep
 /// crossterm's reader busy without ever returning).
-fn spawn_input_thread() -> mpsc::Receiver<Input> {
-    let (tx, rx) = mpsc::channel();
+fn spawn_input_thread(tx: mpsc::Sender<Input>) {
     std::thread::spawn(move || loop {
         match ct::read() {
             Ok(ev) => {
@@ -97,7 +106,6 @@ fn spawn_input_thread() -> mpsc::Receiver<Input> {
             }
         }
     });
-    rx
 }
 
 /// The console's state, made ready from a loaded snapshot: the key map and theme, the score
@@ -166,6 +174,8 @@ pub struct Console {
     /// None once it has been put back.
     terminal: Option<ratatui::DefaultTerminal>,
     events: mpsc::Receiver<Input>,
+    /// Where the filter thread sends its results (the input loop's own queue).
+    input_tx: mpsc::Sender<Input>,
     terminate: Arc<std::sync::atomic::AtomicUsize>,
     mouse: bool,
     restored: bool,
@@ -187,9 +197,12 @@ impl Console {
         if mouse {
             let _ = execute!(io::stdout(), EnableMouseCapture);
         }
+        let (input_tx, events) = mpsc::channel();
+        spawn_input_thread(input_tx.clone());
         Ok(Console {
             terminal: Some(terminal),
-            events: spawn_input_thread(),
+            events,
+            input_tx,
             terminate,
             mouse,
             restored: false,
@@ -240,7 +253,7 @@ impl Console {
 
     /// Run the console until the user quits (or a termination signal).
     pub fn run(&mut self, mut app: App) -> io::Result<()> {
-        let (job_tx, res_rx) = spawn_filter_thread(app.data.clone(), app.as_of);
+        let job_tx = spawn_filter_thread(app.data.clone(), app.as_of, self.input_tx.clone());
         let terminal = self
             .terminal
             .as_mut()
@@ -273,11 +286,12 @@ impl Console {
                 }
                 match events.recv_timeout(Duration::from_millis(100)) {
                     Ok(Input::Event(ev)) => {
-                        // Take the events already waiting too (so fast typing never waits for
-                        // a frame), but a bounded batch: the quit signal and Ctrl-C are seen
-                        // after each, however much is queued.
+                        // Take the events already waiting too (so fast typing never waits for a
+                        // frame), but a bounded batch: the quit signal and Ctrl-C are seen after
+                        // each, however much is queued.
                         let mut batch = vec![ev];
                         let mut closed = None;
+                        let mut filtered = Vec::new();
                         while batch.len() < MAX_BATCH {
                             match events.try_recv() {
                                 Ok(Input::Event(ev)) => batch.push(ev),
@@ -285,8 +299,14 @@ impl Console {
                                     closed = Some(e);
                                     break;
                                 }
+                                Ok(Input::Filtered(target, generation, rows)) => {
+                                    filtered.push((target, generation, rows))
+                                }
                                 Err(_) => break,
                             }
+                        }
+                        for (target, generation, rows) in filtered {
+                            app.accept_filtered(target, generation, rows);
                         }
                         backlog = batch.len() == MAX_BATCH;
                         if terminate.load(Ordering::Relaxed) != 0 {
@@ -299,14 +319,14 @@ impl Console {
                             return Err(e);
                         }
                     }
+                    Ok(Input::Filtered(target, generation, rows)) => {
+                        app.accept_filtered(target, generation, rows);
+                    }
                     Ok(Input::Closed(e)) => return Err(e),
                     Err(mpsc::RecvTimeoutError::Timeout) => {}
                     Err(mpsc::RecvTimeoutError::Disconnected) => {
                         return Err(io::Error::other("the terminal's input closed"));
                     }
-                }
-                while let Ok((target, generation, rows)) = res_rx.try_recv() {
-                    app.accept_filtered(target, generation, rows);
                 }
             }
         })();

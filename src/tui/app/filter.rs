@@ -1,12 +1,16 @@
-//! The filter bar: the query compiled, matching rows computed (here or on the filter
-//! thread), results accepted unless superseded.
+//! The filter bar: the query compiled here (cheap), the matching rows worked out on the
+//! filter thread (narrowed from what the list found before: `narrow`), sorted there too, and
+//! accepted unless superseded. Nothing here goes over a list's rows on the UI thread.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-use crate::query::{Compiled, Ctx};
+use crate::query::{Compiled, Ctx, Rec};
 
+use super::super::figures::Figures;
 use super::super::i18n::Lang;
-use super::super::rows::{self, Row};
+use super::super::rows::{self, Row, Table};
+pub use super::narrow::Filtered;
+use super::narrow::Found;
 use super::{App, Mode, ViewId};
 
 /// A request for the filter thread.
@@ -16,6 +20,14 @@ pub struct FilterJob {
     pub generation: u64,
     pub query: Compiled,
     pub base: Arc<Vec<Row>>,
+    /// What this list found before (kept across jobs, used by one job at a time).
+    pub found: Arc<Mutex<Found>>,
+    pub sort: Option<(usize, bool)>,
+    pub table: Table,
+    pub lang: Lang,
+    pub figures: Arc<Figures>,
+    /// The record selected when the job was made: its place in the result is found there.
+    pub selected: Option<Rec>,
 }
 
 /// Which list a filter result belongs to.
@@ -36,8 +48,8 @@ pub enum FilterEdit {
 }
 
 impl App {
-    /// Recompile the filter of a list and compute its rows here. Returns the job so that a
-    /// caller with a filter thread can run it there instead.
+    /// Recompile the filter of a list. Returns the job that works out its rows, for the
+    /// filter thread (or `refilter`, here); a query that cannot be read is answered at once.
     pub fn filter_job(&mut self, r: ListRef) -> Option<FilterJob> {
         let snap = &self.data.snapshot;
         let list = match r {
@@ -50,31 +62,12 @@ impl App {
             .as_ref()
             .map(|q| q.equivalents(snap))
             .unwrap_or_default();
-        let base = list.base.clone();
-        let sort = list.sort;
-        let table = list.table;
         let lang = self.lang;
+        let figures = self.figures.clone();
         let list = self.list_mut(r)?;
         list.generation += 1;
         list.filter_equivalents = equivalents;
         match compiled {
-            Ok(q) if q.is_empty() => {
-                list.filter_error = None;
-                list.filter_error_span = None;
-                let mut rows = (*base).clone();
-                if let Some((c, rev)) = sort {
-                    let ctx = Ctx {
-                        snap: &self.data.snapshot,
-                        findings: &self.data.findings,
-                        as_of: self.as_of,
-                        overlay: Some(&*self.decided),
-                    };
-                    rows::sort_rows(&ctx, &self.figures, table, &mut rows, c, rev, lang);
-                }
-                let list = self.list_mut(r)?;
-                list.set_rows(rows);
-                None
-            }
             Ok(q) => {
                 list.filter_error = None;
                 list.filter_error_span = None;
@@ -83,7 +76,13 @@ impl App {
                     target: r,
                     generation: list.generation,
                     query: q,
-                    base,
+                    base: list.base.clone(),
+                    found: list.found.clone(),
+                    sort: list.sort,
+                    table: list.table,
+                    lang,
+                    figures,
+                    selected: list.selected_rec(),
                 })
             }
             Err(e) => {
@@ -98,45 +97,42 @@ impl App {
         }
     }
 
-    /// Run a filter job (on whichever thread) and give back the rows.
-    pub fn run_filter(ctx: &Ctx, job: &FilterJob) -> Vec<Row> {
-        let mut out: Vec<Row> = Vec::new();
-        let mut pending_header: Option<&Row> = None;
-        for row in job.base.iter() {
-            match row {
-                Row::Header(_) => pending_header = Some(row),
-                Row::Rec(rec) => {
-                    if job.query.matches(ctx, *rec) {
-                        if let Some(h) = pending_header.take() {
-                            out.push(h.clone());
-                        }
-                        out.push(row.clone());
-                    }
-                }
-            }
+    /// Run a filter job (on whichever thread): the matching rows, sorted as the list is, and
+    /// where the selected record is among them.
+    pub fn run_filter(ctx: &Ctx, job: &FilterJob) -> Filtered {
+        // A job that panicked while holding it leaves nothing half-written that matters:
+        // results are only remembered whole.
+        let mut found = job.found.lock().unwrap_or_else(|e| e.into_inner());
+        let positions = found.positions(ctx, &job.base, &job.query);
+        let mut out = found.rows_at(&positions);
+        drop(found);
+        if let Some((c, rev)) = job.sort {
+            rows::sort_rows(
+                ctx,
+                &job.figures,
+                job.table,
+                &mut out.rows,
+                c,
+                rev,
+                job.lang,
+            );
         }
+        out.selected = job
+            .selected
+            .map(|k| (k, out.rows.iter().position(|r| *r == Row::Rec(k))));
         out
     }
 
     /// Accept rows computed for a job, unless a newer job has superseded it.
-    pub fn accept_filtered(&mut self, target: ListRef, generation: u64, mut rows: Vec<Row>) {
-        let lang = self.lang;
-        let Some(list) = self.list(target) else {
-            return;
-        };
-        if list.generation != generation {
-            return;
-        }
-        if let Some((c, rev)) = list.sort {
-            let table = list.table;
-            rows::sort_rows(&self.ctx(), &self.figures, table, &mut rows, c, rev, lang);
-        }
+    pub fn accept_filtered(&mut self, target: ListRef, generation: u64, filtered: Filtered) {
         if let Some(list) = self.list_mut(target) {
-            list.set_rows(rows);
+            if list.generation == generation {
+                list.set_filtered(filtered);
+            }
         }
     }
 
-    /// Filter synchronously (tests, and lists small enough not to need the thread).
+    /// Filter here and now (tests, and lists rebuilt after a decision).
     pub fn refilter(&mut self, r: ListRef) {
         if let Some(job) = self.filter_job(r) {
             let rows = App::run_filter(&self.ctx(), &job);

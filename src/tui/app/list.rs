@@ -2,7 +2,7 @@
 //! and their rebuild when decisions change.
 
 use crate::tui::figures::Figures;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::domain::LocalityLevel;
 use crate::query::{Ctx, DecidedMap, Rec};
@@ -34,6 +34,8 @@ pub struct List {
     pub sort: Option<(usize, bool)>,
     /// Distinct records of `rows` and of `base`, counted when they are set (not per frame).
     counts: (usize, usize),
+    /// What the filter found before, for the filter thread to narrow from.
+    pub found: Arc<Mutex<super::narrow::Found>>,
 }
 
 impl List {
@@ -54,6 +56,7 @@ impl List {
             generation: 0,
             sort: None,
             counts: (n, n),
+            found: Arc::default(),
         };
         l.select_first_record();
         l
@@ -82,27 +85,31 @@ impl List {
             .unwrap_or(0);
     }
 
-    /// Move the cursor by `delta` records, skipping headers.
+    /// Move the cursor by `delta` records, skipping headers: a step per record passed, never
+    /// a pass over the whole list.
     pub fn move_by(&mut self, delta: isize) {
-        if self.rows.is_empty() {
+        let n = self.rows.len();
+        let is_rec = |i: &usize| matches!(self.rows.get(*i), Some(Row::Rec(_)));
+        // The record at the cursor or the first after it, else the last one.
+        let from = self.selected.min(n);
+        let Some(mut at) = (from..n)
+            .find(is_rec)
+            .or_else(|| (0..from).rev().find(is_rec))
+        else {
             return;
+        };
+        for _ in 0..delta.unsigned_abs() {
+            let next = if delta > 0 {
+                (at + 1..n).find(is_rec)
+            } else {
+                (0..at).rev().find(is_rec)
+            };
+            match next {
+                Some(i) => at = i,
+                None => break,
+            }
         }
-        let recs: Vec<usize> = self
-            .rows
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| matches!(r, Row::Rec(_)))
-            .map(|(i, _)| i)
-            .collect();
-        if recs.is_empty() {
-            return;
-        }
-        let cur = recs
-            .iter()
-            .position(|&i| i >= self.selected)
-            .unwrap_or(recs.len() - 1);
-        let next = (cur as isize + delta).clamp(0, recs.len() as isize - 1) as usize;
-        self.selected = recs[next];
+        self.selected = at;
     }
 
     pub fn to_top(&mut self) {
@@ -135,6 +142,27 @@ impl List {
 
     /// Put filtered rows in place (from the filter thread or computed here), keeping the
     /// selected record when it is still there.
+    /// Put the filter thread's rows in place: counted and searched there, nothing to go over
+    /// here.
+    pub fn set_filtered(&mut self, f: super::Filtered) {
+        let keep = self.selected_rec();
+        self.counts.0 = f.records;
+        self.rows = f.rows;
+        self.pending = false;
+        // Where the selected record is now: looked up by the filter thread, unless the
+        // selection moved since the job was made.
+        let at = match (keep, f.selected) {
+            (Some(k), Some((was, at))) if k == was => at,
+            (Some(k), _) => self.rows.iter().position(|r| *r == Row::Rec(k)),
+            (None, _) => None,
+        };
+        match at {
+            Some(i) => self.selected = i,
+            None => self.select_first_record(),
+        }
+        self.offset = self.offset.min(self.rows.len().saturating_sub(1));
+    }
+
     pub fn set_rows(&mut self, rows: Vec<Row>) {
         let keep = self.selected_rec();
         self.counts.0 = distinct_records(&rows);

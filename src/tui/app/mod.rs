@@ -11,6 +11,7 @@ mod filter;
 mod help;
 mod list;
 mod meeting;
+mod narrow;
 mod nav;
 mod prompt;
 mod scores;
@@ -34,7 +35,7 @@ use super::rows;
 use super::theme::Theme;
 
 pub use changes::Changes;
-pub use filter::{FilterEdit, FilterJob, ListRef};
+pub use filter::{FilterEdit, FilterJob, Filtered, ListRef};
 pub use help::HelpEdit;
 pub use list::{overdue_rows, List};
 pub use meeting::{AgendaReason, Meeting, MeetingForm};

@@ -60,9 +60,9 @@ pub fn body(app: &App, filter: &str, width: usize) -> Vec<Line<'static>> {
     }
     body.push(Line::from(""));
     let ql = if app.lang == Lang::Vi {
-        "Lọc: từ khoá (không dấu cũng được), \"cụm từ\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, is:open, is:done, -phủ định"
+        "Lọc: từ khoá khớp ở đầu một từ, có dấu hay không (\"hue\": Huế, không phải thuế; \"dichvu\": dịch vụ), \"cụm từ\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, is:open, is:done, -phủ định"
     } else {
-        "Filter: words (diacritics optional), \"phrases\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, is:open, is:done, -negation"
+        "Filter: words match at the start of a word, diacritics optional (\"hue\": Huế, not thuế; \"dichvu\": dịch vụ), \"phrases\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, is:open, is:done, -negation"
     };
     for l in super::wrap_words(ql, width) {
         body.push(Line::from(Span::styled(l, app.theme.muted())));

@@ -65,7 +65,9 @@ pub fn match_mask(s: &str, needles: &[String]) -> Vec<bool> {
             continue;
         }
         for start in 0..=folded.len() - n.len() {
-            if folded[start..start + n.len()] == n[..] {
+            // Where the query matched: at the start of a word (`query::words`).
+            let starts_word = start == 0 || !folded[start - 1].is_alphanumeric();
+            if starts_word && folded[start..start + n.len()] == n[..] {
                 for m in &mut mask[start..start + n.len()] {
                     *m = true;
                 }
@@ -134,5 +136,8 @@ mod tests {
             .map(|(c, _)| c)
             .collect();
         assert_eq!(marked, "Bình Định");
+        // Not inside a word: "hue" is not marked in "thuế".
+        let mask = match_mask("Thuế Huế", &["hue".into()]);
+        assert_eq!(mask, [false, false, false, false, false, true, true, true]);
     }
 }

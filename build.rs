@@ -27,8 +27,8 @@ fn walk(dir: &Path, base: &Path, out: &mut Vec<String>) {
     }
 }
 
-/// FNV-1a over the sources that define the records (and the lock file, for serde and
-/// bincode): the cache of a loaded snapshot is read only by a program of the same shape.
+/// FNV-1a over the sources that define the records and the index (and the lock file, for serde
+/// and bincode): the cache of a loaded snapshot is read only by a program of the same shape.
 fn schema_hash(paths: &[&Path]) -> String {
     fn add(p: &Path, files: &mut Vec<std::path::PathBuf>) {
         if p.is_dir() {
@@ -60,7 +60,16 @@ fn schema_hash(paths: &[&Path]) -> String {
 fn main() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.lock");
-    let schema = schema_hash(&[&src.join("domain"), &src.join("store"), &lock]);
+    // The cache holds the records (domain, store) and the index with its folded texts
+    // (snapshot, text).
+    let schema = schema_hash(&[
+        &src.join("domain"),
+        &src.join("store"),
+        &src.join("snapshot"),
+        &src.join("snapshot.rs"),
+        &src.join("text.rs"),
+        &lock,
+    ]);
     println!(
         "cargo:rustc-env=GIAOBAN_SCHEMA={schema}-{}",
         env!("CARGO_PKG_VERSION")

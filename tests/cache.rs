@@ -128,3 +128,79 @@ fn the_cache_is_in_the_user_cache_folder_one_per_snapshot() {
     assert!(a.primary.extension().is_some_and(|e| e == "cache"));
     assert_ne!(a.primary, b.primary);
 }
+
+/// A file the cache was made from, older than the settling time, edited in place so that its
+/// size and modification time are what they were: the cache is not trusted (its status-change
+/// time and content say otherwise), and what the user sees is the new text.
+#[test]
+fn a_file_edited_in_place_with_its_size_and_time_kept_is_read_again() {
+    let (_tmp, data) = snapshot_copy();
+    // Files changed just now have no stamp: they are hashed on every reopen.
+    store::load_path(&data).expect("loads");
+    let spot = CacheSpot::for_path(&data);
+    let (key, _) = cache::read(&spot).expect("the cache reads back");
+    assert_eq!(key.files.len(), 2, "{:?}", key.files);
+    assert!(key.files.iter().all(|f| f.stamp.is_none()), "{key:?}");
+
+    // Settled files get one.
+    std::thread::sleep(cache::SETTLE + std::time::Duration::from_millis(200));
+    std::fs::remove_file(&spot.primary).unwrap();
+    let first = store::load_path(&data).expect("loads");
+    let (key, _) = cache::read(&spot).expect("the cache reads back");
+    assert!(key.files.iter().all(|f| f.stamp.is_some()), "{key:?}");
+    let title = |l: &Loaded| {
+        l.snapshot
+            .tasks
+            .iter()
+            .find(|t| t.id == "t2")
+            .map(|t| t.title.clone())
+    };
+    assert_eq!(title(&first).as_deref(), Some("Số hoá hộ tịch"));
+
+    let report = data.join("report-a.ron");
+    let modified = std::fs::metadata(&report).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(&report).unwrap();
+    let edited = text.replacen("Số hoá hộ tịch", "Số hoá hộ tịcx", 1);
+    assert_eq!(text.len(), edited.len());
+    std::fs::write(&report, edited).unwrap();
+    let f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&report)
+        .unwrap();
+    f.set_modified(modified).unwrap();
+    drop(f);
+    let meta = std::fs::metadata(&report).unwrap();
+    assert_eq!(
+        (meta.len(), meta.modified().unwrap()),
+        (text.len() as u64, modified)
+    );
+
+    let again = store::load_path(&data).expect("loads");
+    assert_eq!(title(&again).as_deref(), Some("Số hoá hộ tịcx"));
+}
+
+/// A cache whose parts are whole (their checksums right) but whose index points at records
+/// that are not there is ignored: the snapshot is loaded from its files.
+#[test]
+fn a_cache_whose_index_does_not_fit_its_records_is_ignored() {
+    let (_tmp, data) = snapshot_copy();
+    let first = store::load_path(&data).expect("loads");
+    let spot = CacheSpot::for_path(&data);
+    for harm in 0..3 {
+        let (key, mut cached) = cache::read(&spot).expect("the cache reads back");
+        let ix = &mut cached.snapshot.index;
+        match harm {
+            0 => {
+                ix.task.insert("t-none".into(), 10_000);
+            }
+            1 => {
+                ix.task_text.pop();
+            }
+            _ => ix.context.blocker.push(0),
+        }
+        cached.snapshot.title = "from a bad cache".into();
+        cache::write(&spot, &key, &cached);
+        let l = store::load_path(&data).expect("loads from the files");
+        assert_eq!(seen(&first), seen(&l), "harm {harm}");
+    }
+}

@@ -12,7 +12,7 @@ use super::Snapshot;
 use crate::text::fold_nfc;
 
 /// The folded context texts and which one each record has, by kind, in record order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Contexts {
     pub text: Vec<String>,
     pub task: Vec<u32>,

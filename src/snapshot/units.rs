@@ -23,7 +23,7 @@ pub fn unit_key(s: &str) -> String {
 }
 
 /// Unit lookups built once with the snapshot's index.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct UnitIndex {
     /// Key of each own spelling (id, name, aliases) → units spelled so.
     pub by_key: HashMap<String, Vec<usize>>,

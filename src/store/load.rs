@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use sha2::{Digest, Sha256};
 
-use super::cache::{self, CacheSpot, Key};
+use super::cache::{self, CacheSpot};
 use super::diagnostic::{self, Diagnostic};
 use super::files::{self, DataFile, Manifest};
 use super::{parse, reconcile, validate, FileSource, LoadFailure, Loaded, Origin};
@@ -173,26 +173,22 @@ pub fn load(
     }
 
     // The cache, when there is one for exactly these files.
-    let key_base = {
-        let mut h = Sha256::new();
-        h.update(entry.as_bytes());
-        h.update(digest(&text));
-        h
-    };
-    if let Some(spot) = spot.filter(|s| cache::enabled() && s.exists()) {
-        if let Some(loaded) = reopen(
-            source,
-            &files,
-            key_base.clone(),
-            spot,
-            progress,
-            &mut phases,
-        ) {
+    let spot = spot.filter(|_| cache::enabled());
+    if let Some(spot) = spot.filter(|s| s.exists()) {
+        if let Some(loaded) = cache::reopen(source, entry, &text, &files, spot, progress) {
             phases.done("reopen");
+            progress("done", 1.0);
             return Ok(loaded);
         }
         phases.done("no cache");
     }
+    // Each file's stamp, taken before it is read: what lets the next open trust the cache
+    // without reading the file (`cache::stamp`).
+    let mut stamps = match spot {
+        Some(_) => cache::stamps(source, &files),
+        None => Vec::new(),
+    };
+    stamps.resize(files.len(), None);
 
     // The files' digests are the key of the cache written after the load: only then made.
     let writes_cache = spot.is_some() && cache::enabled();
@@ -240,14 +236,17 @@ pub fn load(
         vec![parse_one(entry_name.clone(), entry.to_string(), &text)]
     };
     let mut parts = Vec::with_capacity(parsed.len());
-    let mut key = key_base;
+    let mut states = Vec::with_capacity(files.len());
     for (i, p) in parsed.into_iter().enumerate() {
         match p {
             Ok((name, path, d, w, dg)) => {
                 warnings.extend(w);
                 if let (Some(f), Some(dg)) = (files.get(i), dg) {
-                    key.update(f.as_bytes());
-                    key.update(dg);
+                    states.push(cache::FileState {
+                        name: f.clone(),
+                        digest: dg,
+                        stamp: stamps[i],
+                    });
                 }
                 parts.push((name, path, d));
             }
@@ -257,6 +256,8 @@ pub fn load(
     if !errors.is_empty() {
         return Err(LoadFailure { errors, warnings });
     }
+    // The key of the cache to write, while the entry's text is at hand.
+    let key = writes_cache.then(|| cache::Key::new(entry, &text, states));
     drop(text);
 
     phases.done("parse");
@@ -301,9 +302,9 @@ pub fn load(
         findings,
         origin: Origin::Embedded,
     };
-    if let Some(spot) = spot.filter(|_| writes_cache) {
+    if let (Some(spot), Some(key)) = (spot, key) {
         progress("cache", 0.0);
-        cache::write(spot, &Key(key.finalize().into()), &loaded);
+        cache::write(spot, &key, &loaded);
         phases.done("cache");
     }
     progress("done", 1.0);
@@ -322,40 +323,6 @@ fn time<T>(timed: bool, what: &str, mut f: impl FnMut() -> T) -> T {
         );
     }
     r
-}
-
-/// The records of the cache, when its key is that of the files as they are now. The files are
-/// read and hashed while the cache is read and decoded on another core.
-fn reopen(
-    source: &(dyn FileSource + Sync),
-    files: &[String],
-    mut key: Sha256,
-    spot: &CacheSpot,
-    progress: Progress,
-    phases: &mut Phases,
-) -> Option<Loaded> {
-    progress("cache", 0.0);
-    let (decoded, now) = std::thread::scope(|s| {
-        let reader = s.spawn(|| cache::read(spot));
-        let digests = par_map(files.len(), |i| {
-            source.read(&files[i]).ok().map(|t| digest(&t))
-        });
-        let now: Option<Vec<[u8; 32]>> = digests.into_iter().collect();
-        (reader.join().ok().flatten(), now)
-    });
-    let (stored, mut loaded) = decoded?;
-    for (f, d) in files.iter().zip(now?) {
-        key.update(f.as_bytes());
-        key.update(d);
-    }
-    if stored != Key(key.finalize().into()) {
-        return None;
-    }
-    phases.done("decode");
-    progress("index", 0.5);
-    loaded.snapshot.build_index();
-    progress("done", 1.0);
-    Some(loaded)
 }
 
 fn looks_like_manifest(text: &str) -> bool {

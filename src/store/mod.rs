@@ -71,6 +71,11 @@ impl std::error::Error for LoadFailure {}
 pub trait FileSource {
     /// Text of a file, by the path as named in the manifest (or given).
     fn read(&self, path: &str) -> Result<String, files::ReadError>;
+    /// What the file system says of a file, to know it unchanged without reading it (the
+    /// cache's `Stamp`); `None` where there is nothing to say: it is then read and hashed.
+    fn stamp(&self, _path: &str) -> Option<cache::Stamp> {
+        None
+    }
 }
 
 /// Files of a folder on disk: only regular files inside it, within the size limit, UTF-8.
@@ -79,6 +84,12 @@ struct Disk(PathBuf);
 impl FileSource for Disk {
     fn read(&self, path: &str) -> Result<String, files::ReadError> {
         files::read_text(&files::inside(&self.0, path)?)
+    }
+    fn stamp(&self, path: &str) -> Option<cache::Stamp> {
+        let meta = std::fs::metadata(files::inside(&self.0, path).ok()?).ok()?;
+        // A file over the size limit is read, to be refused as a load would.
+        (meta.len() <= files::max_file_bytes()).then_some(())?;
+        cache::Stamp::of(&meta)
     }
 }
 

@@ -57,10 +57,14 @@ fn seen(l: &Loaded) -> String {
 fn a_reopened_snapshot_is_the_same_and_never_stale() {
     let (_tmp, data) = snapshot_copy();
     let first = store::load_path(&data).expect("loads");
-    let spot = CacheSpot::for_path(&data);
+    let spot = CacheSpot::for_path(&data).expect("a user cache folder");
     assert!(
         spot.primary.exists(),
-        "the cache is written beside the snapshot"
+        "the cache is written in the user's cache folder"
+    );
+    assert!(
+        !spot.primary.starts_with(&data),
+        "the cache is not written in the snapshot folder"
     );
     let again = store::load_path(&data).expect("reopens");
     assert_eq!(seen(&first), seen(&again));
@@ -89,7 +93,7 @@ fn a_reopened_snapshot_is_the_same_and_never_stale() {
 fn a_damaged_cache_is_ignored() {
     let (_tmp, data) = snapshot_copy();
     let first = store::load_path(&data).expect("loads");
-    let spot = CacheSpot::for_path(&data);
+    let spot = CacheSpot::for_path(&data).expect("a user cache folder");
     let good = std::fs::read(&spot.primary).unwrap();
     let mut flipped = good.clone();
     let mid = flipped.len() / 2;
@@ -114,12 +118,14 @@ fn a_damaged_cache_is_ignored() {
 
 #[test]
 fn the_cache_is_in_the_user_cache_folder_one_per_snapshot() {
-    let a = CacheSpot::for_path(Path::new(env!("CARGO_MANIFEST_DIR")).join("data").as_path());
+    let a = CacheSpot::for_path(Path::new(env!("CARGO_MANIFEST_DIR")).join("data").as_path())
+        .expect("a user cache folder");
     let b = CacheSpot::for_path(
         Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests")
             .as_path(),
-    );
+    )
+    .expect("a user cache folder");
     assert!(
         a.primary.to_string_lossy().contains("giaoban"),
         "{}",
@@ -137,7 +143,7 @@ fn a_file_edited_in_place_with_its_size_and_time_kept_is_read_again() {
     let (_tmp, data) = snapshot_copy();
     // Files changed just now have no stamp: they are hashed on every reopen.
     store::load_path(&data).expect("loads");
-    let spot = CacheSpot::for_path(&data);
+    let spot = CacheSpot::for_path(&data).expect("a user cache folder");
     let (key, _) = cache::read(&spot).expect("the cache reads back");
     assert_eq!(key.files.len(), 2, "{:?}", key.files);
     assert!(key.files.iter().all(|f| f.stamp.is_none()), "{key:?}");
@@ -185,7 +191,7 @@ fn a_file_edited_in_place_with_its_size_and_time_kept_is_read_again() {
 fn a_cache_whose_index_does_not_fit_its_records_is_ignored() {
     let (_tmp, data) = snapshot_copy();
     let first = store::load_path(&data).expect("loads");
-    let spot = CacheSpot::for_path(&data);
+    let spot = CacheSpot::for_path(&data).expect("a user cache folder");
     for harm in 0..3 {
         let (key, mut cached) = cache::read(&spot).expect("the cache reads back");
         let ix = &mut cached.snapshot.index;
@@ -203,4 +209,28 @@ fn a_cache_whose_index_does_not_fit_its_records_is_ignored() {
         let l = store::load_path(&data).expect("loads from the files");
         assert_eq!(seen(&first), seen(&l), "harm {harm}");
     }
+}
+
+/// A snapshot folder comes from others: a cache planted in it, with the right key, is never
+/// read (its records would skip the loader's checks); only the user's own cache folder is.
+#[test]
+fn a_cache_planted_in_the_snapshot_folder_is_not_read() {
+    let (_tmp, data) = snapshot_copy();
+    let first = store::load_path(&data).expect("loads");
+    let spot = CacheSpot::for_path(&data).expect("a user cache folder");
+    let (key, mut cached) = cache::read(&spot).expect("the cache reads back");
+    cached.snapshot.title = "\u{1b}]0;planted\u{7}".into();
+    for planted in [data.join(".giaoban-cache"), data.join("giaoban.cache")] {
+        cache::write(
+            &CacheSpot {
+                primary: planted.clone(),
+            },
+            &key,
+            &cached,
+        );
+        assert!(planted.exists(), "the planted cache is there");
+    }
+    std::fs::remove_file(&spot.primary).expect("the user's cache removed");
+    let again = store::load_path(&data).expect("loads from the files");
+    assert_eq!(again.snapshot.title, first.snapshot.title);
 }

@@ -1,8 +1,8 @@
 //! The cache of a loaded snapshot: its records, index, warnings and findings in a binary file
 //! in the user's cache folder (`$XDG_CACHE_HOME/giaoban/`, `~/.cache/giaoban/`, one file per
 //! snapshot path), so that reopening an unchanged snapshot takes a moment instead of a parse.
-//! It is not written into the snapshot folder itself, which the secretariat copies and sends on
-//! (only where there is no user cache folder does it go beside the snapshot).
+//! It is never written into or read from the snapshot folder, which the secretariat copies and
+//! sends on (where the user has no cache folder, nothing is cached).
 //!
 //! Keyed by the content of every file (SHA-256) and by the shape of the records and index this
 //! program reads (a hash of its sources, made at build time): a cache of other files or of
@@ -82,46 +82,33 @@ pub fn enabled() -> bool {
         && std::env::var_os("GIAOBAN_NO_CACHE").is_none_or(|v| v.is_empty() || v == "0")
 }
 
-/// Where the cache of a snapshot is: in the user's cache folder, else beside the snapshot.
+/// Where the cache of a snapshot is: in the user's own cache folder, never in or beside the
+/// snapshot folder. A snapshot folder comes from others; a cache file planted in it would be
+/// read as records that skipped the loader's checks (its key, the files' hashes, is easy to
+/// forge for someone who has the files), so a cache is only ever read from where this user
+/// wrote it.
 #[derive(Debug, Clone)]
 pub struct CacheSpot {
     pub primary: PathBuf,
-    pub fallback: Option<PathBuf>,
 }
 
 impl CacheSpot {
-    /// For a snapshot folder or file.
-    pub fn for_path(path: &Path) -> CacheSpot {
-        let beside = if path.is_dir() {
-            path.join(".giaoban-cache")
-        } else {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default();
-            path.with_file_name(format!(".{name}.giaoban-cache"))
-        };
-        let user = user_cache_dir().map(|d| {
+    /// For a snapshot folder or file; `None` when the user has no cache folder (no
+    /// `$XDG_CACHE_HOME` and no `$HOME`): then nothing is cached.
+    pub fn for_path(path: &Path) -> Option<CacheSpot> {
+        user_cache_dir().map(|d| {
             let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
             let h = Sha256::digest(abs.to_string_lossy().as_bytes());
             let hex: String = h[..12].iter().map(|b| format!("{b:02x}")).collect();
-            d.join(format!("{hex}.cache"))
-        });
-        match user {
-            Some(primary) => CacheSpot {
-                primary,
-                fallback: Some(beside),
-            },
-            None => CacheSpot {
-                primary: beside,
-                fallback: None,
-            },
-        }
+            CacheSpot {
+                primary: d.join(format!("{hex}.cache")),
+            }
+        })
     }
 
     /// Whether there is a cache file to try.
     pub fn exists(&self) -> bool {
-        self.primary.is_file() || self.fallback.as_ref().is_some_and(|f| f.is_file())
+        self.primary.is_file()
     }
 }
 
@@ -132,15 +119,10 @@ fn user_cache_dir() -> Option<PathBuf> {
     std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache").join("giaoban"))
 }
 
-/// Write the cache in the user's cache folder, or else beside the snapshot. A cache that
-/// cannot be written is not an error: the next open parses the files again.
+/// Write the cache in the user's cache folder. A cache that cannot be written is not an
+/// error: the next open parses the files again.
 pub fn write(spot: &CacheSpot, key: &Key, loaded: &Loaded) {
-    if write_to(&spot.primary, key, loaded).is_ok() {
-        return;
-    }
-    if let Some(f) = &spot.fallback {
-        let _ = write_to(f, key, loaded);
-    }
+    let _ = write_to(&spot.primary, key, loaded);
 }
 
 /// Written to a new file beside `path`, then renamed over it: a reader sees the old cache or
@@ -161,7 +143,6 @@ fn write_to(path: &Path, key: &Key, loaded: &Loaded) -> std::io::Result<()> {
 
 fn open(spot: &CacheSpot) -> Option<parts::Opened> {
     parts::Opened::open(&spot.primary)
-        .or_else(|| spot.fallback.as_deref().and_then(parts::Opened::open))
 }
 
 /// The cache's key and records, when a cache is there, whole and of this program's shape,

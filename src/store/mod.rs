@@ -118,7 +118,7 @@ pub fn load_path_with(path: &Path, progress: load::Progress) -> Result<Loaded, L
             &Disk(path.to_path_buf()),
             "manifest.ron",
             &path.display().to_string(),
-            Some(&cache::CacheSpot::for_path(path)),
+            cache::CacheSpot::for_path(path).as_ref(),
             progress,
         )?;
         loaded.origin = Origin::Path(path.to_path_buf());
@@ -139,7 +139,7 @@ pub fn load_path_with(path: &Path, progress: load::Progress) -> Result<Loaded, L
         &Disk(real_dir),
         &name,
         &dir.display().to_string(),
-        Some(&cache::CacheSpot::for_path(path)),
+        cache::CacheSpot::for_path(path).as_ref(),
         progress,
     )?;
     loaded.origin = Origin::Path(path.to_path_buf());

@@ -1,4 +1,3 @@
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -171,9 +170,11 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    giaoban::tui::loading::mark_start();
     let args = Args::parse();
-    // A progress bar while a snapshot loads, on a terminal (silent when piped).
-    let _load_bar = cli::progress::LoadBar::install();
+    // A progress bar while a snapshot loads, on a terminal (silent when piped); the console
+    // shows its own loading screen instead.
+    let _load_bar = args.command.is_some().then(cli::progress::LoadBar::install);
     giaoban::store::files::set_max_file_mb(args.max_file_size);
     // Everything printed for people goes through the inert writer: nothing a file holds can
     // act on the terminal. `export` writes data (JSON and CSV escape it their own way).
@@ -288,108 +289,19 @@ fn main() -> ExitCode {
             &mut out,
             &mut err,
         ),
-        None => match cli::open_cycle(args.path.as_deref(), args.since.as_deref()) {
-            Ok(cycle) => {
-                // The comparison the change screen shows (C), named by the older snapshot's date
-                // or by what --since named.
-                let changes = cycle.previous.as_ref().map(|prev| {
-                    let label = args.since.clone().unwrap_or_else(|| {
-                        prev.snapshot
-                            .as_of
-                            .map(|d| d.format("%d/%m/%Y").to_string())
-                            .unwrap_or_default()
-                    });
-                    (
-                        giaoban::history::diff::diff(prev, &cycle.current),
-                        label,
-                        std::sync::Arc::new(prev.clone()),
-                    )
-                });
-                let loaded = cycle.current;
-                use std::io::IsTerminal;
-                if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-                    // No terminal to draw in: say what would be shown.
-                    let label = cli::data_label(args.path.as_ref());
-                    let code = cli::check::print_summary(&loaded, &label, &mut out);
-                    return ExitCode::from(code.map(|_| 0).unwrap_or(2));
-                }
-                drop(out);
-                let as_of = cli::as_of(&loaded, args.as_of);
-                let opts = giaoban::tui::config::Options {
-                    lang: giaoban::tui::i18n::Lang::parse(&args.lang).unwrap_or_default(),
-                    theme: args.theme.clone(),
-                    mouse: !args.no_mouse,
-                    config_dir: None,
-                    no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-                };
-                let (store, notices) =
-                    open_console_journal(&loaded, args.journal.as_deref(), &args.lang);
-                match giaoban::tui::run(
-                    std::sync::Arc::new(loaded),
-                    as_of,
-                    opts,
-                    store,
-                    notices,
-                    changes,
-                ) {
-                    Ok(giaoban::tui::Ended::Quit) => 0,
-                    // The terminal is back and every decision on disk: end by the signal that
-                    // was sent (SIGTERM 143, SIGHUP 129, SIGINT 130), as its sender expects.
-                    Ok(giaoban::tui::Ended::Signal(sig)) => {
-                        return ExitCode::from(giaoban::tui::signals::die_of(sig))
-                    }
-                    Err(e) => {
-                        let _ = writeln!(err, "giaoban: the terminal failed: {e}");
-                        2
-                    }
-                }
-            }
-            Err(e) => {
-                let _ = writeln!(err, "{e}");
-                1
-            }
-        },
+        None => cli::console::run(
+            cli::console::ConsoleArgs {
+                path: args.path,
+                since: args.since,
+                journal: args.journal,
+                as_of: args.as_of,
+                lang: args.lang,
+                theme: args.theme,
+                mouse: !args.no_mouse,
+            },
+            &mut out,
+            &mut err,
+        ),
     };
     ExitCode::from(code as u8)
-}
-
-/// The journal the console records decisions in, and what to tell the user about it. When it
-/// cannot be opened at all, the console still opens, read-only, and says why.
-fn open_console_journal(
-    loaded: &giaoban::store::Loaded,
-    option: Option<&std::path::Path>,
-    lang: &str,
-) -> (
-    Option<Box<dyn giaoban::tui::decisions::DecisionStore>>,
-    Vec<String>,
-) {
-    use giaoban::journal::{self, console::ConsoleStore, Journal};
-    use giaoban::tui::decisions::DecisionStore;
-    let vi = lang != "en";
-    let path = match journal::resolve_path(option, &loaded.origin) {
-        Ok(p) => p,
-        Err(e) => return (None, vec![e]),
-    };
-    match Journal::open(&path, &loaded.snapshot) {
-        Ok((j, mut notices)) => {
-            let store = ConsoleStore::new(
-                j,
-                &loaded.snapshot,
-                journal::Lang::parse(lang).unwrap_or_default(),
-            );
-            // Why it cannot record, said as the console says it when a key is refused.
-            if let Some(why) = store.read_only() {
-                notices.insert(0, why);
-            }
-            (Some(Box::new(store)), notices)
-        }
-        Err(e) => (
-            None,
-            vec![if vi {
-                format!("CHỈ ĐỌC — không mở được sổ quyết định: {e}")
-            } else {
-                format!("READ-ONLY — the decision journal cannot be opened: {e}")
-            }],
-        ),
-    }
 }

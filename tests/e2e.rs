@@ -4,7 +4,9 @@
 //! (130), SIGTERM (143), SIGHUP (129) and SIGQUIT (131): the exit status a shell sees and the
 //! terminal put back; after its window is killed, the console gone with status 129, the
 //! decision taken and the meeting closed on record. Skipped, saying so, only where tmux is not
-//! installed (`.ci/run` installs it).
+//! installed (`.ci/run` installs it). The loading screen of a larger snapshot first, then the
+//! console; q (0) and SIGTERM (143) while it loads; a load error printed, with its place, once
+//! the terminal is back.
 
 use std::path::Path;
 use std::process::Command;
@@ -37,14 +39,21 @@ impl Term {
     /// outlives a hang-up (it traps SIGHUP; the console does not inherit that), so that the
     /// status is known after the window is killed too.
     fn start(name: &str, dir: &Path, w: u16, h: u16) -> Term {
+        let args = format!(
+            "{data} --journal {journal}",
+            data = dir.join("data").display(),
+            journal = dir.join("journal.ron").display(),
+        );
+        Term::start_with(name, dir, w, h, "", &args)
+    }
+
+    /// As `start`, with more `env` settings (NAME=VALUE …) and the console's arguments.
+    fn start_with(name: &str, dir: &Path, w: u16, h: u16, env: &str, args: &str) -> Term {
         let socket = format!("giaoban-e2e-{name}-{}", std::process::id());
-        let data = dir.join("data");
         let status_file = dir.join(format!("status-{name}"));
         let cmd = format!(
-            "trap true HUP; env HOME={home} XDG_CONFIG_HOME={home}/cfg XDG_DATA_HOME={home}/share {BIN} {data} --journal {journal}; s=$?; echo $s > {status}; echo EXITED:$s; stty -a | tr '\\n' ' ' | sed 's/^/STTY: /'; echo; sleep 60",
+            "trap true HUP; env HOME={home} XDG_CONFIG_HOME={home}/cfg XDG_DATA_HOME={home}/share {env} {BIN} {args}; s=$?; echo $s > {status}; echo EXITED:$s; stty -a | tr '\\n' ' ' | sed 's/^/STTY: /'; echo; sleep 60",
             home = dir.display(),
-            data = data.display(),
-            journal = dir.join("journal.ron").display(),
             status = status_file.display(),
         );
         let st = Command::new("tmux")
@@ -97,14 +106,34 @@ impl Term {
 
     /// Wait until the screen shows `what` (at most 10 s), and return the screen.
     fn wait_for(&self, what: &str) -> String {
+        self.wait_within(what, 10)
+    }
+
+    /// Wait until the screen shows every one of `all` (at most 10 s): a frame drawn whole.
+    fn wait_for_all(&self, all: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if all.iter().all(|w| s.contains(w)) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("waited 10 s for {all:?}; the screen shows:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    /// Wait until the screen shows `what` (at most `secs` seconds), and return the screen.
+    fn wait_within(&self, what: &str, secs: u64) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
             if s.contains(what) {
                 return s;
             }
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!("waited 10 s for {what:?}; the screen shows:\n{s}");
+            if start.elapsed() > Duration::from_secs(secs) {
+                panic!("waited {secs} s for {what:?}; the screen shows:\n{s}");
             }
             std::thread::sleep(Duration::from_millis(40));
         }
@@ -385,4 +414,148 @@ fn sigquit_puts_the_terminal_back_then_ends_with_131_and_a_killed_window_with_12
     t.tmux(&["kill-window", "-t", "t"]);
     assert_eq!(t.status(), "129");
     assert_on_record(tmp.path());
+}
+
+/// The lines of the `GIAOBAN_TIMES` file: what the console reached ("first-frame", "loaded",
+/// "console"), in order.
+fn reached(times: &Path) -> Vec<String> {
+    std::fs::read_to_string(times)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect()
+}
+
+/// A copy of a generated snapshot whose reports are each named eight times (hard links, made
+/// at once): eight times as long to read and parse, so that q and SIGTERM land while it loads
+/// however fast the machine is. (It would not pass the checks in the end: it is never let
+/// finish.)
+fn slow_copy(src: &Path, dst: &Path) -> std::path::PathBuf {
+    std::fs::create_dir_all(dst.join("reports")).unwrap();
+    let mut files = Vec::new();
+    for f in ["localities.ron", "units.ron", "models.ron"] {
+        std::fs::hard_link(src.join(f), dst.join(f)).unwrap();
+        files.push(f.to_string());
+    }
+    for e in std::fs::read_dir(src.join("reports")).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().to_string();
+        for k in 0..8 {
+            let to = format!("reports/{k}-{name}");
+            std::fs::hard_link(src.join("reports").join(&name), dst.join(&to)).unwrap();
+            files.push(to);
+        }
+    }
+    let list: Vec<String> = files.iter().map(|f| format!("\"{f}\"")).collect();
+    std::fs::write(
+        dst.join("manifest.ron"),
+        format!(
+            "(title: \"slow\", as_of: \"2024-12-31\", files: [{}])",
+            list.join(", ")
+        ),
+    )
+    .unwrap();
+    dst.to_path_buf()
+}
+
+/// A snapshot large enough to take a while to load (5 000 tasks, made by `giaoban gen`): the
+/// loading screen is shown first, in Vietnamese or English, with the path and the phase; it is
+/// drawn again at each size; q and SIGTERM end it at once with the terminal restored and the
+/// console never opened; left to load, the console follows.
+#[test]
+fn the_loading_screen_comes_first_and_quits_at_once() {
+    if !have_tmux() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let big = tmp.path().join("lớn");
+    let out = Command::new(BIN)
+        .args(["gen", "--tasks", "5000"])
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let slow = slow_copy(&big, &tmp.path().join("chậm"));
+    let times = tmp.path().join("times");
+    let env = format!("GIAOBAN_NO_CACHE=1 GIAOBAN_TIMES={}", times.display());
+    let journal = tmp.path().join("journal.ron");
+    let args = format!("{} --journal {}", big.display(), journal.display());
+    let slow_args = format!("{} --journal {}", slow.display(), journal.display());
+
+    // q while it loads (in English): the terminal back, exit 0, the console never drawn.
+    let t = Term::start_with(
+        "load-q",
+        tmp.path(),
+        80,
+        24,
+        &env,
+        &format!("{slow_args} --lang en"),
+    );
+    let s = t.wait_for_all(&["Opening:", "q: quit"]);
+    assert!(s.contains("chậm"), "{s}");
+    assert!(s.contains("Đề án 06 briefing"), "{s}");
+    assert!(s.contains("q: quit"), "{s}");
+    // Made 20x5 and back while it loads: drawn again each time, at the size it has.
+    t.tmux(&["resize-window", "-t", "t", "-x", "20", "-y", "5"]);
+    let s = t.wait_for_all(&["…", "%", " MB"]);
+    assert!(!s.contains("Opening:"), "{s}");
+    assert!(s.lines().all(|l| l.chars().count() <= 20), "{s}");
+    t.tmux(&["resize-window", "-t", "t", "-x", "80", "-y", "24"]);
+    t.wait_for("Opening:");
+    t.keys(&["q"]);
+    t.assert_restored("0");
+    assert_eq!(
+        reached(&times),
+        ["first-frame"],
+        "the console opened before q"
+    );
+    drop(t);
+
+    // SIGTERM while it loads: the same.
+    std::fs::remove_file(&times).unwrap();
+    let t = Term::start_with("load-term", tmp.path(), 80, 24, &env, &slow_args);
+    t.wait_for("Đang mở:");
+    let pid = t.console_pid();
+    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    t.assert_restored("143");
+    assert_eq!(reached(&times), ["first-frame"], "the console opened");
+    drop(t);
+
+    // Left to load: the loading screen, then the console, on the same screen.
+    std::fs::remove_file(&times).unwrap();
+    let t = Term::start_with("load-all", tmp.path(), 80, 24, &env, &args);
+    let s = t.wait_for_all(&["Đang mở:", "q: thoát"]);
+    assert!(s.contains("Giao ban Đề án 06"), "{s}");
+    assert!(s.contains('%'), "no gauge: {s}");
+    // Generous: this waits for a whole load on a busy machine; it measures nothing.
+    let s = t.wait_within("Nhiệm vụ: 5", 300);
+    assert!(s.contains("Số liệu đến ngày 31/12/2024"), "{s}");
+    assert!(!s.contains("Đang mở:"), "{s}");
+    assert_eq!(reached(&times), ["first-frame", "loaded", "console"]);
+    t.keys(&["q"]);
+    t.assert_restored("0");
+}
+
+/// A snapshot with an error: the loading screen goes, the terminal is put back, and the error
+/// is printed where the user reads it, with its file, line and column; exit status 1.
+#[test]
+fn a_load_error_is_printed_after_the_terminal_is_restored() {
+    if !have_tmux() {
+        return;
+    }
+    let tmp = snapshot();
+    let file = tmp.path().join("data/report-a.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let broken = text.replacen(
+        "status_raw: \"Đã hoàn thành\"),",
+        "status_raw: \"Đã hoàn thành\" oops),",
+        1,
+    );
+    assert_ne!(broken, text);
+    std::fs::write(&file, broken).unwrap();
+    let t = Term::start("load-error", tmp.path(), 200, 24);
+    t.assert_restored("1");
+    let s = t.screen();
+    let at = format!("{}:24:138: error: expected a comma", file.display());
+    assert!(s.replace('\n', "").contains(&at), "{s}");
+    assert!(s.contains("1 error(s): the snapshot was not loaded"), "{s}");
 }

@@ -59,6 +59,19 @@ pub fn rows_with(
     decisions: Option<&Decisions>,
     lang: Lang,
 ) -> Result<Vec<Value>, String> {
+    rows_told(loaded, kind, filter, as_of, decisions, lang, &|_, _| {})
+}
+
+/// As `rows_with`, telling `tick` how many rows of how many are made.
+fn rows_told(
+    loaded: &Loaded,
+    kind: &str,
+    filter: Option<&str>,
+    as_of: NaiveDate,
+    decisions: Option<&Decisions>,
+    lang: Lang,
+    tick: &dyn Fn(usize, usize),
+) -> Result<Vec<Value>, String> {
     let s = &loaded.snapshot;
     let ctx = Ctx {
         snap: s,
@@ -114,9 +127,14 @@ pub fn rows_with(
             .collect();
         return Ok(super::groups::rows(&ctx, &tasks));
     }
+    let total = recs.len();
     Ok(recs
         .into_iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(n, r)| {
+            if n % 1024 == 0 {
+                tick(n, total);
+            }
             let mut v = row(&ctx, r);
             if let (Some(d), Value::Object(m)) = (decisions, &mut v) {
                 if matches!(r, Rec::Task(_) | Rec::Blocker(_)) {
@@ -380,14 +398,18 @@ pub fn run(
                 Some(j)
             }
         };
-        let rows = rows_with(
+        // On a terminal, a bar (on standard error) while the rows are made, then written.
+        let bar = super::progress::Bar::new(0, "rows");
+        let rows = rows_told(
             &loaded,
             kind,
             filter,
             as_of,
             journal.as_ref().map(|j| j.decisions()),
             lang,
+            &|n, total| bar.tick(n, total),
         )?;
+        bar.finish();
         for note in super::equiv::notes(&loaded, kind, filter, as_of, lang, rows.len()) {
             let _ = writeln!(err, "giaoban export: {note}");
         }
@@ -396,10 +418,12 @@ pub fn run(
             delimiter,
             sheet: sheet_name(kind, lang),
         };
+        bar.stage("write", 0);
         match out_file {
             Some(p) => {
                 let mut buf = Vec::new();
                 write(&rows, fmt, &opts, &mut buf).map_err(|e| e.to_string())?;
+                bar.finish();
                 let written = crate::office::files::write_new(p, &buf)
                     .map_err(|e| format!("{}: {e}", p.display()))?;
                 let _ = writeln!(err, "giaoban export: {} rows written to {}", rows.len(), written.display());
@@ -412,6 +436,7 @@ pub fn run(
                 // Made whole first, so that a reader that stops early is a plain write error.
                 let mut buf = Vec::new();
                 write(&rows, fmt, &opts, &mut buf).map_err(|e| e.to_string())?;
+                bar.finish();
                 match out.write_all(&buf).and_then(|()| out.flush()) {
                     Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                     other => other.map_err(|e| e.to_string()),

@@ -1,6 +1,7 @@
 //! The command line: `giaoban [PATH]`, `check`, `export`, `decide`, `journal`, `minutes`.
 
 pub mod check;
+pub mod console;
 pub mod decide;
 pub mod diff;
 pub mod equiv;

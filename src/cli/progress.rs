@@ -28,42 +28,72 @@ impl Bar {
     pub fn set_len(&self, n: u64) {
         self.0.set_length(n);
     }
+    /// The next stage of the same work (after `finish` too): its label and length, from the
+    /// start; a length of 0 is a stage whose steps are not counted (its time is shown).
+    pub fn stage(&self, what: &str, len: u64) {
+        self.0.reset();
+        self.0.set_message(what.to_string());
+        self.0.set_length(len);
+        if len == 0 {
+            self.0
+                .enable_steady_tick(std::time::Duration::from_millis(200));
+        } else {
+            self.0.disable_steady_tick();
+        }
+    }
+    /// `n` of `len` done (the length may be learnt late).
+    pub fn tick(&self, n: usize, len: usize) {
+        self.0.set_length(len as u64);
+        self.0.set_position(n as u64);
+    }
     pub fn finish(&self) {
+        self.0.disable_steady_tick();
         self.0.finish_and_clear();
     }
 }
 
-/// A progress bar for every load of a snapshot from a path while the returned guard lives
-/// (on a terminal only): "read 40%", "index", "check".
+impl Drop for Bar {
+    /// A bar left by an error is taken away before the error is printed.
+    fn drop(&mut self) {
+        self.finish();
+    }
+}
+
+/// A progress bar for every load of a snapshot while the returned guard lives (on a terminal
+/// only), in the phases and proportions the console's loading screen shows; a load after one
+/// that ended starts the bar again.
 pub struct LoadBar(std::sync::Arc<Bar>);
 
 impl LoadBar {
     pub fn install() -> LoadBar {
+        use crate::tui::loading::{Phase, Status};
         let bar = std::sync::Arc::new(Bar::new(1000, "load"));
         let b = bar.clone();
+        let status = std::sync::Mutex::new(Status::default());
         crate::store::load::set_progress(Some(std::sync::Arc::new(move |phase, f| {
+            let Ok(mut s) = status.lock() else { return };
             if phase == "done" {
                 b.finish();
-            } else {
-                // The phases in one bar: reading and parsing take most of the time.
-                let f = f.clamp(0.0, 1.0);
-                let at = match phase {
-                    "read" => 0.8 * f,
-                    "index" => 0.8 + 0.1 * f,
-                    "check" => 0.9 + 0.05 * f,
-                    _ => 0.95,
-                };
-                b.0.set_message(phase);
-                let pos = (at * 1000.0) as u64;
-                if pos > b.0.position() {
-                    b.set(pos);
-                }
+                *s = Status::default();
+                return;
             }
+            if b.0.is_finished() {
+                b.0.reset();
+            }
+            s.tell(phase, f);
+            b.0.set_message(match (s.phase, s.from_cache) {
+                (Phase::Read, _) => "read",
+                (Phase::FromCache, _) | (Phase::Index, true) => "cache",
+                (Phase::Index, false) => "index",
+                (Phase::Check, _) => "check",
+                (Phase::WriteCache, _) => "keep",
+                (Phase::Start | Phase::Prepare, _) => "load",
+            });
+            b.set((s.done * 1000.0) as u64);
         })));
         LoadBar(bar)
     }
 }
-
 impl Drop for LoadBar {
     fn drop(&mut self) {
         crate::store::load::set_progress(None);

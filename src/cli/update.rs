@@ -86,13 +86,18 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
         }
         let mut rows = Vec::new();
         let mut errors = Vec::new();
-        for f in &args.files {
+        // On a terminal, a bar (on standard error) for each long stage.
+        let bar = super::progress::Bar::new(args.files.len() as u64, "read");
+        for (n, f) in args.files.iter().enumerate() {
+            bar.set(n as u64);
             match import::read_file(f) {
                 Ok(r) => rows.extend(r),
                 Err(e) => errors.extend(e),
             }
         }
+        bar.stage("check", 0);
         let (edits, cell_errors) = import::check(&base.snapshot, &rows);
+        bar.finish();
         errors.extend(cell_errors);
         for e in &errors {
             let _ = writeln!(err, "{e}");
@@ -116,7 +121,15 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
                 .as_of
                 .unwrap_or(as_of - chrono::Duration::days(1));
             let note = "The snapshot the first import started from";
-            let first = snapshot_out::write_dated(&args.into, &base.snapshot, base_date, note)?;
+            bar.stage("write", 0);
+            let first = snapshot_out::write_dated(
+                &args.into,
+                &base.snapshot,
+                base_date,
+                note,
+                &|n, len| bar.tick(n, len),
+            )?;
+            bar.finish();
             let _ = writeln!(
                 out,
                 "{}: the snapshot the update starts from",
@@ -125,7 +138,10 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
         }
         let names: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();
         let note = format!("Imported by giaoban from {} on {as_of}", names.join(", "));
-        let target = snapshot_out::write_dated(&args.into, &snap, as_of, &note)?;
+        bar.stage("write", 0);
+        let target =
+            snapshot_out::write_dated(&args.into, &snap, as_of, &note, &|n, len| bar.tick(n, len))?;
+        bar.finish();
         // What was written must load: if it does not, it is taken away again.
         if let Err(e) = crate::history::load_any(&target) {
             let _ = std::fs::remove_dir_all(&target);

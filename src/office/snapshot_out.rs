@@ -225,12 +225,14 @@ fn ron_text<T: serde::Serialize>(v: &T) -> Result<String, String> {
 }
 
 /// Writes the snapshot as HISTORY/YYYY-MM-DD (never into a folder that exists): into a
-/// temporary folder first, renamed into place when complete.
+/// temporary folder first, renamed into place when complete. `tick` is told how many files
+/// of how many are written.
 pub fn write_dated(
     history: &Path,
     s: &Snapshot,
     as_of: NaiveDate,
     note: &str,
+    tick: &dyn Fn(usize, usize),
 ) -> Result<PathBuf, String> {
     let target = history.join(as_of.format("%Y-%m-%d").to_string());
     if target.exists() {
@@ -248,7 +250,8 @@ pub fn write_dated(
     let result = (|| -> Result<(), String> {
         std::fs::create_dir_all(tmp.join("reports")).map_err(|e| e.to_string())?;
         let files = files(s);
-        for (name, f) in &files {
+        for (n, (name, f)) in files.iter().enumerate() {
+            tick(n, files.len());
             let text = format!("// {note}\n{}\n", ron_text(f)?);
             std::fs::write(tmp.join(name), text).map_err(|e| format!("{name}: {e}"))?;
         }

@@ -196,7 +196,22 @@ pub fn read_limited(file: &mut File, limit: u64) -> Result<Vec<u8>, ReadError> {
 pub fn read_text(path: &Path) -> Result<String, ReadError> {
     let limit = max_file_bytes();
     let mut f = open_regular(path, limit)?;
-    decode(read_limited(&mut f, limit)?)
+    let bytes = read_limited(&mut f, limit)?;
+    READ_FILES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    READ_BYTES.fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
+    decode(bytes)
+}
+
+static READ_FILES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+static READ_BYTES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// How many files, and bytes, `read_text` has read since the program started (the loading
+/// screen shows the difference while a snapshot loads).
+pub fn read_so_far() -> (u64, u64) {
+    (
+        READ_FILES.load(std::sync::atomic::Ordering::Relaxed),
+        READ_BYTES.load(std::sync::atomic::Ordering::Relaxed),
+    )
 }
 
 /// UTF-8 text from bytes, without a leading byte-order mark. A byte that is not UTF-8 is

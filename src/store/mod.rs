@@ -151,11 +151,14 @@ pub fn load_embedded() -> Result<Loaded, LoadFailure> {
     load_from(&embedded::Embedded, "manifest.ron", "data")
 }
 
-/// Load from any file source. `entry` is a manifest or a data file.
+/// Load from any file source. `entry` is a manifest or a data file. Its progress goes where
+/// `load::set_progress` says (a dated snapshot of a history on disk can be as large as any).
 pub fn load_from(
     source: &(dyn FileSource + Sync),
     entry: &str,
     base: &str,
 ) -> Result<Loaded, LoadFailure> {
-    load::load(source, entry, base, None, &|_, _| {})
+    let r = load::load(source, entry, base, None, &load::report);
+    load::report("done", 1.0);
+    r
 }

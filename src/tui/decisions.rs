@@ -54,7 +54,7 @@ pub struct LastMeeting {
     pub carried: Vec<String>,
 }
 
-pub trait DecisionStore {
+pub trait DecisionStore: Send {
     /// Record durably; the text confirms what was recorded.
     fn record(&mut self, item: &str, req: &Request) -> Result<String, String>;
     fn undo(&mut self) -> Result<Option<String>, String>;

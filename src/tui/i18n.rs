@@ -31,6 +31,46 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("view.help", "Trợ giúp", "Help"),
     ("view.meeting", "Họp", "Meeting"),
     ("as_of", "Số liệu đến ngày", "As of"),
+    ("loading.opening", "Đang mở:", "Opening:"),
+    (
+        "loading.shipped",
+        "dữ liệu đi kèm chương trình",
+        "the shipped data",
+    ),
+    (
+        "loading.start",
+        "Bắt đầu đọc dữ liệu…",
+        "Starting to read the data…",
+    ),
+    (
+        "loading.read",
+        "Đọc và phân tích tệp…",
+        "Reading and parsing the files…",
+    ),
+    (
+        "loading.from_cache",
+        "Đang đọc từ bộ nhớ đệm (dữ liệu không đổi từ lần mở trước)…",
+        "Reading from the cache (the data has not changed since it was last opened)…",
+    ),
+    ("loading.index", "Lập chỉ mục…", "Indexing…"),
+    (
+        "loading.check",
+        "Kiểm tra và đối chiếu các nguồn…",
+        "Checking and reconciling the sources…",
+    ),
+    (
+        "loading.write_cache",
+        "Lưu bộ nhớ đệm cho lần mở sau…",
+        "Keeping a cache for the next time…",
+    ),
+    (
+        "loading.prepare",
+        "Đã đọc xong; đang chuẩn bị bảng điều khiển…",
+        "Loaded; preparing the console…",
+    ),
+    ("loading.files_read", "Đã đọc", "Read"),
+    ("loading.files", "tệp", "files"),
+    ("loading.seconds", "giây", "s"),
     ("read_only", "CHỈ ĐỌC", "READ-ONLY"),
     (
         "msg.meeting_not_recorded",

@@ -10,6 +10,7 @@ pub mod figures;
 pub mod i18n;
 pub mod keymap;
 pub mod legend;
+pub mod loading;
 pub mod pages;
 pub mod prompt;
 pub mod rows;
@@ -107,29 +108,20 @@ fn spawn_input_thread(tx: mpsc::Sender<Input>) {
     });
 }
 
-/// How the console ended, once the terminal is put back and every decision is on disk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ended {
-    /// The user left it: q (confirmed), or Ctrl-C typed as a key. Status 0.
-    Quit,
-    /// SIGTERM, SIGINT or SIGHUP came, or the terminal hung up (its window closed): the process
-    /// should end by that signal ([`signals::die_of`]), status 128 + the signal.
-    Signal(i32),
-}
-
-/// Open the console on a snapshot and, when one could be opened, its decision journal.
-/// `notices` (journal warnings, why it is read-only) are shown on the status line at start.
-/// Returns when the user quits or a signal ends the console.
-pub fn run(
+/// The console's state, made ready from a loaded snapshot: the key map and theme, the score
+/// formula, the comparison (C), the decision journal and its notices. Runs off the terminal
+/// thread while the loading screen is shown.
+pub fn prepare(
     data: Arc<Loaded>,
     as_of: chrono::NaiveDate,
-    opts: Options,
+    opts: &Options,
+    config: (keymap::KeyMap, theme::Theme, Vec<String>),
     store: Option<Box<dyn decisions::DecisionStore>>,
     notices: Vec<String>,
     changes: Option<(crate::history::diff::Diff, String, Arc<Loaded>)>,
-) -> io::Result<Ended> {
-    let (keymap, theme, mut warnings) = config::load(&opts);
-    let mut app = App::new(data.clone(), as_of, opts.lang, theme, keymap);
+) -> App {
+    let (keymap, theme, mut warnings) = config;
+    let mut app = App::new(data, as_of, opts.lang, theme, keymap);
     // The score formula the secretariat set, if any (score.ron beside keys.ron).
     let score_file = opts
         .config_dir
@@ -153,111 +145,17 @@ pub fn run(
     if !warnings.is_empty() {
         app.message = Some((warnings.join(" · "), true));
     }
-    let (input_tx, events) = mpsc::channel();
-    let job_tx = spawn_filter_thread(data, as_of, input_tx.clone());
+    app
+}
 
-    let terminate = signals::termination_flag();
-    signals::arm_fatal();
-    let mut terminal = ratatui::init();
-    let _ = execute!(io::stdout(), EnableBracketedPaste);
-    if opts.mouse {
-        let _ = execute!(io::stdout(), EnableMouseCapture);
-    }
-    spawn_input_thread(input_tx);
-    let opened = std::time::Instant::now();
-    let result = (|| -> io::Result<()> {
-        let mut backlog = false;
-        let mut drawn_at = std::time::Instant::now();
-        loop {
-            // The meeting timers count whole seconds since the console opened.
-            app.clock = opened.elapsed().as_secs();
-            // While a backlog of input is worked through, a frame every 100 ms is enough.
-            if !backlog || drawn_at.elapsed() >= Duration::from_millis(100) {
-                let mut drawn = views::Drawn::default();
-                terminal.draw(|f| drawn = views::draw(&app, f))?;
-                app.note_drawn(drawn);
-                if let Some(text) = app.clipboard.take() {
-                    use std::io::Write;
-                    let mut out = io::stdout();
-                    let _ = out.write_all(app::export::osc52(&text).as_bytes());
-                    let _ = out.flush();
-                }
-                drawn_at = std::time::Instant::now();
-            }
-            if app.quit || terminate.load(Ordering::Relaxed) != 0 {
-                return Ok(());
-            }
-            match events.recv_timeout(Duration::from_millis(100)) {
-                Ok(Input::Event(ev)) => {
-                    // Take the events already waiting too (so fast typing never waits for a
-                    // frame), but a bounded batch: the quit signal and Ctrl-C are seen after
-                    // each, however much is queued.
-                    let mut batch = vec![ev];
-                    let mut closed = None;
-                    let mut filtered = Vec::new();
-                    while batch.len() < MAX_BATCH {
-                        match events.try_recv() {
-                            Ok(Input::Event(ev)) => batch.push(ev),
-                            Ok(Input::Closed(e)) => {
-                                closed = Some(e);
-                                break;
-                            }
-                            Ok(Input::Filtered(target, generation, rows)) => {
-                                filtered.push((target, generation, rows))
-                            }
-                            Err(_) => break,
-                        }
-                    }
-                    for (target, generation, rows) in filtered {
-                        app.accept_filtered(target, generation, rows);
-                    }
-                    backlog = batch.len() == MAX_BATCH;
-                    if terminate.load(Ordering::Relaxed) != 0 {
-                        return Ok(());
-                    }
-                    for job in event::handle_batch(&mut app, batch) {
-                        let _ = job_tx.send((job, app.decided.clone()));
-                    }
-                    if let Some(e) = closed {
-                        return Err(e);
-                    }
-                }
-                Ok(Input::Filtered(target, generation, rows)) => {
-                    app.accept_filtered(target, generation, rows);
-                }
-                Ok(Input::Closed(e)) => return Err(e),
-                Err(mpsc::RecvTimeoutError::Timeout) => {}
-                Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    return Err(io::Error::other("the terminal's input closed"));
-                }
-            }
-        }
-    })();
-    // A meeting still open when the console closes (Ctrl-C, a signal) ends now, on record.
-    if app.meeting.is_some() {
-        app.end_meeting();
-    }
-    if opts.mouse {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-    }
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
-    // Quietly: when the terminal has hung up, ratatui's `restore()` and the terminal's drop
-    // would say they failed on stderr, which is that same dead terminal, and printing there
-    // panics (the panic hook tries again, and the process aborts, status 134).
-    if terminal.show_cursor().is_err() {
-        std::mem::forget(terminal);
-    }
-    let _ = ratatui::try_restore();
-    signals::disarm_fatal();
-    // A signal that came (even while the terminal was being put back) decides how the console
-    // ended, whatever error its going made. A terminal whose window closed fails every read and
-    // write (EIO) and sends SIGHUP only to its shell: that is a hang-up too.
-    match (terminate.load(Ordering::Relaxed), result) {
-        (0, Ok(())) => Ok(Ended::Quit),
-        (0, Err(e)) if hung_up(&e) => Ok(Ended::Signal(signals::SIGHUP)),
-        (0, Err(e)) => Err(e),
-        (sig, _) => Ok(Ended::Signal(sig as i32)),
-    }
+/// How the console ended, once the terminal is put back and every decision is on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The user left it: q (confirmed), or Ctrl-C typed as a key. Status 0.
+    Quit,
+    /// SIGTERM, SIGINT or SIGHUP came, or the terminal hung up (its window closed): the process
+    /// should end by that signal ([`signals::die_of`]), status 128 + the signal.
+    Signal(i32),
 }
 
 /// The error a terminal gives once it has hung up.
@@ -267,4 +165,181 @@ fn hung_up(e: &io::Error) -> bool {
         return true;
     }
     e.kind() == io::ErrorKind::UnexpectedEof
+}
+
+/// The terminal, taken over: raw mode, the alternate screen, bracketed paste, the mouse when
+/// wanted, input read on its own thread, SIGTERM / SIGHUP / SIGINT noted and the fatal signals
+/// made to put the terminal back. Dropping it (or `close`) restores the terminal.
+pub struct Console {
+    /// None once it has been put back.
+    terminal: Option<ratatui::DefaultTerminal>,
+    events: mpsc::Receiver<Input>,
+    /// Where the filter thread sends its results (the input loop's own queue).
+    input_tx: mpsc::Sender<Input>,
+    terminate: Arc<std::sync::atomic::AtomicUsize>,
+    mouse: bool,
+    restored: bool,
+}
+
+impl Console {
+    pub fn open(mouse: bool) -> io::Result<Console> {
+        let terminate = signals::termination_flag();
+        signals::arm_fatal();
+        let terminal = match ratatui::try_init() {
+            Ok(t) => t,
+            Err(e) => {
+                ratatui::restore();
+                signals::disarm_fatal();
+                return Err(e);
+            }
+        };
+        let _ = execute!(io::stdout(), EnableBracketedPaste);
+        if mouse {
+            let _ = execute!(io::stdout(), EnableMouseCapture);
+        }
+        let (input_tx, events) = mpsc::channel();
+        spawn_input_thread(input_tx.clone());
+        Ok(Console {
+            terminal: Some(terminal),
+            events,
+            input_tx,
+            terminate,
+            mouse,
+            restored: false,
+        })
+    }
+
+    /// Put the terminal back as it was; how the console ended, `result` being how its loop
+    /// (or the loading screen) ended. A signal that came (even while the terminal was being
+    /// put back) decides it, whatever error its going made. A terminal whose window closed
+    /// fails every read and write (EIO) and sends SIGHUP only to its shell: a hang-up too.
+    pub fn close(mut self, result: io::Result<()>) -> io::Result<Ended> {
+        self.restore();
+        match (self.terminate.load(Ordering::Relaxed), result) {
+            (0, Ok(())) => Ok(Ended::Quit),
+            (0, Err(e)) if hung_up(&e) => Ok(Ended::Signal(signals::SIGHUP)),
+            (0, Err(e)) => Err(e),
+            (sig, _) => Ok(Ended::Signal(sig as i32)),
+        }
+    }
+
+    fn restore(&mut self) {
+        if self.restored {
+            return;
+        }
+        self.restored = true;
+        if self.mouse {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+        }
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        // Quietly: when the terminal has hung up, ratatui's `restore()` and the terminal's drop
+        // would say they failed on stderr, which is that same dead terminal, and printing there
+        // panics (the panic hook tries again, and the process aborts, status 134).
+        if let Some(mut terminal) = self.terminal.take() {
+            if terminal.show_cursor().is_err() {
+                std::mem::forget(terminal);
+            }
+        }
+        let _ = ratatui::try_restore();
+        signals::disarm_fatal();
+    }
+
+    /// The terminal, while it is ours.
+    fn terminal(&mut self) -> io::Result<&mut ratatui::DefaultTerminal> {
+        self.terminal
+            .as_mut()
+            .ok_or_else(|| io::Error::other("the terminal was put back"))
+    }
+
+    /// Run the console until the user quits (or a termination signal).
+    pub fn run(&mut self, mut app: App) -> io::Result<()> {
+        let job_tx = spawn_filter_thread(app.data.clone(), app.as_of, self.input_tx.clone());
+        let terminal = self
+            .terminal
+            .as_mut()
+            .ok_or_else(|| io::Error::other("the terminal was put back"))?;
+        let events = &self.events;
+        let terminate = &self.terminate;
+        let opened = std::time::Instant::now();
+        let result = (|| -> io::Result<()> {
+            let mut backlog = false;
+            let mut drawn_at = std::time::Instant::now();
+            loop {
+                // The meeting timers count whole seconds since the console opened.
+                app.clock = opened.elapsed().as_secs();
+                // While a backlog of input is worked through, a frame every 100 ms is enough.
+                if !backlog || drawn_at.elapsed() >= Duration::from_millis(100) {
+                    let mut drawn = views::Drawn::default();
+                    terminal.draw(|f| drawn = views::draw(&app, f))?;
+                    loading::mark("console");
+                    app.note_drawn(drawn);
+                    if let Some(text) = app.clipboard.take() {
+                        use std::io::Write;
+                        let mut out = io::stdout();
+                        let _ = out.write_all(app::export::osc52(&text).as_bytes());
+                        let _ = out.flush();
+                    }
+                    drawn_at = std::time::Instant::now();
+                }
+                if app.quit || terminate.load(Ordering::Relaxed) != 0 {
+                    return Ok(());
+                }
+                match events.recv_timeout(Duration::from_millis(100)) {
+                    Ok(Input::Event(ev)) => {
+                        // Take the events already waiting too (so fast typing never waits for a
+                        // frame), but a bounded batch: the quit signal and Ctrl-C are seen after
+                        // each, however much is queued.
+                        let mut batch = vec![ev];
+                        let mut closed = None;
+                        let mut filtered = Vec::new();
+                        while batch.len() < MAX_BATCH {
+                            match events.try_recv() {
+                                Ok(Input::Event(ev)) => batch.push(ev),
+                                Ok(Input::Closed(e)) => {
+                                    closed = Some(e);
+                                    break;
+                                }
+                                Ok(Input::Filtered(target, generation, rows)) => {
+                                    filtered.push((target, generation, rows))
+                                }
+                                Err(_) => break,
+                            }
+                        }
+                        for (target, generation, rows) in filtered {
+                            app.accept_filtered(target, generation, rows);
+                        }
+                        backlog = batch.len() == MAX_BATCH;
+                        if terminate.load(Ordering::Relaxed) != 0 {
+                            return Ok(());
+                        }
+                        for job in event::handle_batch(&mut app, batch) {
+                            let _ = job_tx.send((job, app.decided.clone()));
+                        }
+                        if let Some(e) = closed {
+                            return Err(e);
+                        }
+                    }
+                    Ok(Input::Filtered(target, generation, rows)) => {
+                        app.accept_filtered(target, generation, rows);
+                    }
+                    Ok(Input::Closed(e)) => return Err(e),
+                    Err(mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(mpsc::RecvTimeoutError::Disconnected) => {
+                        return Err(io::Error::other("the terminal's input closed"));
+                    }
+                }
+            }
+        })();
+        // A meeting still open when the console closes (Ctrl-C, a signal) ends now, on record.
+        if app.meeting.is_some() {
+            app.end_meeting();
+        }
+        result
+    }
+}
+
+impl Drop for Console {
+    fn drop(&mut self) {
+        self.restore();
+    }
 }

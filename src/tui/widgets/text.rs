@@ -31,6 +31,30 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// As `fit`, but keeping the end of `s` ("…" first when cut): for a path, whose last part
+/// says the most.
+pub fn fit_tail(s: &str, width: usize) -> String {
+    let s = &*inert_cow(s);
+    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut tail = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        tail.push(c);
+        used += w;
+    }
+    std::iter::once('…').chain(tail.into_iter().rev()).collect()
+}
+
 /// Which chars of `s` are inside a match of any folded needle.
 pub fn match_mask(s: &str, needles: &[String]) -> Vec<bool> {
     let folded: Vec<char> = s.chars().map(fold_char).collect();
@@ -85,6 +109,14 @@ pub fn highlighted(s: &str, needles: &[String], base: Style, hl: Style) -> Vec<S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fit_tail_keeps_the_end() {
+        assert_eq!(fit_tail("/dữ liệu/2024-12-31", 40), "/dữ liệu/2024-12-31");
+        assert_eq!(fit_tail("/dữ liệu/2024-12-31", 11), "…2024-12-31");
+        assert_eq!(fit_tail("a\u{1b}[2Jb", 40), "a\\u{1b}[2Jb");
+        assert_eq!(fit_tail("abc", 0), "");
+    }
 
     #[test]
     fn fit_counts_cells() {

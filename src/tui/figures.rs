@@ -172,16 +172,16 @@ fn range<'a>(all: &'a [u32], at: &[u32], i: usize) -> &'a [u32] {
 
 /// Each record's units as unit indexes (an id no unit has is left out; each unit once), all in
 /// one vector, and where each record's start.
-fn unit_lists<'a>(
+fn unit_lists<'a, Id: AsRef<str> + 'a>(
     s: &crate::snapshot::Snapshot,
-    records: impl Iterator<Item = &'a [String]>,
+    records: impl Iterator<Item = &'a [Id]>,
 ) -> (Vec<u32>, Vec<u32>) {
     let mut units = Vec::new();
     let mut at = vec![0u32];
     for ids in records {
         let start = units.len();
         for id in ids {
-            if let Some(&u) = s.index.unit.get(id.as_str()) {
+            if let Some(&u) = s.index.unit.get(id.as_ref()) {
                 let u = u as u32;
                 if !units[start..].contains(&u) {
                     units.push(u);
@@ -449,7 +449,7 @@ impl Figures {
                 }
             }
         }
-        out.latest_report = latest.map(|r| (s.reports[r].short.clone(), s.reports[r].date));
+        out.latest_report = latest.map(|r| (s.reports[r].short.to_string(), s.reports[r].date));
         out
     }
 }

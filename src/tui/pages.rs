@@ -247,7 +247,7 @@ pub fn page_rows(ctx: &Ctx, fig: &Figures, lang: Lang, rec: Rec) -> (Table, Vec<
                 .coord_units
                 .iter()
                 .chain(&task.force_units)
-                .map(String::as_str)
+                .map(compact_str::CompactString::as_str)
                 .collect();
             group(
                 &mut out,
@@ -295,7 +295,11 @@ pub fn page_rows(ctx: &Ctx, fig: &Figures, lang: Lang, rec: Rec) -> (Table, Vec<
                 t(lang, "field.responsible").into(),
                 unit_recs(ctx, &ctx.blocker_units(i)),
             );
-            let addr: Vec<&str> = b.addressees.iter().map(String::as_str).collect();
+            let addr: Vec<&str> = b
+                .addressees
+                .iter()
+                .map(compact_str::CompactString::as_str)
+                .collect();
             group(
                 &mut out,
                 t(lang, "field.addressees").into(),

@@ -154,7 +154,7 @@ macro_rules! of_report {
                 &self.report
             }
             fn set_report(&mut self, r: String) {
-                self.report = r;
+                self.report = r.into();
             }
         }
     )*};
@@ -379,7 +379,7 @@ impl Opened {
     pub(super) fn decode(self, progress: &(dyn Fn(f64) + Sync)) -> Option<Loaded> {
         let parts = &self.table.parts;
         let head: Head = bincode::deserialize(&self.bytes(&parts[0])?).ok()?;
-        let ids: Vec<String> = head.reports.iter().map(|r| r.id.clone()).collect();
+        let ids: Vec<String> = head.reports.iter().map(|r| r.id.to_string()).collect();
         // The largest parts first, so that the cores finish together.
         let mut order: Vec<usize> = (1..parts.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(parts[i].len));

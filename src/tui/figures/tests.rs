@@ -167,7 +167,7 @@ fn counts_follow_the_decisions() {
                 && s.task_days_overdue(i, s.as_of.unwrap()).is_none()
         })
         .expect("an open task not overdue");
-    let other = s.units.last().unwrap().id.clone();
+    let other = s.units.last().unwrap().id.to_string();
     let mut decided = DecidedMap::default();
     decided.0.insert(
         Rec::Task(late[0]),

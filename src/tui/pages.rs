@@ -113,22 +113,21 @@ pub fn page_rows(ctx: &Ctx, fig: &Figures, lang: Lang, rec: Rec) -> (Table, Vec<
     match rec {
         Rec::Unit(i) => {
             let id = s.units[i].id.as_str();
-            let mut led: Vec<Rec> = (0..s.tasks.len())
-                .filter(|&t| ctx.task_lead_units(t).contains(&id))
-                .map(Rec::Task)
-                .collect();
+            // One pass over the tasks: led by it, else coordinated or carried out with it.
+            let (mut led, mut coord) = (Vec::new(), Vec::new());
+            for x in 0..s.tasks.len() {
+                if ctx.task_lead_units(x).contains(&id) {
+                    led.push(Rec::Task(x));
+                } else if s.tasks[x]
+                    .coord_units
+                    .iter()
+                    .chain(&s.tasks[x].force_units)
+                    .any(|u| u == id)
+                {
+                    coord.push(Rec::Task(x));
+                }
+            }
             overdue_first(ctx, &mut led);
-            let mut coord: Vec<Rec> = (0..s.tasks.len())
-                .filter(|&t| {
-                    !ctx.task_lead_units(t).contains(&id)
-                        && s.tasks[t]
-                            .coord_units
-                            .iter()
-                            .chain(&s.tasks[t].force_units)
-                            .any(|u| u == id)
-                })
-                .map(Rec::Task)
-                .collect();
             overdue_first(ctx, &mut coord);
             let blockers: Vec<Rec> = (0..s.blockers.len())
                 .filter(|&b| {

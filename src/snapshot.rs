@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::domain::{
-    deadline::days_between, Assessment, Benefit, Blocker, Deadline, Indicator, Locality,
-    LocalityLevel, Model, ModelGroup, Note, Report, Status, Task, TodayProvince, Unit, UnitLevel,
+    deadline::days_between, Assessment, Benefit, Blocker, CompactString, Deadline, Indicator,
+    Locality, LocalityLevel, Model, ModelGroup, Note, Report, Status, Task, TodayProvince, Unit,
+    UnitLevel,
 };
 use crate::text::{fold_nfc, fold_nfc_into};
 
@@ -89,8 +90,8 @@ fn push_fold(s: &mut String, part: &str) {
 }
 
 /// A list as one part of a search text, as if joined with `sep` (nothing when that is empty).
-fn push_fold_joined(s: &mut String, items: &[String], sep: &str) {
-    if items.len() <= 1 && items.iter().all(String::is_empty) {
+fn push_fold_joined(s: &mut String, items: &[CompactString], sep: &str) {
+    if items.len() <= 1 && items.iter().all(|i| i.is_empty()) {
         return;
     }
     for (k, item) in items.iter().enumerate() {
@@ -127,19 +128,19 @@ impl Snapshot {
     pub fn build_lookups(&mut self) {
         let mut ix = Index::default();
         for (i, r) in self.reports.iter().enumerate() {
-            ix.report.insert(r.id.clone(), i);
+            ix.report.insert(r.id.to_string(), i);
         }
         for (i, t) in self.today.iter().enumerate() {
-            ix.today.insert(t.id.clone(), i);
+            ix.today.insert(t.id.to_string(), i);
             let mut parts: Vec<&str> = vec![&t.name, &t.id];
             for l in self.absorbed_by(&t.id) {
                 parts.push(&l.name);
-                parts.extend(l.aliases.iter().map(String::as_str));
+                parts.extend(l.aliases.iter().map(CompactString::as_str));
             }
             ix.today_text.push(join_fold(&parts));
         }
         for (i, l) in self.localities.iter().enumerate() {
-            ix.locality.insert(l.id.clone(), i);
+            ix.locality.insert(l.id.to_string(), i);
             for s in std::iter::once(&l.id)
                 .chain(std::iter::once(&l.name))
                 .chain(l.aliases.iter())
@@ -153,7 +154,7 @@ impl Snapshot {
                 .push(join_fold(&[&l.name, &l.id, &l.aliases.join(", ")]));
         }
         for (i, u) in self.units.iter().enumerate() {
-            ix.unit.insert(u.id.clone(), i);
+            ix.unit.insert(u.id.to_string(), i);
             ix.unit_text
                 .push(join_fold(&[&u.name, &u.id, &u.aliases.join(", ")]));
         }
@@ -174,12 +175,12 @@ impl Snapshot {
             let read = sc.spawn(|| tasks.iter().map(read).unzip());
             ix.task.reserve(self.tasks.len());
             for (i, t) in self.tasks.iter().enumerate() {
-                ix.task.insert(t.id.clone(), i);
+                ix.task.insert(t.id.to_string(), i);
             }
             ix.blocker.reserve(self.blockers.len());
             ix.task_blockers = vec![0; self.tasks.len()];
             for (i, b) in self.blockers.iter().enumerate() {
-                ix.blocker.insert(b.id.clone(), i);
+                ix.blocker.insert(b.id.to_string(), i);
                 if let Some(&t) = b.task.as_deref().and_then(|t| ix.task.get(t)) {
                     ix.task_blockers[t] += 1;
                 }
@@ -353,7 +354,7 @@ impl Snapshot {
             .first()
             .or_else(|| role.map(|r| r.aliases.first().unwrap_or(&r.name)))
             .unwrap_or(&u.name)
-            .clone()
+            .to_string()
     }
     /// The unit's short name with its province when it is a local unit ("Sở TTTT · Thừa
     /// Thiên Huế"), so that units of the same name in different provinces are told apart.
@@ -370,13 +371,13 @@ impl Snapshot {
                 format!("{short} · {}", self.locality_name(province))
             }
             (None, UnitLevel::Province) => format!("{} (mọi tỉnh)", u.name),
-            (None, UnitLevel::District | UnitLevel::Commune) => u.name.clone(),
+            (None, UnitLevel::District | UnitLevel::Commune) => u.name.to_string(),
             (None, _) => short,
         }
     }
     pub fn locality_name(&self, id: &str) -> String {
         self.locality(id)
-            .map(|l| l.name.clone())
+            .map(|l| l.name.to_string())
             .unwrap_or_else(|| id.to_string())
     }
 

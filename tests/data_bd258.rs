@@ -847,12 +847,12 @@ fn figures_of_the_appendices() {
             .snapshot
             .tasks
             .iter()
-            .any(|t| t.id == format!("bd-258-pl01-{row}") && t.result.contains(&i.raw));
+            .any(|t| t.id == format!("bd-258-pl01-{row}") && t.result.contains(i.raw.as_str()));
         let in_model = l
             .snapshot
             .assessments
             .iter()
-            .any(|a| a.id == format!("bd-258-pl02-{row}") && a.result.contains(&i.raw));
+            .any(|a| a.id == format!("bd-258-pl02-{row}") && a.result.contains(i.raw.as_str()));
         let from = if i.source.section.starts_with("Phụ lục 01") {
             in_task
         } else {

@@ -379,7 +379,8 @@ fn phu_luc_vi_tasks() {
     assert_eq!(t.coord_units.len(), 4);
     assert!(t
         .coord_units
-        .contains(&"trung-tam-du-lieu-quoc-gia-dan-cu".to_string()));
+        .iter()
+        .any(|u| u == "trung-tam-du-lieu-quoc-gia-dan-cu"));
     assert_eq!(t.deadline_raw, "Trong năm 2024");
     assert_eq!(t.status_raw, "Chưa hoàn thành");
     assert!(t.result.contains("nhập liệu 286.448 trường hợp đạt 19,95%"));
@@ -807,7 +808,7 @@ fn units_and_localities() {
     // every unit a task names is defined
     for t in tasks(&l) {
         for u in t.lead_units.iter().chain(&t.coord_units) {
-            assert!(s.units.iter().any(|x| &x.id == u), "{}: {u}", t.id);
+            assert!(s.units.iter().any(|x| x.id == *u), "{}: {u}", t.id);
         }
     }
 }
@@ -1162,7 +1163,7 @@ fn model_tables_every_row_and_mapping() {
             ]),
             "{id}"
         );
-        assert!(a.result.contains(&a.localities_raw), "{id}");
+        assert!(a.result.contains(a.localities_raw.as_str()), "{id}");
         for d in &a.localities {
             assert_eq!(l.snapshot.province_of(d), Some("thua-thien-hue"), "{d}");
         }
@@ -1198,7 +1199,10 @@ fn every_proposal_and_its_addressees() {
         .blockers
         .iter()
         .filter(|b| b.report == R && b.kind == BlockerKind::Proposal)
-        .map(|b| (b.id.as_str(), b.addressees.clone(), b.model))
+        .map(|b| {
+            let to: Vec<String> = b.addressees.iter().map(|u| u.to_string()).collect();
+            (b.id.as_str(), to, b.model)
+        })
         .collect();
     got.sort();
     let mut want: Vec<(&str, Vec<String>, Option<u32>)> = vec![
@@ -1274,7 +1278,7 @@ fn every_proposal_and_its_addressees() {
     assert_eq!(got, want);
     for (id, to, _) in &got {
         for u in to {
-            assert!(l.snapshot.units.iter().any(|x| &x.id == u), "{id}: {u}");
+            assert!(l.snapshot.units.iter().any(|x| x.id == *u), "{id}: {u}");
         }
     }
 }

@@ -934,7 +934,7 @@ fn every_task_line_and_units() {
         let g = blocker(&l, &format!("{row}-gap"));
         let sol = g.solution.replace("<p>", "").replace("</p>", "");
         let sol = sol.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert!(sol.contains(&t.title), "{id}: {}", t.title);
+        assert!(sol.contains(t.title.as_str()), "{id}: {}", t.title);
     }
 }
 
@@ -1101,7 +1101,7 @@ fn split_rows_and_places_are_noted() {
     for (_, ids) in named {
         for id in ids {
             assert!(n.text.contains(&id.to_string()), "{id}");
-            assert!(l.snapshot.localities.iter().any(|x| &x.id == id), "{id}");
+            assert!(l.snapshot.localities.iter().any(|x| x.id == *id), "{id}");
         }
     }
     assert_eq!(named.iter().map(|(_, v)| v.len()).sum::<usize>(), 11);

@@ -258,9 +258,9 @@ fn tasks(loaded: &Loaded) -> Vec<Rec> {
 fn ids(loaded: &Loaded, recs: &[Rec]) -> Vec<String> {
     recs.iter()
         .map(|r| match r {
-            Rec::Task(i) => loaded.snapshot.tasks[*i].id.clone(),
-            Rec::Blocker(i) => loaded.snapshot.blockers[*i].id.clone(),
-            Rec::Locality(i) => loaded.snapshot.localities[*i].id.clone(),
+            Rec::Task(i) => loaded.snapshot.tasks[*i].id.to_string(),
+            Rec::Blocker(i) => loaded.snapshot.blockers[*i].id.to_string(),
+            Rec::Locality(i) => loaded.snapshot.localities[*i].id.to_string(),
             other => format!("{other:?}"),
         })
         .collect()

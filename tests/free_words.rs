@@ -34,7 +34,7 @@ fn found_ids(l: &Loaded, q: &str) -> Option<Vec<String>> {
         c.filter(&ctx, &all)
             .into_iter()
             .map(|r| match r {
-                Rec::Task(i) => l.snapshot.tasks[i].id.clone(),
+                Rec::Task(i) => l.snapshot.tasks[i].id.to_string(),
                 other => panic!("not a task: {other:?}"),
             })
             .collect(),
@@ -119,7 +119,7 @@ fn assert_typing_agrees(c: &mut Console, l: &Loaded, typed: &str) {
         .rows
         .iter()
         .filter_map(|r| match r {
-            giaoban::tui::rows::Row::Rec(Rec::Task(i)) => Some(l.snapshot.tasks[*i].id.clone()),
+            giaoban::tui::rows::Row::Rec(Rec::Task(i)) => Some(l.snapshot.tasks[*i].id.to_string()),
             _ => None,
         })
         .collect();

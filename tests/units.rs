@@ -63,7 +63,7 @@ fn matching(l: &Loaded, q: &str, recs: &[Rec]) -> BTreeSet<Rec> {
 fn ids(l: &Loaded, units: &[usize]) -> Vec<String> {
     units
         .iter()
-        .map(|&i| l.snapshot.units[i].id.clone())
+        .map(|&i| l.snapshot.units[i].id.to_string())
         .collect()
 }
 
@@ -234,7 +234,7 @@ fn a_province_named_in_free_words_finds_every_record_of_it() {
         for (kind, recs) in &kinds {
             let by_locality = matching(&l, &format!("locality:{}", p.id), recs);
             any |= !by_locality.is_empty() && *kind == "tasks";
-            for words in [fold(&p.name), p.name.clone()] {
+            for words in [fold(&p.name), p.name.to_string()] {
                 let free = matching(&l, &words, recs);
                 let missed: Vec<_> = by_locality.difference(&free).collect();
                 assert!(

@@ -183,14 +183,14 @@ pub fn resolve_unit(
             let names = snap.units.iter().flat_map(|u| {
                 std::iter::once(u.id.as_str())
                     .chain(std::iter::once(u.name.as_str()))
-                    .chain(u.aliases.iter().map(String::as_str))
+                    .chain(u.aliases.iter().map(compact_str::CompactString::as_str))
             });
             let hint = did_you_mean(spelling, names)
                 .map(|s| format!(" (did you mean '{s}'?)"))
                 .unwrap_or_default();
             Err(format!("no unit is called '{spelling}'{hint}"))
         }
-        1 => Ok(snap.units[found[0]].id.clone()),
+        1 => Ok(snap.units[found[0]].id.to_string()),
         _ => {
             let local: Vec<usize> = found
                 .iter()
@@ -201,7 +201,7 @@ pub fn resolve_unit(
                 })
                 .collect();
             if local.len() == 1 {
-                return Ok(snap.units[local[0]].id.clone());
+                return Ok(snap.units[local[0]].id.to_string());
             }
             let list: Vec<String> = found
                 .iter()

@@ -7,6 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_json::{json, Map, Value};
 
+use crate::domain::CompactString;
 use crate::journal::record::Change;
 use crate::journal::state::{Decisions, ItemDecision};
 use crate::journal::Lang;
@@ -178,22 +179,22 @@ fn decision_fields(s: &Snapshot, d: Option<&ItemDecision>, lang: Lang, m: &mut M
 }
 
 /// Full names of units, in order (the id itself when the snapshot does not know it).
-fn unit_names(s: &Snapshot, ids: &[String]) -> Vec<String> {
+fn unit_names(s: &Snapshot, ids: &[CompactString]) -> Vec<String> {
     ids.iter()
         .map(|u| {
             s.unit(u)
-                .map(|x| x.name.clone())
-                .unwrap_or_else(|| u.clone())
+                .map(|x| x.name.to_string())
+                .unwrap_or_else(|| u.to_string())
         })
         .collect()
 }
 
-fn locality_name(s: &Snapshot, id: Option<&String>) -> Option<String> {
+fn locality_name(s: &Snapshot, id: Option<&CompactString>) -> Option<String> {
     id.map(|l| s.locality_name(l))
 }
 
 fn report_name(s: &Snapshot, id: &str) -> Option<String> {
-    s.report(id).map(|r| r.short.clone())
+    s.report(id).map(|r| r.short.to_string())
 }
 
 fn row(ctx: &Ctx, rec: Rec) -> Value {

@@ -8,6 +8,7 @@ pub mod groups;
 pub mod status;
 
 use chrono::NaiveDate;
+pub use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 pub use cause::Cause;
@@ -19,9 +20,9 @@ pub use status::Status;
 #[serde(default, deny_unknown_fields)]
 pub struct SourceRef {
     /// Appendix or section as printed ("Phụ lục 01", "Mục II.3").
-    pub section: String,
+    pub section: CompactString,
     /// Row number or label as printed in the table ("23", "A.1", "II").
-    pub row: Option<String>,
+    pub row: Option<CompactString>,
     /// Line in the source text file (1-based), so anyone can open the seed and find it.
     pub line: Option<u32>,
 }
@@ -41,9 +42,9 @@ impl SourceRef {
         }
         if let Some(r) = &self.row {
             parts.push(if vi {
-                format!("dòng {r}")
+                format!("dòng {r}").into()
             } else {
-                format!("row {r}")
+                format!("row {r}").into()
             });
         }
         let mut out = parts.join(", ");
@@ -75,26 +76,26 @@ pub enum LocalityLevel {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Locality {
-    pub id: String,
-    pub name: String,
+    pub id: CompactString,
+    pub name: CompactString,
     pub level: LocalityLevel,
     /// Every other spelling seen in the reports ("Bắc Kan", "TP. Hà Nội", "Thừa thiên - Huế").
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<CompactString>,
     /// The province (for a district) or district (for a commune).
     #[serde(default)]
-    pub parent: Option<String>,
+    pub parent: Option<CompactString>,
     /// For a province: the id of the province of today (one of 34) that absorbed it.
     #[serde(default)]
-    pub today: Option<String>,
+    pub today: Option<CompactString>,
 }
 
 /// One of the 34 provincial-level units since 1 July 2025.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TodayProvince {
-    pub id: String,
-    pub name: String,
+    pub id: CompactString,
+    pub name: CompactString,
     #[serde(default)]
     pub city: bool,
 }
@@ -113,20 +114,20 @@ pub enum UnitLevel {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
-    pub id: String,
-    pub name: String,
+    pub id: CompactString,
+    pub name: CompactString,
     /// Abbreviations and spellings ("STTTT", "Sở TTTT", "Sở TT&TT").
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<CompactString>,
     pub level: UnitLevel,
     /// The locality of a local unit; none for a central unit or a role found in every province.
     #[serde(default)]
-    pub locality: Option<String>,
+    pub locality: Option<CompactString>,
     /// For a local unit, the role it plays in its locality: the id of a unit of `units.ron`
     /// with no locality ("so-tttt" for "Sở Thông tin và Truyền thông tỉnh Bình Định"). Its
     /// spellings come from the role; `aliases` holds only what is the unit's own.
     #[serde(default)]
-    pub role: Option<String>,
+    pub role: Option<CompactString>,
 }
 
 /// What a headline figure claims, so that it can be recomputed from the report's own rows.
@@ -162,10 +163,10 @@ pub enum Claim {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Headline {
-    pub id: String,
-    pub label: String,
+    pub id: CompactString,
+    pub label: CompactString,
     /// The sentence as printed.
-    pub raw: String,
+    pub raw: CompactString,
     pub value: Option<f64>,
     #[serde(default)]
     pub claim: Option<Claim>,
@@ -177,23 +178,23 @@ pub struct Headline {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
-    pub id: String,
+    pub id: CompactString,
     /// The seed file it was converted from.
-    pub file: String,
+    pub file: CompactString,
     /// Short name for screens: "Bình Định 258/BC-UBND".
-    pub short: String,
-    pub title: String,
-    pub issuer: String,
+    pub short: CompactString,
+    pub title: CompactString,
+    pub issuer: CompactString,
     #[serde(default)]
-    pub locality: Option<String>,
+    pub locality: Option<CompactString>,
     #[serde(default)]
-    pub number: Option<String>,
+    pub number: Option<CompactString>,
     #[serde(default)]
     pub date: Option<NaiveDate>,
     #[serde(default)]
-    pub date_raw: Option<String>,
+    pub date_raw: Option<CompactString>,
     #[serde(default)]
-    pub period: Option<String>,
+    pub period: Option<CompactString>,
     #[serde(default)]
     pub headline: Vec<Headline>,
 }
@@ -202,11 +203,11 @@ pub struct Report {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModelGroup {
-    pub id: String,
-    pub title: String,
+    pub id: CompactString,
+    pub title: CompactString,
     /// The count as printed in the group's title ("05 MÔ HÌNH").
     #[serde(default)]
-    pub printed_count: Option<String>,
+    pub printed_count: Option<CompactString>,
     #[serde(default)]
     pub source: SourceRef,
 }
@@ -216,8 +217,8 @@ pub struct ModelGroup {
 #[serde(deny_unknown_fields)]
 pub struct Model {
     pub number: u32,
-    pub group: String,
-    pub title: String,
+    pub group: CompactString,
+    pub title: CompactString,
     #[serde(default)]
     pub source: SourceRef,
 }
@@ -226,31 +227,31 @@ pub struct Model {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Assessment {
-    pub id: String,
+    pub id: CompactString,
     /// The national model, when the row could be mapped to one.
     pub model: Option<u32>,
     /// The number this source printed for it.
-    pub local_number: Option<String>,
+    pub local_number: Option<CompactString>,
     /// The model's name as this source wrote it.
-    pub title_raw: String,
+    pub title_raw: CompactString,
     /// The province whose report this is (none for the national appendix).
-    pub locality: Option<String>,
-    pub result: String,
+    pub locality: Option<CompactString>,
+    pub result: CompactString,
     /// The localities cell as printed.
-    pub localities_raw: String,
+    pub localities_raw: CompactString,
     /// Every locality of that cell, resolved to ids, in the printed order (repeats kept).
-    pub localities: Vec<String>,
+    pub localities: Vec<CompactString>,
     /// The count as printed ("40/63").
-    pub printed_count: Option<String>,
-    pub difficulties: String,
-    pub effectiveness: String,
-    pub cost: String,
-    pub replication: String,
-    pub status_raw: String,
+    pub printed_count: Option<CompactString>,
+    pub difficulties: CompactString,
+    pub effectiveness: CompactString,
+    pub cost: CompactString,
+    pub replication: CompactString,
+    pub status_raw: CompactString,
     pub source: SourceRef,
     /// The report the record belongs to: set by the loader from the file it sits in.
     #[serde(skip)]
-    pub report: String,
+    pub report: CompactString,
 }
 
 impl Assessment {
@@ -275,32 +276,32 @@ impl Assessment {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Task {
-    pub id: String,
+    pub id: CompactString,
     pub source: SourceRef,
     /// Section heading of the table the row sits in.
-    pub section: Option<String>,
-    pub local_number: Option<String>,
-    pub title: String,
-    pub lead_raw: String,
-    pub lead_units: Vec<String>,
-    pub coord_raw: String,
-    pub coord_units: Vec<String>,
-    pub force_raw: String,
-    pub force_units: Vec<String>,
-    pub businesses_raw: String,
-    pub steps: Vec<String>,
-    pub equipment: String,
-    pub note: String,
-    pub deadline_raw: String,
-    pub status_raw: String,
-    pub result: String,
+    pub section: Option<CompactString>,
+    pub local_number: Option<CompactString>,
+    pub title: CompactString,
+    pub lead_raw: CompactString,
+    pub lead_units: Vec<CompactString>,
+    pub coord_raw: CompactString,
+    pub coord_units: Vec<CompactString>,
+    pub force_raw: CompactString,
+    pub force_units: Vec<CompactString>,
+    pub businesses_raw: CompactString,
+    pub steps: Vec<CompactString>,
+    pub equipment: CompactString,
+    pub note: CompactString,
+    pub deadline_raw: CompactString,
+    pub status_raw: CompactString,
+    pub result: CompactString,
     pub model: Option<u32>,
     /// The model number as this source printed it, when it differs from the national one.
-    pub model_printed: Option<String>,
-    pub locality: Option<String>,
+    pub model_printed: Option<CompactString>,
+    pub locality: Option<CompactString>,
     /// The report the record belongs to: set by the loader from the file it sits in.
     #[serde(skip)]
-    pub report: String,
+    pub report: CompactString,
 }
 
 #[derive(
@@ -321,78 +322,78 @@ pub enum BlockerKind {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Blocker {
-    pub id: String,
+    pub id: CompactString,
     pub kind: BlockerKind,
-    pub text: String,
+    pub text: CompactString,
     pub source: SourceRef,
     pub model: Option<u32>,
-    pub task: Option<String>,
-    pub locality: Option<String>,
+    pub task: Option<CompactString>,
+    pub locality: Option<CompactString>,
     /// The cause categories the text names (empty: unknown).
     pub causes: Vec<Cause>,
-    pub cause_raw: String,
-    pub responsible_raw: String,
-    pub responsible: Vec<String>,
-    pub solution: String,
+    pub cause_raw: CompactString,
+    pub responsible_raw: CompactString,
+    pub responsible: Vec<CompactString>,
+    pub solution: CompactString,
     /// For a proposal: the units it is addressed to.
-    pub addressees: Vec<String>,
+    pub addressees: Vec<CompactString>,
     /// The report the record belongs to: set by the loader from the file it sits in.
     #[serde(skip)]
-    pub report: String,
+    pub report: CompactString,
 }
 
 /// A figure: accounts, cards, online dossiers, services, budget …
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Indicator {
-    pub id: String,
-    pub name: String,
+    pub id: CompactString,
+    pub name: CompactString,
     /// The sentence or table row as printed.
-    pub raw: String,
+    pub raw: CompactString,
     pub value: Option<f64>,
     pub numerator: Option<f64>,
     pub denominator: Option<f64>,
-    pub unit: Option<String>,
+    pub unit: Option<CompactString>,
     /// The percentage as printed ("99,51%").
-    pub percent_raw: Option<String>,
+    pub percent_raw: Option<CompactString>,
     pub as_of: Option<NaiveDate>,
-    pub group: Option<String>,
-    pub locality: Option<String>,
+    pub group: Option<CompactString>,
+    pub locality: Option<CompactString>,
     /// What the figure counts, shared by every indicator of the same report that counts the same
     /// thing (in another section, or a second time in one row): the checker lists a report that
     /// prints one measure with two values for the same date (or with no date).
-    pub measure: Option<String>,
+    pub measure: Option<CompactString>,
     pub source: SourceRef,
     /// The report the record belongs to: set by the loader from the file it sits in.
     #[serde(skip)]
-    pub report: String,
+    pub report: CompactString,
 }
 
 /// An item of a benefits table (Phụ lục 07): what citizens, businesses and government gained.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Benefit {
-    pub id: String,
-    pub group: String,
-    pub content: String,
-    pub citizens: String,
-    pub businesses: String,
-    pub government: String,
+    pub id: CompactString,
+    pub group: CompactString,
+    pub content: CompactString,
+    pub citizens: CompactString,
+    pub businesses: CompactString,
+    pub government: CompactString,
     pub source: SourceRef,
     /// The report the record belongs to: set by the loader from the file it sits in.
     #[serde(skip)]
-    pub report: String,
+    pub report: CompactString,
 }
 
 /// Something the conversion could not place (merged cell, shifted column, split row), kept raw.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Note {
-    pub id: String,
-    pub text: String,
-    pub raw: String,
+    pub id: CompactString,
+    pub text: CompactString,
+    pub raw: CompactString,
     pub source: SourceRef,
     /// The report the record belongs to: set by the loader from the file it sits in.
     #[serde(skip)]
-    pub report: String,
+    pub report: CompactString,
 }

@@ -52,8 +52,8 @@ fn is_city(l: &Locality) -> bool {
 pub fn build(shipped: &Snapshot, rng: &mut Rng) -> Places {
     let mut localities = shipped.localities.clone();
     let mut units = shipped.units.clone();
-    let mut taken_l: HashSet<String> = localities.iter().map(|l| l.id.clone()).collect();
-    let mut taken_u: HashSet<String> = units.iter().map(|u| u.id.clone()).collect();
+    let mut taken_l: HashSet<String> = localities.iter().map(|l| l.id.to_string()).collect();
+    let mut taken_u: HashSet<String> = units.iter().map(|u| u.id.to_string()).collect();
 
     // Syllables of every real place name, to name communes the way the country does.
     let mut syllables: Vec<String> = Vec::new();
@@ -82,8 +82,8 @@ pub fn build(shipped: &Snapshot, rng: &mut Rng) -> Places {
         .iter()
         .filter(|l| l.level == LocalityLevel::Province)
         .map(|l| Province {
-            id: l.id.clone(),
-            name: l.name.clone(),
+            id: l.id.to_string(),
+            name: l.name.to_string(),
             styled: if is_city(l) {
                 format!("thành phố {}", l.name)
             } else {
@@ -103,11 +103,11 @@ pub fn build(shipped: &Snapshot, rng: &mut Rng) -> Places {
             }
             // The role's spellings hold in every province: the unit adds none of its own.
             units.push(Unit {
-                id: id.clone(),
-                name: format!("{} {}", r.name, p.styled),
+                id: id.clone().into(),
+                name: format!("{} {}", r.name, p.styled).into(),
                 aliases: Vec::new(),
                 level: UnitLevel::Province,
-                locality: Some(p.id.clone()),
+                locality: Some(p.id.clone().into()),
                 role: Some(r.id.clone()),
             });
             p.units.push(id);
@@ -121,11 +121,11 @@ pub fn build(shipped: &Snapshot, rng: &mut Rng) -> Places {
             if taken_u.insert(id.clone()) {
                 let role = shipped.unit(role).map(|r| r.id.clone());
                 units.push(Unit {
-                    id: id.clone(),
-                    name: format!("{name} {}", p.styled),
+                    id: id.clone().into(),
+                    name: format!("{name} {}", p.styled).into(),
                     aliases: Vec::new(),
                     level: UnitLevel::Province,
-                    locality: Some(p.id.clone()),
+                    locality: Some(p.id.clone().into()),
                     role,
                 });
             }
@@ -169,22 +169,22 @@ pub fn build(shipped: &Snapshot, rng: &mut Rng) -> Places {
             let name = format!("{kind} {proper}");
             let li = localities.len();
             localities.push(Locality {
-                id: id.clone(),
-                name: name.clone(),
+                id: id.clone().into(),
+                name: name.clone().into(),
                 level: LocalityLevel::Commune,
-                aliases: vec![capitalise_first(&name)],
-                parent: Some(provinces[pi].id.clone()),
+                aliases: vec![capitalise_first(&name).into()],
+                parent: Some(provinces[pi].id.clone().into()),
                 today: None,
             });
             provinces[pi].communes.push(li);
             let uid = format!("{id}-ubnd");
             if taken_u.insert(uid.clone()) {
                 units.push(Unit {
-                    id: uid,
-                    name: format!("Ủy ban nhân dân {name}"),
-                    aliases: vec![format!("UBND {name}")],
+                    id: uid.into(),
+                    name: format!("Ủy ban nhân dân {name}").into(),
+                    aliases: vec![format!("UBND {name}").into()],
                     level: UnitLevel::Commune,
-                    locality: Some(id),
+                    locality: Some(id.into()),
                     role: shipped.unit("ubnd-xa").map(|r| r.id.clone()),
                 });
             }
@@ -195,7 +195,7 @@ pub fn build(shipped: &Snapshot, rng: &mut Rng) -> Places {
         localities,
         units,
         provinces,
-        roles: roles.into_iter().map(|r| r.id).collect(),
+        roles: roles.into_iter().map(|r| r.id.into()).collect(),
     }
 }
 

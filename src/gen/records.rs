@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::{
-    Assessment, Blocker, Claim, Headline, Indicator, Note, Report, SourceRef, Status, Task,
-    UnitLevel,
+    Assessment, Blocker, Claim, CompactString, Headline, Indicator, Note, Report, SourceRef,
+    Status, Task, UnitLevel,
 };
 use crate::snapshot::Snapshot;
 use crate::store::files::DataFile;
@@ -66,11 +66,11 @@ pub fn shipped_reports(s: &Snapshot) -> Vec<DataFile> {
 
 /// What the shipped snapshot offers to recombine.
 pub struct Pools {
-    deadlines: Vec<String>,
-    statuses: Vec<String>,
-    periods: Vec<String>,
+    deadlines: Vec<CompactString>,
+    statuses: Vec<CompactString>,
+    periods: Vec<CompactString>,
     /// Provincial reports' titles, with their province's styled name to replace.
-    titles: Vec<(String, String)>,
+    titles: Vec<(CompactString, CompactString)>,
     /// Model assessments of a province (not of the national appendix).
     assessments: Vec<usize>,
     /// Per blocker: how many blockers, indicators, assessments, notes per task.
@@ -96,9 +96,9 @@ impl Pools {
             deadlines: s.tasks.iter().map(|t| t.deadline_raw.clone()).collect(),
             statuses: s.tasks.iter().map(|t| t.status_raw.clone()).collect(),
             periods: {
-                let mut p: Vec<String> =
+                let mut p: Vec<CompactString> =
                     s.reports.iter().filter_map(|r| r.period.clone()).collect();
-                p.extend(["9 tháng năm 2024".to_string(), "Quý III/2024".to_string()]);
+                p.extend(["9 tháng năm 2024".into(), "Quý III/2024".into()]);
                 p
             },
             titles,
@@ -142,7 +142,7 @@ fn deadline(rng: &mut Rng, pools: &Pools) -> String {
             _ => "Thực hiện thường xuyên".to_string(),
         };
     }
-    rng.pick(&pools.deadlines).clone()
+    rng.pick(&pools.deadlines).to_string()
 }
 
 pub struct Generator<'a> {
@@ -177,20 +177,20 @@ impl<'a> Generator<'a> {
 
     /// A unit of the shipped snapshot, moved to province `p`: a provincial role becomes the
     /// province's own; another province's unit becomes one of this province's.
-    fn unit_for(&self, rng: &mut Rng, p: usize, id: &str) -> String {
+    fn unit_for(&self, rng: &mut Rng, p: usize, id: &str) -> CompactString {
         let Some(u) = self.s.unit(id) else {
-            return id.to_string();
+            return id.into();
         };
         if u.level == UnitLevel::Province && u.locality.is_none() {
             if let Some(x) = self.places.unit_of(p, id) {
-                return x.to_string();
+                return x.into();
             }
         }
         match u.locality.as_deref().and_then(|l| self.s.province_of(l)) {
             Some(prov) if prov != self.places.provinces[p].id => {
-                rng.pick(&self.places.provinces[p].units).clone()
+                rng.pick(&self.places.provinces[p].units).as_str().into()
             }
-            _ => id.to_string(),
+            _ => id.into(),
         }
     }
 
@@ -201,18 +201,18 @@ impl<'a> Generator<'a> {
         rng: &mut Rng,
         p: usize,
         raw: &str,
-        ids: &[String],
-    ) -> (String, Vec<String>) {
-        let moved: Vec<String> = ids.iter().map(|u| self.unit_for(rng, p, u)).collect();
+        ids: &[CompactString],
+    ) -> (CompactString, Vec<CompactString>) {
+        let moved: Vec<CompactString> = ids.iter().map(|u| self.unit_for(rng, p, u)).collect();
         let same_role = moved
             .iter()
             .zip(ids)
             .all(|(m, o)| m == o || self.places.unit_of(p, o) == Some(m.as_str()));
         if same_role {
-            return (raw.to_string(), moved);
+            return (raw.into(), moved);
         }
         let names: Vec<String> = moved.iter().map(|u| self.s_unit_name(u)).collect();
-        (names.join(", "), moved)
+        (names.join(", ").into(), moved)
     }
 
     fn s_unit_name(&self, id: &str) -> String {
@@ -223,13 +223,13 @@ impl<'a> Generator<'a> {
     }
 
     /// A commune of province `p`, or none (the row is about the whole province).
-    fn place(&self, rng: &mut Rng, p: usize, commune: f64) -> Option<String> {
+    fn place(&self, rng: &mut Rng, p: usize, commune: f64) -> Option<CompactString> {
         let prov = &self.places.provinces[p];
         if !prov.communes.is_empty() && rng.chance(commune) {
             let li = *rng.pick(&prov.communes);
-            Some(self.places.localities[li].id.clone())
+            Some(self.places.localities[li].id.as_str().into())
         } else {
-            Some(prov.id.clone())
+            Some(prov.id.as_str().into())
         }
     }
 
@@ -266,39 +266,39 @@ impl<'a> Generator<'a> {
             if let Some(l) = locality.as_deref().filter(|l| *l != prov.id) {
                 let uid = format!("{l}-ubnd");
                 coord_raw = if coord_raw.is_empty() {
-                    self.s_unit_name(&uid)
+                    self.s_unit_name(&uid).into()
                 } else {
-                    format!("{coord_raw}, {}", self.s_unit_name(&uid))
+                    format!("{coord_raw}, {}", self.s_unit_name(&uid)).into()
                 };
-                coord_units.push(uid);
+                coord_units.push(uid.into());
             }
             tasks.push(Task {
-                id: format!("{rid}-t{j}"),
+                id: format!("{rid}-t{j}").into(),
                 source: SourceRef {
                     section: a.source.section.clone(),
-                    row: Some(j.to_string()),
+                    row: Some(j.to_string().into()),
                     line: Some(next_line(rng)),
                 },
                 section: a.section.clone(),
-                local_number: Some(j.to_string()),
+                local_number: Some(j.to_string().into()),
                 title: a.title.clone(),
                 lead_raw,
                 lead_units,
                 coord_raw,
                 coord_units,
-                force_raw: String::new(),
+                force_raw: CompactString::default(),
                 force_units: Vec::new(),
                 businesses_raw: a.businesses_raw.clone(),
                 steps: a.steps.clone(),
                 equipment: a.equipment.clone(),
                 note: a.note.clone(),
-                deadline_raw: deadline(rng, self.pools),
+                deadline_raw: deadline(rng, self.pools).into(),
                 status_raw: rng.pick(&self.pools.statuses).clone(),
                 result: b.result.clone(),
                 model: a.model,
                 model_printed: a.model_printed.clone(),
                 locality,
-                report: String::new(),
+                report: CompactString::default(),
             });
         }
 
@@ -314,7 +314,7 @@ impl<'a> Generator<'a> {
                 .map(|u| self.unit_for(rng, p, u))
                 .collect();
             blockers.push(Blocker {
-                id: format!("{rid}-b{j}"),
+                id: format!("{rid}-b{j}").into(),
                 kind: t.kind,
                 text: t.text.clone(),
                 source: SourceRef {
@@ -332,7 +332,7 @@ impl<'a> Generator<'a> {
                 responsible,
                 solution: t.solution.clone(),
                 addressees,
-                report: String::new(),
+                report: CompactString::default(),
             });
         }
 
@@ -340,7 +340,7 @@ impl<'a> Generator<'a> {
         for j in 1..=rng.around(ri * n as f64) {
             let t = rng.pick(&s.indicators);
             indicators.push(Indicator {
-                id: format!("{rid}-i{j}"),
+                id: format!("{rid}-i{j}").into(),
                 source: SourceRef {
                     section: t.source.section.clone(),
                     row: t.source.row.clone(),
@@ -348,7 +348,7 @@ impl<'a> Generator<'a> {
                 },
                 locality: self.place(rng, p, 0.2),
                 as_of: t.as_of.map(|_| date),
-                report: String::new(),
+                report: CompactString::default(),
                 ..t.clone()
             });
         }
@@ -357,7 +357,7 @@ impl<'a> Generator<'a> {
         if !self.pools.assessments.is_empty() {
             for j in 1..=rng.around(ASSESSMENTS_PER_REPORT) {
                 let t = &s.assessments[*rng.pick(&self.pools.assessments)];
-                let picked: Vec<String> = (0..rng.below(5))
+                let picked: Vec<CompactString> = (0..rng.below(5))
                     .filter_map(|_| self.place(rng, p, 1.0))
                     .filter(|l| *l != prov.id)
                     .collect();
@@ -370,18 +370,19 @@ impl<'a> Generator<'a> {
                 distinct.sort();
                 distinct.dedup();
                 assessments.push(Assessment {
-                    id: format!("{rid}-a{j}"),
-                    locality: Some(prov.id.clone()),
-                    localities_raw: names.join(", "),
-                    printed_count: (!picked.is_empty())
-                        .then(|| format!("{} xã", distinct.len() + usize::from(rng.chance(0.05)))),
+                    id: format!("{rid}-a{j}").into(),
+                    locality: Some(prov.id.clone().into()),
+                    localities_raw: names.join(", ").into(),
+                    printed_count: (!picked.is_empty()).then(|| {
+                        format!("{} xã", distinct.len() + usize::from(rng.chance(0.05))).into()
+                    }),
                     localities: picked,
                     source: SourceRef {
                         section: t.source.section.clone(),
                         row: t.source.row.clone(),
                         line: Some(next_line(rng)),
                     },
-                    report: String::new(),
+                    report: CompactString::default(),
                     ..t.clone()
                 });
             }
@@ -392,7 +393,7 @@ impl<'a> Generator<'a> {
             for j in 1..=rng.around(rn.min(NOTES_PER_TASK) * n as f64) {
                 let t = rng.pick(&s.notes);
                 notes.push(Note {
-                    id: format!("{rid}-n{j}"),
+                    id: format!("{rid}-n{j}").into(),
                     text: t.text.clone(),
                     raw: t.raw.clone(),
                     source: SourceRef {
@@ -400,7 +401,7 @@ impl<'a> Generator<'a> {
                         row: t.source.row.clone(),
                         line: Some(next_line(rng)),
                     },
-                    report: String::new(),
+                    report: CompactString::default(),
                 });
             }
         }
@@ -422,9 +423,10 @@ impl<'a> Generator<'a> {
         let done_printed = skew(rng, done);
         let headline = vec![
             Headline {
-                id: format!("{rid}-h-total"),
+                id: format!("{rid}-h-total").into(),
                 label: "Tổng số nhiệm vụ Đề án 06".into(),
-                raw: format!("Tổng số nhiệm vụ Đề án 06 trong kỳ báo cáo: {total} nhiệm vụ."),
+                raw: format!("Tổng số nhiệm vụ Đề án 06 trong kỳ báo cáo: {total} nhiệm vụ.")
+                    .into(),
                 value: Some(total as f64),
                 claim: Some(Claim::TasksTotal { section: None }),
                 source: SourceRef {
@@ -434,9 +436,9 @@ impl<'a> Generator<'a> {
                 },
             },
             Headline {
-                id: format!("{rid}-h-done"),
+                id: format!("{rid}-h-done").into(),
                 label: "Nhiệm vụ đã hoàn thành".into(),
-                raw: format!("- Tổng số nhiệm vụ đã hoàn thành: {done_printed} nhiệm vụ."),
+                raw: format!("- Tổng số nhiệm vụ đã hoàn thành: {done_printed} nhiệm vụ.").into(),
                 value: Some(done_printed as f64),
                 claim: Some(Claim::TasksWithStatus {
                     status: Status::Done,
@@ -450,21 +452,24 @@ impl<'a> Generator<'a> {
             },
         ];
         let report = Report {
-            id: rid.clone(),
-            file: format!("gen-{k:05}.txt"),
-            short: format!("{} {number}", prov.name),
-            title,
-            issuer: format!("UBND {}", prov.styled),
-            locality: Some(prov.id.clone()),
-            number: Some(number),
+            id: rid.clone().into(),
+            file: format!("gen-{k:05}.txt").into(),
+            short: format!("{} {number}", prov.name).into(),
+            title: title.into(),
+            issuer: format!("UBND {}", prov.styled).into(),
+            locality: Some(prov.id.clone().into()),
+            number: Some(number.into()),
             date: Some(date),
-            date_raw: Some(format!(
-                "{}, ngày {} tháng {} năm {}",
-                prov.name,
-                date.day(),
-                date.month(),
-                date.year()
-            )),
+            date_raw: Some(
+                format!(
+                    "{}, ngày {} tháng {} năm {}",
+                    prov.name,
+                    date.day(),
+                    date.month(),
+                    date.year()
+                )
+                .into(),
+            ),
             period: Some(rng.pick(&self.pools.periods).clone()),
             headline,
         };

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::domain::groups::{Group, DEFAULT_SOON_DAYS};
-use crate::domain::SourceRef;
+use crate::domain::{CompactString, SourceRef};
 use crate::query::groups::task_group;
 use crate::query::Ctx;
 use crate::snapshot::Snapshot;
@@ -246,7 +246,7 @@ fn membership<'a, T>(
     kind: Kind,
     old: &'a [T],
     new: &'a [T],
-    fields: impl Fn(&'a T) -> (&'a String, &'a String, &'a SourceRef, String),
+    fields: impl Fn(&'a T) -> (&'a str, &'a str, &'a SourceRef, String),
     in_gone_report: &dyn Fn(&str) -> bool,
     in_new_report: &dyn Fn(&str) -> bool,
     changes: &mut Vec<Change>,
@@ -255,7 +255,7 @@ fn membership<'a, T>(
         recs.iter()
             .map(|r| {
                 let (id, report, source, _) = fields(r);
-                (id.clone(), source_key(report, source))
+                (id.to_string(), source_key(report, source))
             })
             .collect()
     };
@@ -265,7 +265,7 @@ fn membership<'a, T>(
         if !in_gone_report(report) {
             changes.push(Change::Removed {
                 kind,
-                id: id.clone(),
+                id: id.to_string(),
                 title,
             });
         }
@@ -275,7 +275,7 @@ fn membership<'a, T>(
         if !in_new_report(report) {
             changes.push(Change::Added {
                 kind,
-                id: id.clone(),
+                id: id.to_string(),
                 title,
             });
         }
@@ -288,8 +288,8 @@ fn membership<'a, T>(
                 let (id, _, source, _) = fields(&new[j]);
                 changes.push(Change::Renamed {
                     kind,
-                    old_id: old_id.clone(),
-                    id: id.clone(),
+                    old_id: old_id.to_string(),
+                    id: id.to_string(),
                     source: source.clone(),
                 });
             }
@@ -333,11 +333,12 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
     for (s, ids, added) in [(n, &new_reports, true), (o, &gone_reports, false)] {
         for id in ids.iter() {
             let r = s.report(id).expect("listed from this snapshot");
-            let count = |reports: Vec<&String>| reports.into_iter().filter(|x| x == id).count();
+            let count =
+                |reports: Vec<&CompactString>| reports.into_iter().filter(|x| x == id).count();
             let tasks = count(s.tasks.iter().map(|t| &t.report).collect());
             let blockers = count(s.blockers.iter().map(|b| &b.report).collect());
             let indicators = count(s.indicators.iter().map(|x| &x.report).collect());
-            let (id, short, date) = (r.id.clone(), r.short.clone(), r.date);
+            let (id, short, date) = (r.id.to_string(), r.short.to_string(), r.date);
             changes.push(if added {
                 Change::ReportAdded {
                     id,
@@ -367,7 +368,7 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
         Kind::Task,
         &o.tasks,
         &n.tasks,
-        |t| (&t.id, &t.report, &t.source, title(&t.title)),
+        |t| (t.id.as_str(), t.report.as_str(), &t.source, title(&t.title)),
         &in_gone_report,
         &in_new_report,
         &mut changes,
@@ -377,7 +378,7 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
         let (sa, sb) = (o.task_status(i), n.task_status(j));
         if sa != sb {
             changes.push(Change::StatusChanged {
-                id: b.id.clone(),
+                id: b.id.to_string(),
                 old: sa.key().into(),
                 new: sb.key().into(),
                 old_raw: title(&a.status_raw),
@@ -390,14 +391,14 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
         );
         if gb.is_done() && !ga.is_done() {
             changes.push(Change::NewlyDone {
-                id: b.id.clone(),
+                id: b.id.to_string(),
                 group: gb,
             });
         }
         if gb == Group::Overdue && ga != Group::Overdue {
             if let (Some(due), Some(days)) = (n.task_deadline(j).due(), nc.task_days_overdue(j)) {
                 changes.push(Change::NewlyOverdue {
-                    id: b.id.clone(),
+                    id: b.id.to_string(),
                     due,
                     days,
                 });
@@ -407,7 +408,7 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
         if da != db {
             let (ua, ub) = (da.due(), db.due());
             changes.push(Change::DeadlineMoved {
-                id: b.id.clone(),
+                id: b.id.to_string(),
                 original_raw: title(&a.deadline_raw),
                 original_due: ua,
                 new_raw: title(&b.deadline_raw),
@@ -418,9 +419,9 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
         if sorted(&a.lead_units) != sorted(&b.lead_units) {
             changes.push(Change::Reassigned {
                 kind: Kind::Task,
-                id: b.id.clone(),
-                old_units: a.lead_units.clone(),
-                new_units: b.lead_units.clone(),
+                id: b.id.to_string(),
+                old_units: a.lead_units.iter().map(|u| u.to_string()).collect(),
+                new_units: b.lead_units.iter().map(|u| u.to_string()).collect(),
                 old_names: names(o, &a.lead_units),
                 new_names: names(n, &b.lead_units),
             });
@@ -432,7 +433,7 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
         Kind::Blocker,
         &o.blockers,
         &n.blockers,
-        |b| (&b.id, &b.report, &b.source, title(&b.text)),
+        |b| (b.id.as_str(), b.report.as_str(), &b.source, title(&b.text)),
         &in_gone_report,
         &in_new_report,
         &mut changes,
@@ -442,9 +443,9 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
         if sorted(&a.responsible) != sorted(&b.responsible) {
             changes.push(Change::Reassigned {
                 kind: Kind::Blocker,
-                id: b.id.clone(),
-                old_units: a.responsible.clone(),
-                new_units: b.responsible.clone(),
+                id: b.id.to_string(),
+                old_units: a.responsible.iter().map(|u| u.to_string()).collect(),
+                new_units: b.responsible.iter().map(|u| u.to_string()).collect(),
                 old_names: names(o, &a.responsible),
                 new_names: names(n, &b.responsible),
             });
@@ -456,7 +457,14 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
         Kind::Indicator,
         &o.indicators,
         &n.indicators,
-        |x| (&x.id, &x.report, &x.source, x.name.clone()),
+        |x| {
+            (
+                x.id.as_str(),
+                x.report.as_str(),
+                &x.source,
+                x.name.to_string(),
+            )
+        },
         &in_gone_report,
         &in_new_report,
         &mut changes,
@@ -465,8 +473,8 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
         let (a, b) = (&o.indicators[i], &n.indicators[j]);
         if a.value != b.value {
             changes.push(Change::IndicatorChanged {
-                id: b.id.clone(),
-                name: b.name.clone(),
+                id: b.id.to_string(),
+                name: b.name.to_string(),
                 old: a.value,
                 new: b.value,
                 delta: a.value.zip(b.value).map(|(x, y)| y - x),
@@ -504,12 +512,12 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Diff {
     }
 }
 
-fn names(s: &Snapshot, ids: &[String]) -> Vec<String> {
+fn names(s: &Snapshot, ids: &[CompactString]) -> Vec<String> {
     ids.iter().map(|u| s.unit_label(u)).collect()
 }
 
-fn sorted(v: &[String]) -> Vec<&String> {
-    let mut s: Vec<&String> = v.iter().collect();
+fn sorted(v: &[CompactString]) -> Vec<&CompactString> {
+    let mut s: Vec<&CompactString> = v.iter().collect();
     s.sort();
     s
 }

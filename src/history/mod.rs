@@ -267,7 +267,7 @@ pub fn seen_open(earlier: &Loaded) -> std::collections::HashMap<String, NaiveDat
         .filter_map(|i| {
             let t = &s.tasks[i];
             let date = s.report(&t.report).and_then(|r| r.date).or(s.as_of)?;
-            Some((t.id.clone(), date))
+            Some((t.id.to_string(), date))
         })
         .collect()
 }

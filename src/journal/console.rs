@@ -28,7 +28,7 @@ impl ConsoleStore {
         let unit_names = snapshot
             .units
             .iter()
-            .map(|u| (u.id.clone(), snapshot.unit_label(&u.id)))
+            .map(|u| (u.id.to_string(), snapshot.unit_label(&u.id)))
             .collect();
         ConsoleStore {
             journal,

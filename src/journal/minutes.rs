@@ -240,7 +240,7 @@ pub fn build(
                 .map(|u| {
                     snapshot
                         .unit(u)
-                        .map_or_else(|| u.clone(), |x| x.name.clone())
+                        .map_or_else(|| u.clone(), |x| x.name.to_string())
                 })
                 .collect::<Vec<_>>()
                 .join("; ")

@@ -149,9 +149,9 @@ pub struct Journal {
 impl Journal {
     fn empty(path: &Path, snapshot: &Snapshot) -> Journal {
         let task_ids: Arc<Vec<String>> =
-            Arc::new(snapshot.tasks.iter().map(|t| t.id.clone()).collect());
+            Arc::new(snapshot.tasks.iter().map(|t| t.id.to_string()).collect());
         let blocker_ids: Arc<Vec<String>> =
-            Arc::new(snapshot.blockers.iter().map(|b| b.id.clone()).collect());
+            Arc::new(snapshot.blockers.iter().map(|b| b.id.to_string()).collect());
         let known_items = task_ids.iter().chain(blocker_ids.iter()).cloned().collect();
         let log = Log::default();
         let decisions = log.build(&task_ids, &blocker_ids);
@@ -166,7 +166,7 @@ impl Journal {
             task_ids,
             blocker_ids,
             known_items,
-            known_units: snapshot.units.iter().map(|u| u.id.clone()).collect(),
+            known_units: snapshot.units.iter().map(|u| u.id.to_string()).collect(),
             entries: Vec::new(),
             log,
             decisions,

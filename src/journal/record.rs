@@ -251,7 +251,7 @@ impl Change {
             Change::State(s) => s.label(lang).to_string(),
             Change::Unit(u) => snapshot
                 .and_then(|s| s.unit(u))
-                .map(|x| x.name.clone())
+                .map(|x| x.name.to_string())
                 .unwrap_or_else(|| u.clone()),
             Change::Due(d) => match lang {
                 Lang::Vi => d.format("%d/%m/%Y").to_string(),

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::import::{Edit, Value};
-use crate::domain::{SourceRef, Task};
+use crate::domain::{CompactString, SourceRef, Task};
 use crate::snapshot::Snapshot;
 use crate::store::files::{DataFile, Manifest};
 
@@ -28,7 +28,7 @@ pub fn apply(base: &Snapshot, edits: &[Edit], as_of: NaiveDate) -> (Snapshot, Ve
     }
     for e in edits {
         let source = SourceRef {
-            section: e.cells.join("; "),
+            section: e.cells.join("; ").into(),
             row: None,
             line: None,
         };
@@ -43,7 +43,11 @@ pub fn apply(base: &Snapshot, edits: &[Edit], as_of: NaiveDate) -> (Snapshot, Ve
         };
         let units = |f: &str| {
             e.fields.iter().find_map(|(k, v)| match v {
-                Value::Units(_, ids) if *k == f => Some(ids.clone()),
+                Value::Units(_, ids) if *k == f => Some(
+                    ids.iter()
+                        .map(|u| CompactString::from(u.as_str()))
+                        .collect::<Vec<_>>(),
+                ),
                 _ => None,
             })
         };
@@ -52,19 +56,19 @@ pub fn apply(base: &Snapshot, edits: &[Edit], as_of: NaiveDate) -> (Snapshot, Ve
                 let Some(i) = s.task_index(id) else { continue };
                 let t = &mut s.tasks[i];
                 if let Some(v) = text("lead_raw") {
-                    t.lead_raw = v;
+                    t.lead_raw = v.into();
                 }
                 if let Some(v) = units("lead_raw") {
                     t.lead_units = v;
                 }
                 if let Some(v) = text("deadline_raw") {
-                    t.deadline_raw = v;
+                    t.deadline_raw = v.into();
                 }
                 if let Some(v) = text("status_raw") {
-                    t.status_raw = v;
+                    t.status_raw = v.into();
                 }
                 if let Some(v) = text("result") {
-                    t.result = v;
+                    t.result = v.into();
                 }
                 t.source = source;
             }
@@ -73,7 +77,7 @@ pub fn apply(base: &Snapshot, edits: &[Edit], as_of: NaiveDate) -> (Snapshot, Ve
                     .iter()
                     .max_by_key(|(r, n)| (**n, std::cmp::Reverse(**r)))
                     .map(|(r, _)| r.to_string())
-                    .or_else(|| base.reports.first().map(|r| r.id.clone()))
+                    .or_else(|| base.reports.first().map(|r| r.id.to_string()))
                     .unwrap_or_default();
                 let mut n = 1;
                 let id = loop {
@@ -85,16 +89,16 @@ pub fn apply(base: &Snapshot, edits: &[Edit], as_of: NaiveDate) -> (Snapshot, Ve
                 };
                 let locality = base.report(&report).and_then(|r| r.locality.clone());
                 s.tasks.push(Task {
-                    id: id.clone(),
+                    id: id.clone().into(),
                     source,
-                    title: text("title").unwrap_or_default(),
-                    lead_raw: text("lead_raw").unwrap_or_default(),
+                    title: text("title").unwrap_or_default().into(),
+                    lead_raw: text("lead_raw").unwrap_or_default().into(),
                     lead_units: units("lead_raw").unwrap_or_default(),
-                    deadline_raw: text("deadline_raw").unwrap_or_default(),
-                    status_raw: text("status_raw").unwrap_or_default(),
-                    result: text("result").unwrap_or_default(),
+                    deadline_raw: text("deadline_raw").unwrap_or_default().into(),
+                    status_raw: text("status_raw").unwrap_or_default().into(),
+                    result: text("result").unwrap_or_default().into(),
                     locality,
-                    report,
+                    report: report.into(),
                     ..Task::default()
                 });
                 added.push(id);
@@ -105,13 +109,13 @@ pub fn apply(base: &Snapshot, edits: &[Edit], as_of: NaiveDate) -> (Snapshot, Ve
                 };
                 let b = &mut s.blockers[i];
                 if let Some(v) = text("responsible_raw") {
-                    b.responsible_raw = v;
+                    b.responsible_raw = v.into();
                 }
                 if let Some(v) = units("responsible_raw") {
                     b.responsible = v;
                 }
                 if let Some(v) = text("solution") {
-                    b.solution = v;
+                    b.solution = v.into();
                 }
                 b.source = source;
             }
@@ -121,7 +125,7 @@ pub fn apply(base: &Snapshot, edits: &[Edit], as_of: NaiveDate) -> (Snapshot, Ve
                 };
                 for (k, v) in &e.fields {
                     match (*k, v) {
-                        ("raw", Value::Text(t)) => x.raw = t.clone(),
+                        ("raw", Value::Text(t)) => x.raw = t.clone().into(),
                         ("value", Value::Number(n)) => x.value = *n,
                         ("as_of", Value::Date(d)) => x.as_of = *d,
                         _ => {}

@@ -145,13 +145,13 @@ pub fn scope(s: &Snapshot, locality: Option<&str>, unit: Option<&str>) -> Result
         .into_iter()
         .collect();
     Ok(Scope {
-        label: unit.name.clone(),
+        label: unit.name.to_string(),
         tasks: (0..s.tasks.len())
-            .filter(|&i| s.tasks[i].lead_units.contains(&id))
+            .filter(|&i| s.tasks[i].lead_units.iter().any(|u| *u == id))
             .filter(open)
             .collect(),
         blockers: (0..s.blockers.len())
-            .filter(|&i| s.blockers[i].responsible.contains(&id))
+            .filter(|&i| s.blockers[i].responsible.iter().any(|u| *u == id))
             .collect(),
         indicators: if provinces.is_empty() {
             Vec::new()
@@ -163,7 +163,7 @@ pub fn scope(s: &Snapshot, locality: Option<&str>, unit: Option<&str>) -> Result
 
 fn report_short(s: &Snapshot, id: &str) -> String {
     s.report(id)
-        .map(|r| r.short.clone())
+        .map(|r| r.short.to_string())
         .unwrap_or_else(|| id.to_string())
 }
 
@@ -178,7 +178,7 @@ pub fn template(s: &Snapshot, sc: &Scope) -> Result<Vec<u8>, XlsxError> {
             let t = &s.tasks[i];
             let status = s.task_status(i);
             vec![
-                Some(Val::T(t.id.clone())),
+                Some(Val::T(t.id.to_string())),
                 Some(Val::T(report_short(s, &t.report))),
                 Some(Val::T(printed(&t.title))),
                 Some(Val::T(printed(&t.lead_raw))),
@@ -195,7 +195,7 @@ pub fn template(s: &Snapshot, sc: &Scope) -> Result<Vec<u8>, XlsxError> {
         .map(|&i| {
             let b = &s.blockers[i];
             vec![
-                Some(Val::T(b.id.clone())),
+                Some(Val::T(b.id.to_string())),
                 Some(Val::T(report_short(s, &b.report))),
                 Some(Val::T(printed(&b.text))),
                 Some(Val::T(printed(&b.responsible_raw))),
@@ -210,7 +210,7 @@ pub fn template(s: &Snapshot, sc: &Scope) -> Result<Vec<u8>, XlsxError> {
         .map(|&i| {
             let x = &s.indicators[i];
             vec![
-                Some(Val::T(x.id.clone())),
+                Some(Val::T(x.id.to_string())),
                 Some(Val::T(report_short(s, &x.report))),
                 Some(Val::T(printed(&x.name))),
                 Some(Val::T(printed(&x.raw))),

@@ -82,7 +82,7 @@ impl Ctx<'_> {
         self.snap.tasks[i]
             .lead_units
             .iter()
-            .map(String::as_str)
+            .map(compact_str::CompactString::as_str)
             .collect()
     }
 
@@ -93,7 +93,7 @@ impl Ctx<'_> {
         self.snap.blockers[i]
             .responsible
             .iter()
-            .map(String::as_str)
+            .map(compact_str::CompactString::as_str)
             .collect()
     }
 }
@@ -156,7 +156,7 @@ impl Compiled {
                     if ids.is_empty() {
                         let names = snap.units.iter().flat_map(|u| {
                             std::iter::once(u.id.as_str())
-                                .chain(u.aliases.iter().map(String::as_str))
+                                .chain(u.aliases.iter().map(compact_str::CompactString::as_str))
                         });
                         let (en, vi) = hints(did_you_mean(v, names));
                         return Err(err(
@@ -226,7 +226,7 @@ impl Compiled {
                                     .as_deref()
                                     .is_some_and(|n| fold_nfc(n).contains(v.as_str()))
                         })
-                        .map(|r| r.id.clone())
+                        .map(|r| r.id.to_string())
                         .collect();
                     if ids.is_empty() {
                         let (en, vi) =
@@ -360,8 +360,8 @@ fn descendants(snap: &Snapshot, id: &str) -> HashSet<String> {
     // Districts and communes (two levels below a province).
     for _ in 0..2 {
         for l in &snap.localities {
-            if l.parent.as_ref().is_some_and(|p| out.contains(p)) {
-                out.insert(l.id.clone());
+            if l.parent.as_ref().is_some_and(|p| out.contains(p.as_str())) {
+                out.insert(l.id.to_string());
             }
         }
     }
@@ -376,7 +376,9 @@ fn resolve_units(snap: &Snapshot, v: &str) -> HashSet<String> {
         Some(s) => s.units,
         None => snap.units_containing(v),
     };
-    idx.into_iter().map(|i| snap.units[i].id.clone()).collect()
+    idx.into_iter()
+        .map(|i| snap.units[i].id.to_string())
+        .collect()
 }
 
 fn resolve_localities(snap: &Snapshot, v: &str) -> HashSet<String> {
@@ -485,17 +487,22 @@ fn record_report<'a>(ctx: &Ctx<'a>, rec: Rec) -> Option<&'a str> {
 
 fn record_localities(ctx: &Ctx, rec: Rec) -> Vec<String> {
     let s = ctx.snap;
-    let report_loc = |r: &str| s.report(r).and_then(|r| r.locality.clone());
+    let report_loc = |r: &str| {
+        s.report(r)
+            .and_then(|r| r.locality.as_deref().map(str::to_string))
+    };
     match rec {
         Rec::Task(i) => s.tasks[i]
             .locality
-            .clone()
+            .as_deref()
+            .map(str::to_string)
             .or_else(|| report_loc(&s.tasks[i].report))
             .into_iter()
             .collect(),
         Rec::Blocker(i) => s.blockers[i]
             .locality
-            .clone()
+            .as_deref()
+            .map(str::to_string)
             .or_else(|| report_loc(&s.blockers[i].report))
             .into_iter()
             .collect(),
@@ -504,19 +511,24 @@ fn record_localities(ctx: &Ctx, rec: Rec) -> Vec<String> {
             a.locality
                 .iter()
                 .chain(a.localities.iter())
-                .cloned()
+                .map(|l| l.to_string())
                 .collect()
         }
         Rec::Model(i) => s.model_localities(s.models[i].number),
-        Rec::Unit(i) => s.units[i].locality.clone().into_iter().collect(),
-        Rec::Locality(i) => vec![s.localities[i].id.clone()],
+        Rec::Unit(i) => s.units[i].locality.iter().map(|l| l.to_string()).collect(),
+        Rec::Locality(i) => vec![s.localities[i].id.to_string()],
         Rec::Indicator(i) => s.indicators[i]
             .locality
-            .clone()
+            .as_deref()
+            .map(str::to_string)
             .or_else(|| report_loc(&s.indicators[i].report))
             .into_iter()
             .collect(),
-        Rec::Report(i) => s.reports[i].locality.clone().into_iter().collect(),
+        Rec::Report(i) => s.reports[i]
+            .locality
+            .iter()
+            .map(|l| l.to_string())
+            .collect(),
         Rec::Finding(i) => ctx.findings[i]
             .report
             .as_deref()
@@ -526,7 +538,7 @@ fn record_localities(ctx: &Ctx, rec: Rec) -> Vec<String> {
         Rec::Today(i) => s
             .absorbed_by(&s.today[i].id)
             .into_iter()
-            .map(|l| l.id.clone())
+            .map(|l| l.id.to_string())
             .collect(),
     }
 }
@@ -548,13 +560,17 @@ fn eval(ctx: &Ctx, rec: Rec, p: &Pred, memo: Option<&[AtomicU8]>) -> bool {
                         && t.coord_units
                             .iter()
                             .chain(&t.force_units)
-                            .any(|u| ids.contains(u)))
+                            .any(|u| ids.contains(u.as_str())))
             }
             Rec::Blocker(i) => {
                 ctx.blocker_units(i).iter().any(|u| ids.contains(*u))
-                    || (*any && s.blockers[i].addressees.iter().any(|u| ids.contains(u)))
+                    || (*any
+                        && s.blockers[i]
+                            .addressees
+                            .iter()
+                            .any(|u| ids.contains(u.as_str())))
             }
-            Rec::Unit(i) => ids.contains(&s.units[i].id),
+            Rec::Unit(i) => ids.contains(s.units[i].id.as_str()),
             _ => false,
         },
         Pred::Localities(ids) => record_localities(ctx, rec).iter().any(|l| ids.contains(l)),

@@ -23,7 +23,7 @@ pub fn task_facts<'a>(ctx: &Ctx<'a>, i: usize) -> Facts<'a> {
     let t = &s.tasks[i];
     let report_date = s.report(&t.report).and_then(|r| r.date);
     let reported_open = crate::domain::groups::is_reported_open(s.task_status(i));
-    let earlier = s.seen_open.get(&t.id).copied();
+    let earlier = s.seen_open.get(t.id.as_str()).copied();
     let seen_open_on = match (reported_open.then_some(report_date).flatten(), earlier) {
         (Some(a), Some(b)) => Some(a.max(b)),
         (a, b) => a.or(b),
@@ -83,7 +83,10 @@ pub fn breakdown(ctx: &Ctx, tasks: &[usize], soon_days: i64) -> Breakdown {
             b.unit.entry(u.to_string()).or_default().add(g, passed);
         }
         let t = &s.tasks[i];
-        b.report.entry(t.report.clone()).or_default().add(g, passed);
+        b.report
+            .entry(t.report.to_string())
+            .or_default()
+            .add(g, passed);
         let province = t
             .locality
             .as_deref()

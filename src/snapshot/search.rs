@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use super::Snapshot;
+use crate::domain::CompactString;
 use crate::text::fold_nfc;
 
 /// The folded context texts and which one each record has, by kind, in record order.
@@ -116,8 +117,8 @@ impl<'a> Builder<'a> {
     }
 }
 
-fn strs(v: &[String]) -> Vec<&str> {
-    v.iter().map(String::as_str).collect()
+fn strs(v: &[CompactString]) -> Vec<&str> {
+    v.iter().map(CompactString::as_str).collect()
 }
 
 impl<'a> Builder<'a> {
@@ -196,17 +197,17 @@ impl Snapshot {
         for (i, u) in self.units.iter().enumerate() {
             // The unit's own spellings are in its own text; its role's and its place's here.
             let role = self.unit_role(i).map(|r| self.units[r].id.as_str());
-            let places: Vec<&str> = u.locality.iter().map(String::as_str).collect();
+            let places: Vec<&str> = u.locality.iter().map(CompactString::as_str).collect();
             let c = b.context(&places, &role.into_iter().collect::<Vec<_>>());
             b.out.unit.push(c);
         }
         for l in &self.localities {
-            let places: Vec<&str> = l.parent.iter().map(String::as_str).collect();
+            let places: Vec<&str> = l.parent.iter().map(CompactString::as_str).collect();
             let c = b.context(&places, &[]);
             b.out.locality.push(c);
         }
         for r in &self.reports {
-            let places: Vec<&str> = r.locality.iter().map(String::as_str).collect();
+            let places: Vec<&str> = r.locality.iter().map(CompactString::as_str).collect();
             let c = b.context(&places, &[]);
             b.out.report.push(c);
         }

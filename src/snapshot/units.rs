@@ -144,7 +144,7 @@ impl Snapshot {
                 let id = self.localities[l].id.clone();
                 Some(UnitSpelling {
                     units: self.widen(hits, Some(&id)),
-                    locality: Some(id),
+                    locality: Some(id.to_string()),
                 })
             })
     }
@@ -278,7 +278,7 @@ impl Snapshot {
 
 fn own_spellings(u: &crate::domain::Unit) -> impl Iterator<Item = &str> {
     std::iter::once(u.name.as_str())
-        .chain(u.aliases.iter().map(String::as_str))
+        .chain(u.aliases.iter().map(compact_str::CompactString::as_str))
         .chain(std::iter::once(u.id.as_str()))
 }
 

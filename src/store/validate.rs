@@ -429,7 +429,7 @@ pub fn validate(s: &Snapshot, origins: &Origins) -> (Vec<Diagnostic>, Vec<Diagno
         .model_groups
         .iter()
         .enumerate()
-        .map(|(i, g)| (g.id.clone(), i))
+        .map(|(i, g)| (g.id.to_string(), i))
         .collect();
 
     for l in &s.localities {

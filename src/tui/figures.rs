@@ -43,7 +43,7 @@ impl Figures {
                 .map(|m| {
                     let printed = s
                         .national_assessment(m.number)
-                        .and_then(|a| a.printed_count.clone())
+                        .and_then(|a| a.printed_count.as_ref().map(|p| p.to_string()))
                         .unwrap_or_default();
                     (s.model_coverage(m.number), printed)
                 })
@@ -175,7 +175,7 @@ impl Figures {
                 }
             }
         }
-        out.latest_report = latest.map(|r| (s.reports[r].short.clone(), s.reports[r].date));
+        out.latest_report = latest.map(|r| (s.reports[r].short.to_string(), s.reports[r].date));
         out
     }
 }

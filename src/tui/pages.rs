@@ -187,7 +187,7 @@ pub fn page_rows(ctx: &Ctx, lang: Lang, rec: Rec) -> (Table, Vec<Row>) {
             let not: Vec<Rec> = (0..s.localities.len())
                 .filter(|&l| {
                     s.localities[l].level == LocalityLevel::Province
-                        && !deployed.contains(&s.localities[l].id)
+                        && !deployed.iter().any(|d| s.localities[l].id == *d)
                 })
                 .map(Rec::Locality)
                 .collect();
@@ -238,7 +238,7 @@ pub fn page_rows(ctx: &Ctx, lang: Lang, rec: Rec) -> (Table, Vec<Row>) {
                 .coord_units
                 .iter()
                 .chain(&task.force_units)
-                .map(String::as_str)
+                .map(compact_str::CompactString::as_str)
                 .collect();
             group(
                 &mut out,
@@ -286,7 +286,11 @@ pub fn page_rows(ctx: &Ctx, lang: Lang, rec: Rec) -> (Table, Vec<Row>) {
                 t(lang, "field.responsible").into(),
                 unit_recs(ctx, &ctx.blocker_units(i)),
             );
-            let addr: Vec<&str> = b.addressees.iter().map(String::as_str).collect();
+            let addr: Vec<&str> = b
+                .addressees
+                .iter()
+                .map(compact_str::CompactString::as_str)
+                .collect();
             group(
                 &mut out,
                 t(lang, "field.addressees").into(),

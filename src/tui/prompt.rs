@@ -175,7 +175,7 @@ impl Prompt {
     pub fn choice_label(snap: &Snapshot, u: usize) -> String {
         let unit = &snap.units[u];
         let label = snap.unit_label(&unit.id);
-        if label.contains(&unit.name) || snap.unit_province(u).is_some() {
+        if label.contains(unit.name.as_str()) || snap.unit_province(u).is_some() {
             label
         } else {
             format!("{label} — {}", unit.name)

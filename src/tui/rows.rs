@@ -213,7 +213,7 @@ pub fn locality_figures(ctx: &Ctx, provinces: &[&str]) -> LocalityFigures {
                 .is_some_and(|p| provinces.contains(&p))
         })
         .max_by_key(|r| r.date)
-        .map(|r| (r.short.clone(), r.date));
+        .map(|r| (r.short.to_string(), r.date));
     LocalityFigures {
         models,
         tasks: tasks.len(),
@@ -257,7 +257,7 @@ pub fn class_of(ctx: &Ctx, rec: Rec) -> Class {
 pub fn report_short(ctx: &Ctx, id: &str) -> String {
     ctx.snap
         .report(id)
-        .map(|r| r.short.clone())
+        .map(|r| r.short.to_string())
         .unwrap_or_else(|| id.to_string())
 }
 
@@ -297,9 +297,9 @@ pub fn title(ctx: &Ctx, rec: Rec) -> String {
                 one_line(&a.title_raw)
             )
         }
-        Rec::Unit(i) => s.units[i].name.clone(),
-        Rec::Locality(i) => s.localities[i].name.clone(),
-        Rec::Today(i) => s.today[i].name.clone(),
+        Rec::Unit(i) => s.units[i].name.to_string(),
+        Rec::Locality(i) => s.localities[i].name.to_string(),
+        Rec::Today(i) => s.today[i].name.to_string(),
         Rec::Indicator(i) => {
             let x = &s.indicators[i];
             format!("{}: {}", one_line(&x.name), one_line(&x.raw))
@@ -351,7 +351,7 @@ pub fn cells(
             let total = s.province_count().max(1);
             vec![
                 m.number.to_string(),
-                m.group.clone(),
+                m.group.to_string(),
                 one_line(&m.title),
                 format!(
                     "{}{}",
@@ -396,7 +396,7 @@ pub fn cells(
             let attached = b
                 .model
                 .map(|m| format!("MH {m}"))
-                .or_else(|| b.task.clone())
+                .or_else(|| b.task.as_deref().map(str::to_string))
                 .or_else(|| b.locality.as_deref().map(|l| s.locality_name(l)))
                 .unwrap_or_else(|| report_short(ctx, &b.report));
             let mut kind = format!(
@@ -428,7 +428,7 @@ pub fn cells(
             let name = if short != u.name {
                 format!("{} ({short})", u.name)
             } else {
-                u.name.clone()
+                u.name.to_string()
             };
             let province = match s.unit_province(i) {
                 Some(p) => s.locality_name(p),
@@ -463,8 +463,8 @@ pub fn cells(
                 })
                 .unwrap_or_else(|| t(lang, "none").into());
             vec![
-                l.name.clone(),
-                today,
+                l.name.to_string(),
+                today.to_string(),
                 format!("{}/{}", f.models, s.models.len()),
                 f.tasks.to_string(),
                 f.overdue.to_string(),
@@ -483,7 +483,7 @@ pub fn cells(
                 .collect::<Vec<_>>()
                 .join(", ");
             vec![
-                tp.name.clone(),
+                tp.name.to_string(),
                 names,
                 format!("{}/{}", f.models, s.models.len()),
                 f.tasks.to_string(),
@@ -526,7 +526,8 @@ pub fn cells(
                 Rec::Assessment(i) => s.assessments[i]
                     .printed_count
                     .clone()
-                    .unwrap_or_else(|| one_line(&s.assessments[i].status_raw)),
+                    .unwrap_or_else(|| one_line(&s.assessments[i].status_raw).into())
+                    .to_string(),
                 Rec::Unit(i) => {
                     let (led, overdue, _) = fig.unit_counts(ctx, &s.units[i].id);
                     format!("{led} NV, {overdue} !")
@@ -540,7 +541,11 @@ pub fn cells(
                         if printed_only { "*" } else { "" }
                     )
                 }
-                Rec::Indicator(i) => s.indicators[i].percent_raw.clone().unwrap_or_default(),
+                Rec::Indicator(i) => s.indicators[i]
+                    .percent_raw
+                    .clone()
+                    .unwrap_or_default()
+                    .to_string(),
                 Rec::Finding(i) => ctx.findings[i].kind.clone(),
                 Rec::Report(i) => s.reports[i]
                     .date

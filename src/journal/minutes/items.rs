@@ -16,10 +16,18 @@ pub(super) fn units_of(snapshot: &Snapshot, id: &str, d: &ItemDecision) -> Vec<S
         return vec![u.clone()];
     }
     if let Some(i) = snapshot.task_index(id) {
-        return snapshot.tasks[i].lead_units.clone();
+        return snapshot.tasks[i]
+            .lead_units
+            .iter()
+            .map(|u| u.to_string())
+            .collect();
     }
     if let Some(i) = snapshot.blocker_index(id) {
-        return snapshot.blockers[i].responsible.clone();
+        return snapshot.blockers[i]
+            .responsible
+            .iter()
+            .map(|u| u.to_string())
+            .collect();
     }
     Vec::new()
 }
@@ -178,13 +186,13 @@ fn lower_first(s: &str) -> String {
 fn source_text(snapshot: &Snapshot, report: &str, source: &SourceRef, lang: Lang) -> String {
     let short = snapshot
         .report(report)
-        .map(|r| r.short.clone())
+        .map(|r| r.short.to_string())
         .unwrap_or_default();
     let row = source.row.as_ref().map(|r| match lang {
         Lang::Vi => format!("dòng {r}"),
         Lang::En => format!("row {r}"),
     });
-    [Some(short), Some(source.section.clone()), row]
+    [Some(short), Some(source.section.to_string()), row]
         .into_iter()
         .flatten()
         .filter(|s| !s.is_empty())

@@ -142,7 +142,7 @@ struct RowsOut<'a, T> {
 /// A record that belongs to a report.
 trait OfReport {
     fn report(&self) -> &str;
-    fn set_report(&mut self, r: String);
+    fn set_report(&mut self, r: &str);
 }
 
 macro_rules! of_report {
@@ -151,8 +151,8 @@ macro_rules! of_report {
             fn report(&self) -> &str {
                 &self.report
             }
-            fn set_report(&mut self, r: String) {
-                self.report = r;
+            fn set_report(&mut self, r: &str) {
+                self.report = r.into();
             }
         }
     )*};
@@ -402,7 +402,7 @@ impl Opened {
     pub(super) fn decode(self, progress: &(dyn Fn(f64) + Sync)) -> Option<Loaded> {
         let parts = &self.table.parts;
         let head: Head = dec::from_part(self.bytes(&parts[0], &mut Vec::new())?).ok()?;
-        let ids: Vec<String> = head.reports.iter().map(|r| r.id.clone()).collect();
+        let ids: Vec<String> = head.reports.iter().map(|r| r.id.to_string()).collect();
         let mut tables = fill::Tables::with_room(parts)?;
         // Each part's stretch of the tables, taken by the core that decodes it.
         let sinks: Vec<Mutex<Option<fill::Sink>>> = tables

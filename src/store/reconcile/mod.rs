@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Claim, Deadline, SourceRef};
+use crate::domain::{Claim, CompactString, Deadline, SourceRef};
 use crate::snapshot::Snapshot;
 use crate::text::one_line;
 
@@ -148,7 +148,7 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
                         "Nhóm {}: tiêu đề ghi {p}, danh mục có {listed} mô hình",
                         g.id
                     ),
-                    Some(p.clone()),
+                    Some(p.to_string()),
                     Some(listed.to_string()),
                     Some(&g.source),
                 );
@@ -165,7 +165,7 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
             .printed_count
             .as_ref()
             .and_then(|p| parse_count(p).map(|n| (p, n)));
-        let mut distinct: Vec<&String> = Vec::new();
+        let mut distinct: Vec<&CompactString> = Vec::new();
         for l in &a.localities {
             if !distinct.contains(&l) {
                 distinct.push(l);
@@ -175,14 +175,14 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
         let label = a
             .model
             .map(|m| format!("Mô hình {m}"))
-            .unwrap_or_else(|| a.id.clone());
+            .unwrap_or_else(|| a.id.to_string());
         if let Some((p, _)) = printed.filter(|(_, n)| *n != listed) {
             out.push(
                 Some(&a.report),
                 "list",
                 &a.id,
                 format!("{label}: ghi {p} địa phương, danh sách kèm theo có {listed}"),
-                Some(p.clone()),
+                Some(p.to_string()),
                 Some(format!("{listed} địa phương được liệt kê")),
                 Some(&a.source),
             );
@@ -371,7 +371,7 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
                         "{}: tài liệu ghi \"Mô hình {p}\", là mô hình {m} của danh mục quốc gia",
                         t.id
                     ),
-                    Some(p.clone()),
+                    Some(p.to_string()),
                     Some(m.to_string()),
                     Some(&t.source),
                 );
@@ -389,7 +389,7 @@ pub fn reconcile(s: &Snapshot) -> Vec<Finding> {
                         "{}: số thứ tự địa phương {p}, là mô hình {m} của danh mục quốc gia",
                         a.id
                     ),
-                    Some(p.clone()),
+                    Some(p.to_string()),
                     Some(m.to_string()),
                     Some(&a.source),
                 );

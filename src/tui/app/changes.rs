@@ -76,7 +76,7 @@ impl App {
                 marked.insert(rec);
                 if let Rec::Task(i) = rec {
                     let t = &s.tasks[i];
-                    units.extend(t.lead_units.iter().cloned());
+                    units.extend(t.lead_units.iter().map(|u| u.to_string()));
                     let place = t
                         .locality
                         .as_deref()

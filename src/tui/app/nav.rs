@@ -108,7 +108,7 @@ impl App {
             Some(Rec::Today(i)) => snap
                 .absorbed_by(&snap.today[i].id)
                 .first()
-                .and_then(|l| snap.index.locality.get(&l.id).copied())
+                .and_then(|l| snap.index.locality.get(l.id.as_str()).copied())
                 .map(Rec::Locality),
             _ => None,
         };

@@ -83,7 +83,7 @@ impl App {
                         return None;
                     }
                     PromptKind::Assign => match p.choices.get(p.cursor) {
-                        Some(&u) => Request::Assign(snap.units[u].id.clone()),
+                        Some(&u) => Request::Assign(snap.units[u].id.to_string()),
                         None => {
                             p.error = Some(if self.lang == Lang::Vi {
                                 "Không có đơn vị nào khớp".into()

@@ -66,7 +66,7 @@ impl DetailBuilder<'_> {
     fn source(&mut self, ctx: &Ctx, report: &str, src: &SourceRef) {
         let r = ctx.snap.report(report);
         let mut s = r
-            .map(|r| r.short.clone())
+            .map(|r| r.short.to_string())
             .unwrap_or_else(|| report.to_string());
         let d = src.describe_in(self.lang == Lang::Vi);
         if !d.is_empty() {
@@ -231,7 +231,11 @@ pub fn detail_lines(
                 "field.responsible",
                 &with_raw(units(ctx, &ctx.blocker_units(i)), &x.responsible_raw),
             );
-            let addr: Vec<&str> = x.addressees.iter().map(String::as_str).collect();
+            let addr: Vec<&str> = x
+                .addressees
+                .iter()
+                .map(compact_str::CompactString::as_str)
+                .collect();
             b.field("field.addressees", &units(ctx, &addr));
             if let Some(m) = x.model.and_then(|m| s.model(m)) {
                 b.field("field.model", &format!("{}. {}", m.number, m.title));
@@ -276,9 +280,10 @@ pub fn detail_lines(
                 .localities
                 .iter()
                 .filter(|l| {
-                    l.level == crate::domain::LocalityLevel::Province && !deployed.contains(&l.id)
+                    l.level == crate::domain::LocalityLevel::Province
+                        && !deployed.iter().any(|d| l.id == *d)
                 })
-                .map(|l| l.name.clone())
+                .map(|l| l.name.to_string())
                 .collect();
             if s.national_assessment(m.number)
                 .is_some_and(|a| !a.localities.is_empty())
@@ -334,7 +339,7 @@ pub fn detail_lines(
         }
         Rec::Unit(i) => {
             let u = &s.units[i];
-            b.heading(u.name.clone());
+            b.heading(u.name.to_string());
             b.field("col.level", rows::unit_level_label(lang, u.level));
             b.field("field.aliases", &u.aliases.join(", "));
             if let Some(l) = &u.locality {
@@ -397,7 +402,7 @@ pub fn detail_lines(
         }
         Rec::Locality(i) => {
             let l = &s.localities[i];
-            b.heading(l.name.clone());
+            b.heading(l.name.to_string());
             b.field("field.aliases", &l.aliases.join(", "));
             if let Some(today) = s.today_of(&l.id).and_then(|x| s.today_province(x)) {
                 b.field("field.today", &today.name);
@@ -427,11 +432,11 @@ pub fn detail_lines(
         }
         Rec::Today(i) => {
             let tp = &s.today[i];
-            b.heading(tp.name.clone());
+            b.heading(tp.name.to_string());
             let olds: Vec<String> = s
                 .absorbed_by(&tp.id)
                 .iter()
-                .map(|l| l.name.clone())
+                .map(|l| l.name.to_string())
                 .collect();
             b.field("page.absorbed", &olds.join(", "));
         }
@@ -486,7 +491,7 @@ pub fn detail_lines(
         }
         Rec::Report(i) => {
             let r = &s.reports[i];
-            b.heading(r.short.clone());
+            b.heading(r.short.to_string());
             b.text(&r.title);
             b.blank();
             b.field("field.issuer", &r.issuer);

@@ -197,7 +197,7 @@ pub fn figures(app: &App) -> Figures {
             let d = r.date?;
             let age = (ctx.as_of - d).num_days();
             Some((
-                l.name.clone(),
+                l.name.to_string(),
                 age.max(0) as f64,
                 format!("{age} {} ({})", t(lang, "days"), d.format("%d/%m/%Y")),
             ))

@@ -204,17 +204,23 @@ pub(super) fn fill(sink: Sink<'_>, bytes: &[u8], ids: &[String]) -> Option<()> {
             let mut seen_deadline: HashMap<String, Deadline> = HashMap::new();
             let mut seen_status: HashMap<String, Status> = HashMap::new();
             rows(bytes, ids, rec, text, |i, t: &Task| {
-                let d = match seen_deadline.get(&t.deadline_raw) {
+                let (raw_deadline, raw_status): (&str, &str) = (&t.deadline_raw, &t.status_raw);
+                let d = match seen_deadline.get(raw_deadline) {
                     Some(d) => d.clone(),
                     None => {
-                        let d = Deadline::parse(&t.deadline_raw);
-                        seen_deadline.insert(t.deadline_raw.clone(), d.clone());
+                        let d = Deadline::parse(raw_deadline);
+                        seen_deadline.insert(raw_deadline.to_string(), d.clone());
                         d
                     }
                 };
-                let s = *seen_status
-                    .entry(t.status_raw.clone())
-                    .or_insert_with(|| Status::from_raw(&t.status_raw));
+                let s = match seen_status.get(raw_status) {
+                    Some(&s) => s,
+                    None => {
+                        let s = Status::from_raw(raw_status);
+                        seen_status.insert(raw_status.to_string(), s);
+                        s
+                    }
+                };
                 match (deadlines.get_mut(i), statuses.get_mut(i)) {
                     (Some(dl), Some(st)) => {
                         dl.write(d);
@@ -302,9 +308,9 @@ where
             slots: self.rec,
             each: |i: usize, x: &mut T| {
                 let id = match report_of.get(i) {
-                    Some(&NO_REPORT) => String::new(),
+                    Some(&NO_REPORT) => "",
                     Some(&r) => match ids.get(r as usize) {
-                        Some(id) => id.clone(),
+                        Some(id) => id.as_str(),
                         None => return false,
                     },
                     None => return false,

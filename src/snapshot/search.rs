@@ -65,13 +65,21 @@ impl<'a> Builder<'a> {
         if let Some(&c) = self.seen.get(&key) {
             return c;
         }
-        let mut text = String::new();
         for p in &key.0 {
-            text.push_str(self.place_text(p));
+            self.place_text(p);
         }
         for u in &key.1 {
-            text.push_str(self.unit_text(u));
+            self.unit_text(u);
         }
+        let (place, unit) = (&self.place, &self.unit);
+        let text = super::exact(|s| {
+            for p in &key.0 {
+                s.push_str(&place[p]);
+            }
+            for u in &key.1 {
+                s.push_str(&unit[u]);
+            }
+        });
         let c = self.out.text.len() as u32;
         self.out.text.push(text);
         self.seen.insert(key, c);

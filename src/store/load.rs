@@ -51,14 +51,41 @@ impl Phases {
     fn done(&mut self, what: &str) {
         if let Some((t, cpu)) = self.0 {
             let now = cpu_ms(false);
+            let (rss, peak) = memory_mb();
             eprintln!(
-                "load: {what:<12} {:>9.1} ms  (cpu {:>9.1} ms)",
+                "load: {what:<12} {:>9.1} ms  (cpu {:>9.1} ms)  memory {rss:>6} MB, peak {peak:>6} MB",
                 t.elapsed().as_secs_f64() * 1000.0,
                 now - cpu
             );
             self.0 = Some((std::time::Instant::now(), now));
         }
     }
+}
+
+/// Give back to the system the memory the allocator holds free. Merging the files' records
+/// into the snapshot's lists frees every file's own lists (a third of the records' memory,
+/// 370 MB at 200k tasks) in pieces glibc's allocator keeps for itself; the search texts built
+/// next are allocated elsewhere, so without this the process holds both at its peak.
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only hands free pages of the allocator's heaps back to the system.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+/// The process's resident memory now and at its highest so far, in MB (Linux; else zero).
+fn memory_mb() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|kb| kb.parse::<u64>().ok())
+            .map_or(0, |kb| kb / 1024)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
 }
 
 /// Processor time (user and system) of the process, or of the calling thread, in ms.
@@ -263,6 +290,7 @@ pub fn load(
     phases.done("parse");
     progress("index", 0.0);
     let origins = validate::assemble(&mut snapshot, parts, source);
+    release_freed_memory();
     phases.done("assemble");
     snapshot.build_lookups();
     phases.done("lookups");

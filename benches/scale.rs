@@ -9,6 +9,12 @@
 //!   view and deleting it: p50 / p95 / max; and the complete result after each key (filter
 //!   run, rows taken, frame drawn): p50 / max;
 //! - a frame of each view at 200x50 (median of 20): tasks and the slowest view;
+//! - drill-downs (Enter on the first model, unit and province, and the province of today):
+//!   the page opened (key handled and frame drawn), then a frame of it with the detail pane on
+//!   each kind of record the page lists;
+//! - a decision (`f`, agenda, on the tasks view, recorded in a journal in a temporary folder)
+//!   and its undo (`u`): key handled, every figure and list worked out again, frame drawn;
+//! - quitting: how long dropping the console's state (and with it the snapshot) takes;
 //! - peak memory (VmHWM) from the start of the load, against the RON bytes.
 //!
 //! Prints a table and one JSON line. Asserts nothing.
@@ -92,6 +98,65 @@ fn draw(app: &mut App, term: &mut Terminal<TestBackend>) {
     app.note_drawn(drawn);
 }
 
+/// Median of 20 frames of what is on screen.
+fn frame_ms(app: &mut App, term: &mut Terminal<TestBackend>) -> f64 {
+    draw(app, term);
+    let mut times = Vec::new();
+    for _ in 0..20 {
+        let t = Instant::now();
+        draw(app, term);
+        times.push(ms(t.elapsed()));
+    }
+    pct(&times, 0.5)
+}
+
+/// A key handled (its filter run in line, as the console's thread would) and the frame drawn.
+fn key_drawn(app: &mut App, term: &mut Terminal<TestBackend>, code: KeyCode) -> f64 {
+    let t = Instant::now();
+    if let Some(job) = key(app, code) {
+        let rows = App::run_filter(&app.ctx(), &job);
+        app.accept_filtered(job.target, job.generation, rows);
+    }
+    draw(app, term);
+    ms(t.elapsed())
+}
+
+/// The frame with the detail pane on the first record of each kind the page lists.
+fn page_frames(
+    app: &mut App,
+    term: &mut Terminal<TestBackend>,
+    name: &str,
+    out: &mut Vec<(String, f64)>,
+) {
+    let kinds: Vec<(usize, &'static str)> = {
+        let Some(page) = app.pages.last() else {
+            return;
+        };
+        let mut seen: Vec<&'static str> = Vec::new();
+        page.list
+            .rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| match r {
+                giaoban::tui::rows::Row::Rec(rec) => {
+                    let k = giaoban::tui::rows::kind_label(giaoban::tui::i18n::Lang::En, *rec);
+                    (!seen.contains(&k)).then(|| {
+                        seen.push(k);
+                        (i, k)
+                    })
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    for (i, k) in kinds {
+        if let Some(p) = app.pages.last_mut() {
+            p.list.selected = i;
+        }
+        out.push((format!("{name} › {k}"), frame_ms(app, term)));
+    }
+}
+
 /// One size, in this process: prints `RESULT {json}`.
 fn run_one(dir: &Path) -> Value {
     let manifest_text = std::fs::read_to_string(dir.join("manifest.ron")).expect("manifest");
@@ -124,11 +189,25 @@ fn run_one(dir: &Path) -> Value {
     };
     let (keymap, theme, _) = config::load(&opts);
     let as_of = loaded.snapshot.as_of.expect("as_of");
+    // A journal, as the console opens one, in a folder of its own.
+    let journal_dir = tempfile::tempdir().expect("temporary folder");
+    let store = {
+        use giaoban::journal::{console::ConsoleStore, Journal, Lang as JLang};
+        let (j, _) = Journal::open(&journal_dir.path().join("journal.ron"), &loaded.snapshot)
+            .expect("journal");
+        ConsoleStore::new(j, &loaded.snapshot, JLang::Vi)
+    };
     let t = Instant::now();
     let mut app = App::new(Arc::new(loaded), as_of, opts.lang, theme, keymap);
+    let app_new = t.elapsed();
     let mut term = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     draw(&mut app, &mut term);
     let first_frame = t.elapsed();
+    // As `giaoban` opens it: with its journal (the decisions read and shown).
+    let t = Instant::now();
+    app.attach_store(Box::new(store));
+    draw(&mut app, &mut term);
+    let with_journal = first_frame + t.elapsed();
 
     // Frames of every view.
     let mut frames = Vec::new();
@@ -193,7 +272,46 @@ fn run_one(dir: &Path) -> Value {
         }
     }
     let peak_kb = status_kb("VmHWM:");
+
+    // Drill-downs: the first model, the unit most behind, the first province, and the first
+    // province of today; each page's frame with the detail on each kind of record it lists.
+    let mut pages: Vec<(String, f64)> = Vec::new();
+    let mut opened: Vec<(String, f64)> = Vec::new();
+    key(&mut app, KeyCode::Esc);
+    for (view, name, frame_today) in [
+        ('2', "model", false),
+        ('6', "unit", false),
+        ('7', "province", false),
+        ('7', "province of today", true),
+    ] {
+        key(&mut app, KeyCode::Char(view));
+        if frame_today != app.frame_today {
+            key(&mut app, KeyCode::Char('t'));
+        }
+        key(&mut app, KeyCode::Char('g'));
+        draw(&mut app, &mut term);
+        opened.push((
+            name.to_string(),
+            key_drawn(&mut app, &mut term, KeyCode::Enter),
+        ));
+        page_frames(&mut app, &mut term, name, &mut pages);
+        key(&mut app, KeyCode::Esc);
+    }
+    if app.frame_today {
+        key(&mut app, KeyCode::Char('t'));
+    }
+    // A decision and its undo, on the first task.
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Char('g'));
+    draw(&mut app, &mut term);
+    let decide = key_drawn(&mut app, &mut term, KeyCode::Char('f'));
+    let decided = app.items.len();
+    let undo = key_drawn(&mut app, &mut term, KeyCode::Char('u'));
+
+    // Quitting: the console's state dropped, with the snapshot it holds.
+    let t = Instant::now();
     drop(app);
+    let drop_ms = ms(t.elapsed());
 
     giaoban::store::cache::set_enabled(true);
     // The first open with the cache on writes it; the second reads it.
@@ -210,6 +328,7 @@ fn run_one(dir: &Path) -> Value {
         .unwrap_or(0.0);
     let worst = frames
         .iter()
+        .chain(&pages)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .cloned()
         .unwrap_or_default();
@@ -220,7 +339,16 @@ fn run_one(dir: &Path) -> Value {
         "load_ms": ms(load),
         "load_ratio": ms(load) / ms(parse).max(1e-9),
         "reopen_ms": ms(reopen),
+        "app_new_ms": ms(app_new),
         "first_frame_ms": ms(first_frame),
+        "first_frame_journal_ms": ms(with_journal),
+        "decide_ms": decide,
+        "decisions_after": decided,
+        "undo_ms": undo,
+        "drop_ms": drop_ms,
+        "page_open_ms": opened.iter().map(|(v, t)| (v.clone(), json!(t))).collect::<serde_json::Map<_, _>>(),
+        "page_frames_ms": pages.iter().map(|(v, t)| (v.clone(), json!(t))).collect::<serde_json::Map<_, _>>(),
+        "page_open_max_ms": opened.iter().map(|o| o.1).fold(0.0, f64::max),
         "key_p50_ms": pct(&keystroke, 0.5),
         "key_p95_ms": pct(&keystroke, 0.95),
         "key_max_ms": pct(&keystroke, 1.0),
@@ -267,7 +395,7 @@ fn main() {
         }
         eprintln!("{n}: done");
     }
-    let cols: [(&str, &str); 16] = [
+    let cols: [(&str, &str); 21] = [
         ("tasks", "tasks"),
         ("RON MB", "ron_mb"),
         ("parse ms", "parse_ms"),
@@ -275,6 +403,10 @@ fn main() {
         ("load/parse", "load_ratio"),
         ("reopen ms", "reopen_ms"),
         ("1st frame", "first_frame_ms"),
+        ("+journal", "first_frame_journal_ms"),
+        ("decide ms", "decide_ms"),
+        ("page open", "page_open_max_ms"),
+        ("quit/drop", "drop_ms"),
         ("key p50", "key_p50_ms"),
         ("key p95", "key_p95_ms"),
         ("key max", "key_max_ms"),
@@ -282,6 +414,7 @@ fn main() {
         ("result max", "result_max_ms"),
         ("frame tasks", "frame_tasks_ms"),
         ("frame worst", "frame_worst_ms"),
+        ("app new", "app_new_ms"),
         ("peak MB", "peak_mb"),
         ("peak/RON", "peak_over_ron"),
     ];

@@ -463,3 +463,42 @@ fn a_meeting_walks_the_agenda_and_records_conclusions() {
         .expect("a conclusion was recorded");
     assert_eq!(d.conclusion.as_deref(), Some("Đồng ý"), "{id}");
 }
+
+/// The models view's detail pane, model by model, says what the sources say: its coverage bar
+/// and the provinces named as deployed, counted straight from the snapshot's own rules.
+#[test]
+fn model_detail_figures_are_the_snapshots() {
+    let cfg = no_config();
+    let loaded = giaoban::store::load_embedded().unwrap();
+    let opts = Options {
+        config_dir: Some(cfg.path().to_path_buf()),
+        ..Options::default()
+    };
+    let mut c = Console::with(loaded, opts, 200, 60);
+    c.keys("2 g");
+    let data = c.app.data.clone();
+    let s = &data.snapshot;
+    let total = s.province_count();
+    let mut named = 0;
+    for m in s.models.iter().take(12) {
+        let screen = c.screen();
+        let (n, _) = s.model_coverage(m.number);
+        // The detail's bar is 20 cells wide (the table's is 10): it is the pane's.
+        let bar = giaoban::tui::rows::coverage_bar(n, total, 20);
+        assert!(screen.contains(&bar), "model {}: {bar}\n{screen}", m.number);
+        if let Some(first) = s.model_localities(m.number).first() {
+            let line = format!(
+                "Địa phương có tên là đã triển khai: {}",
+                s.locality_name(first)
+            );
+            assert!(
+                screen.contains(&line),
+                "model {}: {line}\n{screen}",
+                m.number
+            );
+            named += 1;
+        }
+        c.keys("j");
+    }
+    assert!(named > 3, "some models name their provinces");
+}

@@ -51,8 +51,8 @@ pub fn task_group_within(ctx: &Ctx, i: usize, soon_days: i64) -> Group {
     classify(&task_facts(ctx, i), ctx.as_of, soon_days)
 }
 
-fn due_passed(ctx: &Ctx, i: usize) -> bool {
-    task_facts(ctx, i).due().is_some_and(|d| d < ctx.as_of)
+fn due_passed(facts: &Facts, as_of: NaiveDate) -> bool {
+    facts.due().is_some_and(|d| d < as_of)
 }
 
 /// Counts for every breakdown the briefing reads.
@@ -76,8 +76,9 @@ pub fn breakdown(ctx: &Ctx, tasks: &[usize], soon_days: i64) -> Breakdown {
     let s = ctx.snap;
     let mut b = Breakdown::default();
     for &i in tasks {
-        let g = task_group_within(ctx, i, soon_days);
-        let passed = due_passed(ctx, i);
+        let facts = task_facts(ctx, i);
+        let g = classify(&facts, ctx.as_of, soon_days);
+        let passed = due_passed(&facts, ctx.as_of);
         b.all.add(g, passed);
         for u in ctx.task_lead_units(i) {
             b.unit.entry(u.to_string()).or_default().add(g, passed);
@@ -109,6 +110,20 @@ pub fn breakdown(ctx: &Ctx, tasks: &[usize], soon_days: i64) -> Breakdown {
 pub fn breakdown_all(ctx: &Ctx, soon_days: i64) -> Breakdown {
     let all: Vec<usize> = (0..ctx.snap.tasks.len()).collect();
     breakdown(ctx, &all, soon_days)
+}
+
+/// Every task of the snapshot counted into its group, without the breakdowns (the overview's
+/// totals: no string made per task).
+pub fn tally_all(ctx: &Ctx, soon_days: i64) -> Tally {
+    let mut all = Tally::default();
+    for i in 0..ctx.snap.tasks.len() {
+        let facts = task_facts(ctx, i);
+        all.add(
+            classify(&facts, ctx.as_of, soon_days),
+            due_passed(&facts, ctx.as_of),
+        );
+    }
+    all
 }
 
 /// The as-of date a breakdown was counted against, said once with it.

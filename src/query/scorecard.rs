@@ -9,8 +9,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::eval::{Ctx, Rec};
-use super::groups::{task_facts, task_group};
-use crate::domain::groups::Group;
+use super::groups::task_facts;
+use crate::domain::groups::{classify, Group, DEFAULT_SOON_DAYS};
 
 /// The score: `base` plus each count times its weight, kept within `min`..=`max`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -212,13 +212,15 @@ pub struct Conclusion {
 /// conclusions counted for the unit responsible for their item.
 pub fn compute(ctx: &Ctx, conclusions: &[Conclusion], formula: &Formula) -> Scorecard {
     let s = ctx.snap;
-    let mut counts: BTreeMap<String, Counts> = BTreeMap::new();
+    // By unit id as the records spell it (no copy of it per task).
+    let mut counts: BTreeMap<&str, Counts> = BTreeMap::new();
     for i in 0..s.tasks.len() {
-        let g = task_group(ctx, i);
-        let due_passed = task_facts(ctx, i).due().is_some_and(|d| d < ctx.as_of);
+        let facts = task_facts(ctx, i);
+        let g = classify(&facts, ctx.as_of, DEFAULT_SOON_DAYS);
+        let due_passed = facts.due().is_some_and(|d| d < ctx.as_of);
         let late = ctx.task_days_overdue(i).unwrap_or(0);
         for u in ctx.task_lead_units(i) {
-            let c = counts.entry(u.to_string()).or_default();
+            let c = counts.entry(u).or_default();
             c.led += 1;
             if due_passed && (g.is_done() || g == Group::Overdue) {
                 c.due += 1;
@@ -240,7 +242,7 @@ pub fn compute(ctx: &Ctx, conclusions: &[Conclusion], formula: &Formula) -> Scor
             continue;
         }
         for u in ctx.blocker_units(i) {
-            counts.entry(u.to_string()).or_default().blockers_open += 1;
+            counts.entry(u).or_default().blockers_open += 1;
         }
     }
     for c in conclusions {
@@ -252,7 +254,7 @@ pub fn compute(ctx: &Ctx, conclusions: &[Conclusion], formula: &Formula) -> Scor
             Vec::new()
         };
         for u in units {
-            let e = counts.entry(u.to_string()).or_default();
+            let e = counts.entry(u).or_default();
             e.conclusions += 1;
             if c.done {
                 e.conclusions_done += 1;
@@ -263,7 +265,7 @@ pub fn compute(ctx: &Ctx, conclusions: &[Conclusion], formula: &Formula) -> Scor
         .into_iter()
         .map(|(unit, counts)| UnitScore {
             score: formula.score(&counts),
-            unit,
+            unit: unit.to_string(),
             counts,
             rank: 0,
             previous_score: None,

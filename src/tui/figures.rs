@@ -1,6 +1,11 @@
 //! The console's counts — per unit (tasks led, overdue, blockers), per province of 2024
-//! (models deployed, tasks, overdue, blockers, latest report) — worked out in one pass over
-//! the records when the console opens and after each decision, never per row drawn.
+//! (models deployed, tasks, overdue, blockers, latest report), per national model (where the
+//! sources say it is deployed, its coverage, its assessments) — worked out in passes over the
+//! records, never per row or per frame drawn. What decisions can change (who leads a task,
+//! whether it is overdue) is counted again after each decision; what they cannot (the models,
+//! the provinces, the reports) is worked out once, when the console opens (`Fixed`).
+
+use std::sync::Arc;
 
 use crate::domain::LocalityLevel;
 use crate::query::Ctx;
@@ -12,8 +17,48 @@ struct Place {
     tasks: usize,
     overdue: usize,
     blockers: usize,
-    /// The report with the newest date about the province.
-    latest: Option<usize>,
+}
+
+/// What the sources say of one national model.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Model {
+    /// The provinces (locality indexes) some source lists it deployed in, in the order
+    /// `Snapshot::model_localities` names them.
+    pub places: Vec<usize>,
+    /// As `Snapshot::model_coverage`: how many provinces, and whether that is the national
+    /// report's printed count (it names none).
+    pub coverage: (usize, bool),
+    /// The count the national report printed ("" when it printed none).
+    pub printed: String,
+    /// The national appendix's assessment of it (`Snapshot::national_assessment`), by index.
+    pub national: Option<usize>,
+    /// Its assessments by index, in the snapshot's order.
+    pub assessments: Vec<usize>,
+}
+
+/// The figures no decision changes, worked out once per snapshot.
+#[derive(Debug, Clone, Default)]
+pub struct Fixed {
+    /// Worked out (the default is empty, before the console has its figures).
+    pub ready: bool,
+    /// By task index: the province it is about (its own locality, else its report's).
+    task_place: Vec<Option<u32>>,
+    /// By task index: the units the report names as leading it (unit indexes, each once), in
+    /// `task_units[task_unit_at[i]..task_unit_at[i + 1]]`.
+    task_units: Vec<u32>,
+    task_unit_at: Vec<u32>,
+    /// The same for blockers: the province, and the units that must act on them.
+    blocker_place: Vec<Option<u32>>,
+    blocker_units: Vec<u32>,
+    blocker_unit_at: Vec<u32>,
+    /// The provinces of 2024 (locality indexes), in the snapshot's order.
+    pub provinces: Vec<usize>,
+    /// By province of today (index): the provinces of 2024 it absorbed (locality indexes).
+    pub absorbed: Vec<Vec<usize>>,
+    /// By locality index (provinces only are filled): the report with the newest date about it.
+    latest: Vec<Option<usize>>,
+    /// By model index.
+    pub models: Vec<Model>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -22,34 +67,20 @@ pub struct Figures {
     unit: Vec<(usize, usize, usize)>,
     /// By locality index (provinces only are filled).
     place: Vec<Place>,
-    /// By model index: the provinces (locality indexes) some source lists it deployed in.
-    model_places: Vec<Vec<usize>>,
-    /// By model index: its coverage (`Snapshot::model_coverage`) and the national report's
-    /// printed count.
-    model_coverage: Vec<((usize, bool), String)>,
+    pub fixed: Arc<Fixed>,
 }
 
-impl Figures {
-    pub fn compute(ctx: &Ctx) -> Figures {
-        let s = ctx.snap;
+impl Fixed {
+    fn units_of_task(&self, i: usize) -> &[u32] {
+        range(&self.task_units, &self.task_unit_at, i)
+    }
+    fn units_of_blocker(&self, i: usize) -> &[u32] {
+        range(&self.blocker_units, &self.blocker_unit_at, i)
+    }
+
+    pub fn compute(s: &crate::snapshot::Snapshot) -> Fixed {
         let ix = &s.index;
-        let mut f = Figures {
-            unit: vec![(0, 0, 0); s.units.len()],
-            place: vec![Place::default(); s.localities.len()],
-            model_places: vec![Vec::new(); s.models.len()],
-            model_coverage: s
-                .models
-                .iter()
-                .map(|m| {
-                    let printed = s
-                        .national_assessment(m.number)
-                        .and_then(|a| a.printed_count.as_ref().map(|p| p.to_string()))
-                        .unwrap_or_default();
-                    (s.model_coverage(m.number), printed)
-                })
-                .collect(),
-        };
-        // The province (locality index) of a locality id, memoised per locality.
+        // The province (locality index) of each locality, once per locality.
         let province: Vec<Option<usize>> = s
             .localities
             .iter()
@@ -64,62 +95,262 @@ impl Figures {
             .iter()
             .map(|r| r.locality.as_deref().and_then(province_of))
             .collect();
-        let place_of = |own: Option<&str>, report: &str| match own {
-            Some(l) => province_of(l),
-            None => ix.report.get(report).and_then(|&r| report_place[r]),
+        let place_of = |own: Option<&str>, report: &str| {
+            match own {
+                Some(l) => province_of(l),
+                None => ix.report.get(report).and_then(|&r| report_place[r]),
+            }
+            .map(|p| p as u32)
         };
-
-        let mut seen: Vec<usize> = Vec::new();
-        for (i, t) in s.tasks.iter().enumerate() {
-            let late = ctx.task_days_overdue(i).is_some();
-            seen.clear();
-            for u in ctx.task_lead_units(i) {
-                if let Some(&ui) = ix.unit.get(u) {
-                    if !seen.contains(&ui) {
-                        seen.push(ui);
-                        f.unit[ui].0 += 1;
-                        f.unit[ui].1 += usize::from(late);
-                    }
-                }
-            }
-            if let Some(p) = place_of(t.locality.as_deref(), &t.report) {
-                f.place[p].tasks += 1;
-                f.place[p].overdue += usize::from(late);
-            }
-        }
-        for (i, b) in s.blockers.iter().enumerate() {
-            seen.clear();
-            for u in ctx.blocker_units(i) {
-                if let Some(&ui) = ix.unit.get(u) {
-                    if !seen.contains(&ui) {
-                        seen.push(ui);
-                        f.unit[ui].2 += 1;
-                    }
-                }
-            }
-            if let Some(p) = place_of(b.locality.as_deref(), &b.report) {
-                f.place[p].blockers += 1;
-            }
-        }
+        let task_place = s
+            .tasks
+            .iter()
+            .map(|t| place_of(t.locality.as_deref(), &t.report))
+            .collect();
+        let blocker_place = s
+            .blockers
+            .iter()
+            .map(|b| place_of(b.locality.as_deref(), &b.report))
+            .collect();
+        let (task_units, task_unit_at) =
+            unit_lists(s, s.tasks.iter().map(|t| t.lead_units.as_slice()));
+        let (blocker_units, blocker_unit_at) =
+            unit_lists(s, s.blockers.iter().map(|b| b.responsible.as_slice()));
+        let mut latest: Vec<Option<usize>> = vec![None; s.localities.len()];
         for (ri, p) in report_place.iter().enumerate() {
             if let Some(p) = *p {
-                let newer = match f.place[p].latest {
-                    None => true,
-                    // The last of equal dates, as `max_by_key` keeps.
-                    Some(cur) => (s.reports[ri].date, ri) > (s.reports[cur].date, cur),
-                };
-                if newer {
-                    f.place[p].latest = Some(ri);
+                // The last of equal dates, as `Snapshot::latest_report_of` (`max_by_key`) keeps.
+                if latest[p].is_none_or(|cur| (s.reports[ri].date, ri) > (s.reports[cur].date, cur))
+                {
+                    latest[p] = Some(ri);
                 }
             }
         }
-        // What the snapshot says each model is deployed in (its own rule), once per model.
-        for (mi, m) in s.models.iter().enumerate() {
-            f.model_places[mi] = s
-                .model_localities(m.number)
+        let provinces: Vec<usize> = (0..s.localities.len())
+            .filter(|&i| s.localities[i].level == LocalityLevel::Province)
+            .collect();
+        let absorbed = s
+            .today
+            .iter()
+            .map(|t| {
+                provinces
+                    .iter()
+                    .copied()
+                    .filter(|&i| s.localities[i].today.as_deref() == Some(t.id.as_str()))
+                    .collect()
+            })
+            .collect();
+        let models = models(s, &province);
+        Fixed {
+            ready: true,
+            task_place,
+            task_units,
+            task_unit_at,
+            blocker_place,
+            blocker_units,
+            blocker_unit_at,
+            provinces,
+            absorbed,
+            latest,
+            models,
+        }
+    }
+}
+
+fn in_places(places: &[Option<u32>], provinces: &[usize]) -> Vec<usize> {
+    (0..places.len())
+        .filter(|&i| places[i].is_some_and(|p| provinces.contains(&(p as usize))))
+        .collect()
+}
+
+fn range<'a>(all: &'a [u32], at: &[u32], i: usize) -> &'a [u32] {
+    match (at.get(i), at.get(i + 1)) {
+        (Some(&a), Some(&b)) => all.get(a as usize..b as usize).unwrap_or(&[]),
+        _ => &[],
+    }
+}
+
+/// Each record's units as unit indexes (an id no unit has is left out; each unit once), all in
+/// one vector, and where each record's start.
+fn unit_lists<'a, Id: AsRef<str> + 'a>(
+    s: &crate::snapshot::Snapshot,
+    records: impl Iterator<Item = &'a [Id]>,
+) -> (Vec<u32>, Vec<u32>) {
+    let mut units = Vec::new();
+    let mut at = vec![0u32];
+    for ids in records {
+        let start = units.len();
+        for id in ids {
+            if let Some(&u) = s.index.unit.get(id.as_ref()) {
+                let u = u as u32;
+                if !units[start..].contains(&u) {
+                    units.push(u);
+                }
+            }
+        }
+        at.push(units.len() as u32);
+    }
+    (units, at)
+}
+
+/// Whether each assessment says its province has not deployed its model
+/// (`Assessment::says_not_deployed`), for the assessments of a model. Reading that takes the
+/// whole of the texts, folded: both halves of the assessments are read at once, one on each core.
+fn not_deployed(s: &crate::snapshot::Snapshot) -> Vec<bool> {
+    let says = |part: &[crate::domain::Assessment]| -> Vec<bool> {
+        part.iter()
+            .map(|a| a.model.is_some() && a.says_not_deployed())
+            .collect()
+    };
+    let (first, second) = s.assessments.split_at(s.assessments.len() / 2);
+    std::thread::scope(|sc| {
+        let later = sc.spawn(|| says(second));
+        let mut out = says(first);
+        out.extend(
+            later
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        );
+        out
+    })
+}
+
+/// Every model's figures in one pass over the assessments. `Snapshot::model_localities` is the
+/// rule (a province whose own report says it has not deployed the model is not counted, whatever
+/// another source lists); here it is applied to each model's own assessments, with the province
+/// of each locality looked up once, instead of going over every assessment for each model.
+fn models(s: &crate::snapshot::Snapshot, province: &[Option<usize>]) -> Vec<Model> {
+    let ix = &s.index;
+    let province_of = |id: &str| ix.locality.get(id).and_then(|&i| province[i]);
+    // The assessments of each model number, in order, and whether each says "not deployed".
+    let not = not_deployed(s);
+    let mut of_number: std::collections::HashMap<u32, Vec<(usize, bool)>> = Default::default();
+    for (ai, a) in s.assessments.iter().enumerate() {
+        if let Some(n) = a.model {
+            of_number.entry(n).or_default().push((ai, not[ai]));
+        }
+    }
+    let none = Vec::new();
+    // Marks by locality index, reset after each model.
+    let mut denied = vec![false; s.localities.len()];
+    let mut listed = vec![false; s.localities.len()];
+    s.models
+        .iter()
+        .map(|m| {
+            let of_model = of_number.get(&m.number).unwrap_or(&none);
+            let mut denied_at = Vec::new();
+            for &(ai, not) in of_model {
+                if let Some(p) = s.assessments[ai].locality.as_deref().and_then(province_of) {
+                    if not && !denied[p] {
+                        denied[p] = true;
+                        denied_at.push(p);
+                    }
+                }
+            }
+            let mut places: Vec<usize> = Vec::new();
+            for &(ai, _) in of_model.iter().filter(|(_, not)| !not) {
+                let a = &s.assessments[ai];
+                for l in a.localities.iter().chain(a.locality.iter()) {
+                    if let Some(p) = province_of(l) {
+                        if !denied[p] && !listed[p] {
+                            listed[p] = true;
+                            places.push(p);
+                        }
+                    }
+                }
+            }
+            for &p in &denied_at {
+                denied[p] = false;
+            }
+            for &p in &places {
+                listed[p] = false;
+            }
+            let national = of_model
                 .iter()
-                .filter_map(|p| ix.locality.get(p.as_str()).copied())
-                .collect();
+                .map(|&(ai, _)| ai)
+                .find(|&ai| s.assessments[ai].locality.is_none());
+            let printed = national.and_then(|ai| s.assessments[ai].printed_count.as_deref());
+            // As `Snapshot::model_coverage`: the printed count when the national report names
+            // no provinces, else the provinces the sources name.
+            let coverage = match national.map(|ai| &s.assessments[ai]) {
+                Some(a) if a.localities.is_empty() => printed
+                    .and_then(crate::store::reconcile::parse_count)
+                    .map(|n| (n as usize, true))
+                    .unwrap_or((places.len(), false)),
+                _ => (places.len(), false),
+            };
+            Model {
+                coverage,
+                printed: printed.unwrap_or_default().to_string(),
+                national,
+                assessments: of_model.iter().map(|&(ai, _)| ai).collect(),
+                places,
+            }
+        })
+        .collect()
+}
+
+impl Figures {
+    /// All the figures, the fixed ones included.
+    pub fn compute(ctx: &Ctx) -> Figures {
+        Figures::recount(ctx, Arc::new(Fixed::compute(ctx.snap)))
+    }
+
+    /// The fixed figures alone, before anything is counted.
+    pub fn with_fixed(fixed: Fixed) -> Figures {
+        Figures {
+            fixed: Arc::new(fixed),
+            ..Figures::default()
+        }
+    }
+
+    /// The counts decisions change, with the fixed figures worked out before.
+    pub fn recount(ctx: &Ctx, fixed: Arc<Fixed>) -> Figures {
+        let s = ctx.snap;
+        let ix = &s.index;
+        let mut f = Figures {
+            unit: vec![(0, 0, 0); s.units.len()],
+            place: vec![Place::default(); s.localities.len()],
+            fixed,
+        };
+        let fx = &*f.fixed;
+        let assigned = |rec| ctx.overlay.and_then(|o| o.assigned_unit(rec));
+        let mut units: Vec<u32> = Vec::new();
+        for i in 0..s.tasks.len() {
+            let late = ctx.task_days_overdue(i);
+            // A unit the meeting assigned the task to leads it instead.
+            let lead = match assigned(crate::query::Rec::Task(i)) {
+                Some(u) => {
+                    units.clear();
+                    units.extend(ix.unit.get(u).map(|&u| u as u32));
+                    &units[..]
+                }
+                None => fx.units_of_task(i),
+            };
+            for &u in lead {
+                f.unit[u as usize].0 += 1;
+                f.unit[u as usize].1 += usize::from(late.is_some());
+            }
+            if let Some(p) = fx.task_place.get(i).copied().flatten() {
+                f.place[p as usize].tasks += 1;
+                f.place[p as usize].overdue += usize::from(late.is_some());
+            }
+        }
+        for i in 0..s.blockers.len() {
+            let acts = match assigned(crate::query::Rec::Blocker(i)) {
+                Some(u) => {
+                    units.clear();
+                    units.extend(ix.unit.get(u).map(|&u| u as u32));
+                    &units[..]
+                }
+                None => fx.units_of_blocker(i),
+            };
+            for &u in acts {
+                f.unit[u as usize].2 += 1;
+            }
+            if let Some(p) = fx.blocker_place.get(i).copied().flatten() {
+                f.place[p as usize].blockers += 1;
+            }
         }
         f
     }
@@ -127,10 +358,55 @@ impl Figures {
     /// A model's coverage (provinces, whether the national report's printed count) and the
     /// count that report printed, by model index.
     pub fn model(&self, i: usize) -> ((usize, bool), &str) {
-        self.model_coverage
+        self.fixed
+            .models
             .get(i)
-            .map(|(c, p)| (*c, p.as_str()))
+            .map(|m| (m.coverage, m.printed.as_str()))
             .unwrap_or(((0, false), ""))
+    }
+
+    /// A model's figures, by model index.
+    pub fn model_figures(&self, i: usize) -> Option<&Model> {
+        self.fixed.models.get(i)
+    }
+
+    /// How many provinces of 2024 there are.
+    pub fn province_count(&self) -> usize {
+        self.fixed.provinces.len()
+    }
+
+    /// The newest report about a province (locality index), as `Snapshot::latest_report_of`.
+    pub fn latest_report(&self, province: usize) -> Option<usize> {
+        self.fixed.latest.get(province).copied().flatten()
+    }
+
+    /// The provinces of 2024 a province of today absorbed (locality indexes).
+    pub fn absorbed(&self, today: usize) -> &[usize] {
+        self.fixed.absorbed.get(today).map_or(&[], Vec::as_slice)
+    }
+
+    /// Models some source lists as deployed in any of these provinces (locality indexes), by
+    /// index, as `Snapshot::models_deployed_in`.
+    pub fn models_deployed_in(&self, provinces: &[usize]) -> Vec<usize> {
+        (0..self.fixed.models.len())
+            .filter(|&m| {
+                self.fixed.models[m]
+                    .places
+                    .iter()
+                    .any(|p| provinces.contains(p))
+            })
+            .collect()
+    }
+
+    /// Tasks about any of these provinces (locality indexes), by index, as
+    /// `Snapshot::tasks_in`.
+    pub fn tasks_in(&self, provinces: &[usize]) -> Vec<usize> {
+        in_places(&self.fixed.task_place, provinces)
+    }
+
+    /// Blockers about any of these provinces, by index, as `Snapshot::blockers_in`.
+    pub fn blockers_in(&self, provinces: &[usize]) -> Vec<usize> {
+        in_places(&self.fixed.blocker_place, provinces)
     }
 
     /// Tasks a unit leads, of which overdue, and blockers it must act on.
@@ -153,11 +429,7 @@ impl Figures {
             .filter(|&i| s.localities[i].level == LocalityLevel::Province)
             .collect();
         let mut out = LocalityFigures {
-            models: self
-                .model_places
-                .iter()
-                .filter(|ps| ps.iter().any(|p| idx.contains(p)))
-                .count(),
+            models: self.models_deployed_in(&idx).len(),
             tasks: 0,
             overdue: 0,
             blockers: 0,
@@ -165,11 +437,13 @@ impl Figures {
         };
         let mut latest: Option<usize> = None;
         for &i in &idx {
-            let p = &self.place[i];
+            let Some(p) = self.place.get(i) else {
+                continue;
+            };
             out.tasks += p.tasks;
             out.overdue += p.overdue;
             out.blockers += p.blockers;
-            if let Some(r) = p.latest {
+            if let Some(r) = self.latest_report(i) {
                 if latest.is_none_or(|cur| (s.reports[r].date, r) > (s.reports[cur].date, cur)) {
                     latest = Some(r);
                 }
@@ -181,57 +455,4 @@ impl Figures {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tui::rows;
-
-    /// One pass gives what counting each unit and province over every record gives.
-    #[test]
-    fn one_pass_counts_are_the_per_row_counts() {
-        let loaded = crate::store::load_embedded().expect("shipped");
-        let s = &loaded.snapshot;
-        let ctx = Ctx {
-            snap: s,
-            findings: &loaded.findings,
-            as_of: s.as_of.unwrap(),
-            overlay: None,
-        };
-        let f = Figures::compute(&ctx);
-        let mut nonzero = 0;
-        for u in &s.units {
-            let c = rows::unit_counts(&ctx, &u.id);
-            assert_eq!(f.unit_counts(&ctx, &u.id), c, "{}", u.id);
-            nonzero += usize::from(c.0 > 0);
-        }
-        assert!(nonzero > 3);
-        for (i, m) in s.models.iter().enumerate() {
-            assert_eq!(
-                f.model(i).0,
-                s.model_coverage(m.number),
-                "model {}",
-                m.number
-            );
-        }
-        let mut groups: Vec<Vec<&str>> = s
-            .localities
-            .iter()
-            .filter(|l| l.level == LocalityLevel::Province)
-            .map(|l| vec![l.id.as_str()])
-            .collect();
-        groups.extend(s.today.iter().map(|t| {
-            s.absorbed_by(&t.id)
-                .iter()
-                .map(|l| l.id.as_str())
-                .collect::<Vec<_>>()
-        }));
-        for g in groups {
-            let a = f.locality(&ctx, &g);
-            let b = rows::locality_figures(&ctx, &g);
-            assert_eq!(
-                (a.models, a.tasks, a.overdue, a.blockers, &a.latest_report),
-                (b.models, b.tasks, b.overdue, b.blockers, &b.latest_report),
-                "{g:?}"
-            );
-        }
-    }
-}
+mod tests;

@@ -251,7 +251,8 @@ impl Console {
             .ok_or_else(|| io::Error::other("the terminal was put back"))
     }
 
-    /// Run the console until the user quits (or a termination signal).
+    /// Run the console until the user quits (or a termination signal). Meant to be the last
+    /// thing the process does: the journal is closed, but the state is not freed.
     pub fn run(&mut self, mut app: App) -> io::Result<()> {
         let job_tx = spawn_filter_thread(app.data.clone(), app.as_of, self.input_tx.clone());
         let terminal = self
@@ -334,6 +335,12 @@ impl Console {
         if app.meeting.is_some() {
             app.end_meeting();
         }
+        // The journal is closed here (each decision was made durable when it was recorded).
+        // The rest of the state, the snapshot with it, is left for the process's end, which
+        // follows: freeing a national snapshot's millions of strings one by one takes seconds,
+        // and the terminal would stay taken meanwhile.
+        drop(app.store.take());
+        std::mem::forget(app);
         result
     }
 }

@@ -3,6 +3,7 @@
 use crate::domain::LocalityLevel;
 use crate::query::{Ctx, Rec};
 
+use super::figures::Figures;
 use super::i18n::{t, Lang};
 use super::rows::{Row, Table};
 
@@ -41,21 +42,30 @@ fn overdue_first(ctx: &Ctx, tasks: &mut [Rec]) {
 
 /// Everything about a set of provinces (one old province, or the old provinces of a province
 /// of today): tasks, blockers, models deployed, indicators, reports, units.
-fn province_rows(ctx: &Ctx, lang: Lang, provinces: &[&str], out: &mut Vec<Row>) {
+fn province_rows(ctx: &Ctx, fig: &Figures, lang: Lang, provinces: &[&str], out: &mut Vec<Row>) {
     let s = ctx.snap;
     let in_scope = |l: Option<&str>| {
         l.and_then(|l| s.province_of(l))
             .is_some_and(|p| provinces.contains(&p))
     };
-    let mut tasks_sorted: Vec<Rec> = s.tasks_in(provinces).into_iter().map(Rec::Task).collect();
+    let province_idx: Vec<usize> = provinces
+        .iter()
+        .filter_map(|p| s.index.locality.get(*p).copied())
+        .collect();
+    // As `Snapshot::tasks_in` and `blockers_in`, from each record's province looked up once.
+    let mut tasks_sorted: Vec<Rec> = fig
+        .tasks_in(&province_idx)
+        .into_iter()
+        .map(Rec::Task)
+        .collect();
     overdue_first(ctx, &mut tasks_sorted);
-    let blockers: Vec<Rec> = s
-        .blockers_in(provinces)
+    let blockers: Vec<Rec> = fig
+        .blockers_in(&province_idx)
         .into_iter()
         .map(Rec::Blocker)
         .collect();
-    let models: Vec<Rec> = s
-        .models_deployed_in(provinces)
+    let models: Vec<Rec> = fig
+        .models_deployed_in(&province_idx)
         .into_iter()
         .map(Rec::Model)
         .collect();
@@ -97,28 +107,27 @@ fn province_rows(ctx: &Ctx, lang: Lang, provinces: &[&str], out: &mut Vec<Row>) 
 }
 
 /// The rows of a record's page.
-pub fn page_rows(ctx: &Ctx, lang: Lang, rec: Rec) -> (Table, Vec<Row>) {
+pub fn page_rows(ctx: &Ctx, fig: &Figures, lang: Lang, rec: Rec) -> (Table, Vec<Row>) {
     let s = ctx.snap;
     let mut out = Vec::new();
     match rec {
         Rec::Unit(i) => {
             let id = s.units[i].id.as_str();
-            let mut led: Vec<Rec> = (0..s.tasks.len())
-                .filter(|&t| ctx.task_lead_units(t).contains(&id))
-                .map(Rec::Task)
-                .collect();
+            // One pass over the tasks: led by it, else coordinated or carried out with it.
+            let (mut led, mut coord) = (Vec::new(), Vec::new());
+            for x in 0..s.tasks.len() {
+                if ctx.task_lead_units(x).contains(&id) {
+                    led.push(Rec::Task(x));
+                } else if s.tasks[x]
+                    .coord_units
+                    .iter()
+                    .chain(&s.tasks[x].force_units)
+                    .any(|u| u == id)
+                {
+                    coord.push(Rec::Task(x));
+                }
+            }
             overdue_first(ctx, &mut led);
-            let mut coord: Vec<Rec> = (0..s.tasks.len())
-                .filter(|&t| {
-                    !ctx.task_lead_units(t).contains(&id)
-                        && s.tasks[t]
-                            .coord_units
-                            .iter()
-                            .chain(&s.tasks[t].force_units)
-                            .any(|u| u == id)
-                })
-                .map(Rec::Task)
-                .collect();
             overdue_first(ctx, &mut coord);
             let blockers: Vec<Rec> = (0..s.blockers.len())
                 .filter(|&b| {
@@ -153,24 +162,27 @@ pub fn page_rows(ctx: &Ctx, lang: Lang, rec: Rec) -> (Table, Vec<Row>) {
                 group(&mut out, t(lang, "page.localities").into(), vec![p]);
             }
             let province = s.province_of(&l.id).unwrap_or(&l.id).to_string();
-            province_rows(ctx, lang, &[province.as_str()], &mut out);
+            province_rows(ctx, fig, lang, &[province.as_str()], &mut out);
         }
         Rec::Today(i) => {
-            let olds = s.absorbed_by(&s.today[i].id);
-            let ids: Vec<&str> = olds.iter().map(|l| l.id.as_str()).collect();
+            let ids: Vec<&str> = fig
+                .absorbed(i)
+                .iter()
+                .map(|&l| s.localities[l].id.as_str())
+                .collect();
             group(
                 &mut out,
                 t(lang, "page.absorbed").into(),
                 ids.iter().filter_map(|id| locality_rec(ctx, id)).collect(),
             );
-            province_rows(ctx, lang, &ids, &mut out);
+            province_rows(ctx, fig, lang, &ids, &mut out);
         }
         Rec::Model(i) => {
             let n = s.models[i].number;
-            let assessments: Vec<Rec> = (0..s.assessments.len())
-                .filter(|&a| s.assessments[a].model == Some(n))
-                .map(Rec::Assessment)
-                .collect();
+            let none = super::figures::Model::default();
+            let mf = fig.model_figures(i).unwrap_or(&none);
+            let assessments: Vec<Rec> =
+                mf.assessments.iter().map(|&a| Rec::Assessment(a)).collect();
             let blockers: Vec<Rec> = (0..s.blockers.len())
                 .filter(|&b| s.blockers[b].model == Some(n))
                 .map(Rec::Blocker)
@@ -179,19 +191,15 @@ pub fn page_rows(ctx: &Ctx, lang: Lang, rec: Rec) -> (Table, Vec<Row>) {
                 .filter(|&x| s.tasks[x].model == Some(n))
                 .map(Rec::Task)
                 .collect();
-            let deployed = s.model_localities(n);
-            let deployed_recs: Vec<Rec> = deployed
+            let deployed_recs: Vec<Rec> = mf.places.iter().map(|&l| Rec::Locality(l)).collect();
+            let not: Vec<Rec> = fig
+                .fixed
+                .provinces
                 .iter()
-                .filter_map(|l| locality_rec(ctx, l))
+                .filter(|p| !mf.places.contains(p))
+                .map(|&l| Rec::Locality(l))
                 .collect();
-            let not: Vec<Rec> = (0..s.localities.len())
-                .filter(|&l| {
-                    s.localities[l].level == LocalityLevel::Province
-                        && !deployed.iter().any(|d| s.localities[l].id == *d)
-                })
-                .map(Rec::Locality)
-                .collect();
-            let total = s.province_count();
+            let total = fig.province_count();
             group(&mut out, t(lang, "page.assessments").into(), assessments);
             group(&mut out, t(lang, "page.blockers").into(), blockers);
             group(&mut out, t(lang, "page.tasks").into(), tasks);
@@ -207,7 +215,7 @@ pub fn page_rows(ctx: &Ctx, lang: Lang, rec: Rec) -> (Table, Vec<Row>) {
             // Which provinces have not deployed it can be told only from a national list:
             // where the national assessment prints a count without naming the provinces,
             // say so rather than call every unnamed province "not deployed".
-            let national = s.national_assessment(n);
+            let national = mf.national.and_then(|a| s.assessments.get(a));
             if national.is_some_and(|a| !a.localities.is_empty()) {
                 group(
                     &mut out,

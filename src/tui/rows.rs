@@ -348,7 +348,7 @@ pub fn cells(
             // "*": the national report's printed count; it names no provinces.
             let ((deployed, printed_only), printed) = fig.model(i);
             let printed = printed.to_string();
-            let total = s.province_count().max(1);
+            let total = fig.province_count().max(1);
             vec![
                 m.number.to_string(),
                 m.group.to_string(),
@@ -474,7 +474,8 @@ pub fn cells(
         }
         (Table::Today, Rec::Today(i)) => {
             let tp = &s.today[i];
-            let olds = s.absorbed_by(&tp.id);
+            let olds: Vec<&crate::domain::Locality> =
+                fig.absorbed(i).iter().map(|&l| &s.localities[l]).collect();
             let ids: Vec<&str> = olds.iter().map(|l| l.id.as_str()).collect();
             let f = fig.locality(ctx, &ids);
             let names = olds
@@ -537,7 +538,7 @@ pub fn cells(
                     let ((n, printed_only), _) = fig.model(i);
                     format!(
                         "{n}/{}{}",
-                        s.province_count(),
+                        fig.province_count(),
                         if printed_only { "*" } else { "" }
                     )
                 }

@@ -233,15 +233,20 @@ impl App {
     pub(super) fn rebuild_lists(&mut self) {
         let old: Vec<ListMemory> = self.lists.iter().map(ListMemory::of).collect();
         let ctx = self.ctx();
-        let figures = Arc::new(super::super::figures::Figures::compute(&ctx));
+        // What no decision changes (the models, the provinces) is worked out once.
+        let fixed = match &self.figures.fixed {
+            f if f.ready => f.clone(),
+            _ => Arc::new(super::super::figures::Fixed::compute(ctx.snap)),
+        };
+        let figures = Arc::new(Figures::recount(&ctx, fixed));
         let mut lists = Vec::new();
         for v in ViewId::ALL {
             lists.push(view_list(&ctx, &figures, v, false));
         }
         lists.push(view_list(&ctx, &figures, ViewId::Localities, true));
         self.figures = figures;
-        self.overview = Arc::new(super::super::views::overview::figures(self));
         self.lists = lists;
+        self.overview = Arc::new(super::super::views::overview::figures(self));
         for (i, m) in old.iter().enumerate() {
             if let Some(l) = self.lists.get_mut(i) {
                 l.filter = m.filter.clone();
@@ -266,7 +271,7 @@ impl App {
         let height = self.table_height;
         for i in 0..self.pages.len() {
             let ctx = self.ctx();
-            let (table, rows) = pages::page_rows(&ctx, self.lang, self.pages[i].rec);
+            let (table, rows) = pages::page_rows(&ctx, &self.figures, self.lang, self.pages[i].rec);
             let m = ListMemory::of(&self.pages[i].list);
             let mut list = List::new(table, rows);
             list.filter = m.filter.clone();
@@ -356,29 +361,42 @@ pub fn overdue_rows(ctx: &Ctx) -> Vec<Row> {
     let s = ctx.snap;
     let mut groups: Vec<(String, Vec<(i64, usize)>)> = Vec::new();
     let mut group_of: std::collections::HashMap<String, usize> = Default::default();
+    let mut unit_group: std::collections::HashMap<&str, usize> = Default::default();
+    type Groups = Vec<(String, Vec<(i64, usize)>)>;
+    let group = |groups: &mut Groups,
+                 group_of: &mut std::collections::HashMap<String, usize>,
+                 name: String| {
+        *group_of.entry(name).or_insert_with_key(|name| {
+            groups.push((name.clone(), Vec::new()));
+            groups.len() - 1
+        })
+    };
     for i in 0..s.tasks.len() {
         let Some(late) = ctx.task_days_overdue(i) else {
             continue;
         };
         let leads = ctx.task_lead_units(i);
-        let names: Vec<String> = if leads.is_empty() {
+        if leads.is_empty() {
             let raw = crate::text::one_line(&s.tasks[i].lead_raw);
-            vec![if raw.is_empty() {
+            let name = if raw.is_empty() {
                 "(không ghi đơn vị chủ trì)".to_string()
             } else {
                 raw
-            }]
-        } else {
-            leads.iter().map(|u| s.unit_label(u)).collect()
-        };
-        for n in names {
-            match group_of.get(&n) {
-                Some(&g) => groups[g].1.push((late, i)),
+            };
+            let g = group(&mut groups, &mut group_of, name);
+            groups[g].1.push((late, i));
+        }
+        for u in leads {
+            // Each unit's label is made once (units of the same label share a group).
+            let g = match unit_group.get(u) {
+                Some(&g) => g,
                 None => {
-                    group_of.insert(n.clone(), groups.len());
-                    groups.push((n, vec![(late, i)]));
+                    let g = group(&mut groups, &mut group_of, s.unit_label(u));
+                    unit_group.insert(u, g);
+                    g
                 }
-            }
+            };
+            groups[g].1.push((late, i));
         }
     }
     for (_, v) in &mut groups {

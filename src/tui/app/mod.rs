@@ -243,7 +243,17 @@ impl App {
             formula: Default::default(),
             previous_scores: None,
         };
-        app.refresh_scores();
+        // The figures no decision changes are worked out beside the scorecard (on the other
+        // core): the console is ready that much sooner after a national snapshot's load.
+        let data = app.data.clone();
+        let fixed = std::thread::scope(|sc| {
+            let fixed = sc.spawn(|| super::figures::Fixed::compute(&data.snapshot));
+            app.refresh_scores();
+            fixed
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e))
+        });
+        app.figures = Arc::new(super::figures::Figures::with_fixed(fixed));
         app.rebuild_lists();
         app
     }

@@ -19,7 +19,7 @@ impl App {
             return;
         };
         let ctx = self.ctx();
-        let (table, rows) = pages::page_rows(&ctx, self.lang, rec);
+        let (table, rows) = pages::page_rows(&ctx, &self.figures, self.lang, rec);
         let list = List::new(table, rows);
         self.pages.push(Page { rec, list });
         self.detail_scroll = 0;
@@ -105,11 +105,7 @@ impl App {
                 .as_deref()
                 .and_then(|t| snap.index.today.get(t).copied())
                 .map(Rec::Today),
-            Some(Rec::Today(i)) => snap
-                .absorbed_by(&snap.today[i].id)
-                .first()
-                .and_then(|l| snap.index.locality.get(l.id.as_str()).copied())
-                .map(Rec::Locality),
+            Some(Rec::Today(i)) => self.figures.absorbed(i).first().map(|&l| Rec::Locality(l)),
             _ => None,
         };
         self.frame_today = !self.frame_today;

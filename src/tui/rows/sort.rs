@@ -28,7 +28,14 @@ fn cmp_keys(a: &SortKey, b: &SortKey) -> Ordering {
 }
 
 /// The sort key of a cell.
-pub fn sort_key(ctx: &Ctx, table: Table, rec: Rec, column: usize, cells: &[String]) -> SortKey {
+pub fn sort_key(
+    ctx: &Ctx,
+    fig: &Figures,
+    table: Table,
+    rec: Rec,
+    column: usize,
+    cells: &[String],
+) -> SortKey {
     let s = ctx.snap;
     match (table, rec, column) {
         (Table::Tasks, Rec::Task(i), 3) => ctx
@@ -60,9 +67,7 @@ pub fn sort_key(ctx: &Ctx, table: Table, rec: Rec, column: usize, cells: &[Strin
                 .unwrap_or(SortKey::None)
         }
         (Table::Models, Rec::Model(i), 0) => SortKey::Num(s.models[i].number as f64),
-        (Table::Models, Rec::Model(i), 3) => {
-            SortKey::Num(s.model_coverage(s.models[i].number).0 as f64)
-        }
+        (Table::Models, Rec::Model(i), 3) => SortKey::Num(fig.model(i).0 .0 as f64),
         _ => {
             let c = cells.get(column).map(String::as_str).unwrap_or("");
             let digits: String = c.chars().take_while(|ch| ch.is_ascii_digit()).collect();
@@ -112,7 +117,7 @@ pub fn sort_rows(
                     return (SortKey::None, r.clone());
                 };
                 let c = cells(ctx, fig, lang, table, *rec, None);
-                (sort_key(ctx, table, *rec, column, &c), r.clone())
+                (sort_key(ctx, fig, table, *rec, column, &c), r.clone())
             })
             .collect();
         // Empty cells go last whichever way the column is sorted.

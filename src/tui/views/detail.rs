@@ -15,9 +15,17 @@ pub struct DetailBuilder<'a> {
     theme: &'a Theme,
     lang: Lang,
     lines: Vec<Line<'static>>,
+    /// How many lines can be seen (the pane's height and how far it is scrolled): a line
+    /// wraps to one row or more, so the lines after these are never on screen.
+    room: usize,
 }
 
 impl DetailBuilder<'_> {
+    /// Whether the lines made so far fill every row that can be seen.
+    fn full(&self) -> bool {
+        self.lines.len() >= self.room
+    }
+
     fn heading(&mut self, text: String) {
         self.lines
             .push(Line::from(Span::styled(text, self.theme.title())));
@@ -100,6 +108,8 @@ fn with_raw(resolved: String, raw: &str) -> String {
 }
 
 /// The lines of a record's detail. `decision` is the summary of what the meeting decided.
+/// `room` is how many lines can be seen (the pane's height plus its scroll): a long list in the
+/// detail stops there, and nothing after it is made.
 pub fn detail_lines(
     ctx: &Ctx,
     fig: &Figures,
@@ -107,12 +117,14 @@ pub fn detail_lines(
     theme: &Theme,
     rec: Rec,
     decision: Option<Vec<String>>,
+    room: usize,
 ) -> Vec<Line<'static>> {
     let s = ctx.snap;
     let mut b = DetailBuilder {
         theme,
         lang,
         lines: Vec::new(),
+        room,
     };
     match rec {
         Rec::Task(i) => {
@@ -257,15 +269,19 @@ pub fn detail_lines(
             ));
             b.text(&m.title);
             b.blank();
-            let deployed = s.model_localities(m.number);
-            let total = s.province_count();
-            let (n, printed_only) = s.model_coverage(m.number);
+            // Worked out once for the console (`figures`): nothing here goes over every
+            // assessment or province while a frame is drawn.
+            let none = crate::tui::figures::Model::default();
+            let mf = fig.model_figures(i).unwrap_or(&none);
+            let total = fig.province_count();
+            let (n, printed_only) = mf.coverage;
             let mut bar = rows::coverage_bar(n, total, 20);
             if printed_only {
                 bar.push_str(&format!(" ({})", t(lang, "field.coverage_printed")));
             }
             b.styled("col.coverage", bar, theme.bar());
-            if let Some(a) = s.national_assessment(m.number) {
+            let national = mf.national.and_then(|a| s.assessments.get(a));
+            if let Some(a) = national {
                 b.field("field.printed", a.printed_count.as_deref().unwrap_or(""));
                 b.field("field.listed", &format!("{}", a.localities.len()));
                 b.field("field.result", &a.result);
@@ -274,20 +290,20 @@ pub fn detail_lines(
                 b.field("field.cost", &a.cost);
                 b.field("field.replication", &a.replication);
             }
-            let names: Vec<String> = deployed.iter().map(|l| s.locality_name(l)).collect();
-            b.field("page.deployed", &names.join(", "));
-            let not: Vec<String> = s
-                .localities
+            let names: Vec<&str> = mf
+                .places
                 .iter()
-                .filter(|l| {
-                    l.level == crate::domain::LocalityLevel::Province
-                        && !deployed.iter().any(|d| l.id == *d)
-                })
-                .map(|l| l.name.to_string())
+                .map(|&p| s.localities[p].name.as_str())
                 .collect();
-            if s.national_assessment(m.number)
-                .is_some_and(|a| !a.localities.is_empty())
-            {
+            b.field("page.deployed", &names.join(", "));
+            if national.is_some_and(|a| !a.localities.is_empty()) {
+                let not: Vec<&str> = fig
+                    .fixed
+                    .provinces
+                    .iter()
+                    .filter(|p| !mf.places.contains(p))
+                    .map(|&p| s.localities[p].name.as_str())
+                    .collect();
                 b.field(
                     "page.not_deployed",
                     &format!("({}) {}", not.len(), not.join(", ")),
@@ -295,11 +311,17 @@ pub fn detail_lines(
             } else {
                 b.field("page.not_deployed", t(lang, "page.no_national_list"));
             }
-            for a in s
+            // A model of the whole country has an assessment in every report: only the lines
+            // the pane can show are made.
+            for a in mf
                 .assessments
                 .iter()
-                .filter(|a| a.model == Some(m.number) && a.locality.is_some())
+                .map(|&a| &s.assessments[a])
+                .filter(|a| a.locality.is_some())
             {
+                if b.full() {
+                    break;
+                }
                 let who = rows::report_short(ctx, &a.report);
                 b.field(
                     "page.assessments",
@@ -433,10 +455,10 @@ pub fn detail_lines(
         Rec::Today(i) => {
             let tp = &s.today[i];
             b.heading(tp.name.to_string());
-            let olds: Vec<String> = s
-                .absorbed_by(&tp.id)
+            let olds: Vec<&str> = fig
+                .absorbed(i)
                 .iter()
-                .map(|l| l.name.to_string())
+                .map(|&l| s.localities[l].name.as_str())
                 .collect();
             b.field("page.absorbed", &olds.join(", "));
         }

@@ -66,6 +66,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
             &app.theme,
             page.rec,
             app.decision_lines(page.rec),
+            usize::from(body.height),
         );
         // Up to half the screen when the record has decisions to show, else a third.
         let share = if app.decision_lines(page.rec).is_some() {
@@ -248,6 +249,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
                     &app.theme,
                     rec,
                     app.decision_lines(rec),
+                    usize::from(d.height) + usize::from(app.detail_scroll),
                 );
                 Paragraph::new(lines)
                     .wrap(Wrap { trim: false })

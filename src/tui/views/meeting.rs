@@ -144,6 +144,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             &app.theme,
             rec,
             app.decision_lines(rec),
+            usize::from(right.height) + usize::from(app.detail_scroll),
         );
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use super::super::app::{overdue_rows, App};
+use super::super::app::{App, ViewId};
 use super::super::i18n::t;
 use super::super::rows::Row;
 use super::super::widgets::bars::bar_lines;
@@ -32,13 +32,12 @@ pub fn figures(app: &App) -> Figures {
     // The status groups (domain::groups): every task in one, overdue rated over the tasks
     // already due, as the Government Office rates it.
     let vi = lang == super::super::i18n::Lang::Vi;
-    let groups =
-        crate::query::groups::breakdown_all(&ctx, crate::domain::groups::DEFAULT_SOON_DAYS);
-    let rate = crate::domain::groups::format_rate(groups.all.overdue_rate(), vi);
+    let all = crate::query::groups::tally_all(&ctx, crate::domain::groups::DEFAULT_SOON_DAYS);
+    let rate = crate::domain::groups::format_rate(all.overdue_rate(), vi);
     let overdue = format!(
         "{} ({rate} / {} {})",
-        groups.all.count(crate::domain::groups::Group::Overdue),
-        groups.all.already_due,
+        all.count(crate::domain::groups::Group::Overdue),
+        all.already_due,
         t(lang, "overview.of_due")
     );
     let open_blockers: Vec<usize> = (0..s.blockers.len())
@@ -77,24 +76,19 @@ pub fn figures(app: &App) -> Figures {
             }
         }),
     ];
-    let total = s.province_count().max(1);
+    let fig = &app.figures;
+    let total = fig.province_count().max(1);
     let coverage = s
         .model_groups
         .iter()
         .map(|g| {
-            let ms: Vec<u32> = s
-                .models
-                .iter()
-                .filter(|m| m.group == g.id)
-                .map(|m| m.number)
+            let ms: Vec<usize> = (0..s.models.len())
+                .filter(|&m| s.models[m].group == g.id)
                 .collect();
             let avg = if ms.is_empty() {
                 0.0
             } else {
-                ms.iter()
-                    .map(|&m| s.model_coverage(m).0 as f64)
-                    .sum::<f64>()
-                    / ms.len() as f64
+                ms.iter().map(|&m| fig.model(m).0 .0 as f64).sum::<f64>() / ms.len() as f64
             };
             (
                 format!("{} ({})", g.id, ms.len()),
@@ -118,7 +112,7 @@ pub fn figures(app: &App) -> Figures {
     ]
     .iter()
     .map(|g| {
-        let n = groups.all.count(*g);
+        let n = all.count(*g);
         (
             format!("{} {}", g.symbol(), g.label(vi)),
             n as f64,
@@ -128,7 +122,11 @@ pub fn figures(app: &App) -> Figures {
     .filter(|(_, n, _)| *n > 0.0)
     .collect();
     let mut overdue_by_unit = Vec::new();
-    let rows = overdue_rows(&ctx);
+    // The overdue view's rows, made just before (grouped by lead unit).
+    let rows: &[Row] = app
+        .lists
+        .get(ViewId::Overdue.index())
+        .map_or(&[], |l| l.base.as_slice());
     let mut i = 0;
     while i < rows.len() {
         if let Row::Header(name) = &rows[i] {
@@ -188,13 +186,13 @@ pub fn figures(app: &App) -> Figures {
         unknown as f64,
         unknown.to_string(),
     ));
-    let mut report_age: Vec<(String, f64, String)> = s
-        .localities
+    let mut report_age: Vec<(String, f64, String)> = fig
+        .fixed
+        .provinces
         .iter()
-        .filter(|l| l.level == crate::domain::LocalityLevel::Province)
-        .filter_map(|l| {
-            let r = s.latest_report_of(&l.id)?;
-            let d = r.date?;
+        .filter_map(|&p| {
+            let l = &s.localities[p];
+            let d = s.reports[fig.latest_report(p)?].date?;
             let age = (ctx.as_of - d).num_days();
             Some((
                 l.name.to_string(),
@@ -204,7 +202,7 @@ pub fn figures(app: &App) -> Figures {
         })
         .collect();
     report_age.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
-    let without = s.province_count().saturating_sub(report_age.len());
+    let without = fig.province_count().saturating_sub(report_age.len());
     report_age.push((
         if lang == super::super::i18n::Lang::Vi {
             "chưa có báo cáo".into()

@@ -70,6 +70,9 @@ pub fn run(args: ConsoleArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             return 2;
         }
     };
+    // The cache of a snapshot loaded from its files is written while the console is used
+    // (`prepare`), not before it opens.
+    crate::store::cache::defer_writes(true);
     let waited = console.wait_for(&screen, move |progress| {
         let cycle = super::open_cycle(args.path.as_deref(), args.since.as_deref())?;
         progress.preparing();
@@ -89,7 +92,21 @@ pub fn run(args: ConsoleArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Ok(loading::Waited::Quit) => (Ok(()), 0),
         Err(e) => (Err(e), 0),
     };
-    match console.close(result) {
+    let closed = console.close(result);
+    // A cache still being written: waited for a moment, else given up (the next open parses
+    // the files again); at once on a termination signal.
+    let patience = match closed {
+        Ok(tui::Ended::Quit) => std::time::Duration::from_secs(3),
+        _ => std::time::Duration::ZERO,
+    };
+    if crate::store::cache::writing() && !patience.is_zero() {
+        let _ = writeln!(
+            err,
+            "giaoban: keeping the snapshot's cache for the next open…"
+        );
+    }
+    crate::store::cache::finish_writes(patience);
+    match closed {
         Ok(tui::Ended::Quit) => code,
         // The terminal is back and every decision on disk: end by the signal that was sent
         // (SIGTERM 143, SIGHUP 129, SIGINT 130), as its sender expects.
@@ -116,24 +133,19 @@ fn prepare(
                 .map(|d| d.format("%d/%m/%Y").to_string())
                 .unwrap_or_default()
         });
+        let prev = Arc::new(prev.clone());
+        crate::store::cache::write_later(&prev);
         (
-            crate::history::diff::diff(prev, &cycle.current),
+            crate::history::diff::diff(&prev, &cycle.current),
             label,
-            Arc::new(prev.clone()),
+            prev,
         )
     });
-    let loaded = cycle.current;
+    let loaded = Arc::new(cycle.current);
+    crate::store::cache::write_later(&loaded);
     let as_of = super::as_of(&loaded, args.as_of);
     let (store, notices) = open_journal(&loaded, args.journal.as_deref(), &args.lang);
-    tui::prepare(
-        Arc::new(loaded),
-        as_of,
-        opts,
-        config,
-        store,
-        notices,
-        changes,
-    )
+    tui::prepare(loaded, as_of, opts, config, store, notices, changes)
 }
 
 /// The journal the console records decisions in, and what to tell the user about it. When it

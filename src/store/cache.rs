@@ -12,17 +12,20 @@
 //! part, content that does not decode or does not fit together) is ignored and the snapshot
 //! is loaded from its files. `GIAOBAN_NO_CACHE=1` turns it off. The layout is in `parts`.
 
+mod dec;
+mod enc;
 mod parts;
 mod stamp;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::load::Progress;
-use super::{FileSource, Loaded};
+use super::{FileSource, Loaded, Origin};
 pub use stamp::{Stamp, SETTLE};
 
 /// What the cache was made from: the entry file (manifest) and every file it names.
@@ -122,23 +125,146 @@ fn user_cache_dir() -> Option<PathBuf> {
 /// Write the cache in the user's cache folder. A cache that cannot be written is not an
 /// error: the next open parses the files again.
 pub fn write(spot: &CacheSpot, key: &Key, loaded: &Loaded) {
-    let _ = write_to(&spot.primary, key, loaded);
+    let _ = write_to(&spot.primary, key, loaded, &AtomicBool::new(false));
 }
 
 /// Written to a new file beside `path`, then renamed over it: a reader sees the old cache or
-/// the new one, never half of one.
-fn write_to(path: &Path, key: &Key, loaded: &Loaded) -> std::io::Result<()> {
+/// the new one, never half of one. When `stop` is set before the end, the new file is removed
+/// and the old cache (if any) stays.
+fn write_to(path: &Path, key: &Key, loaded: &Loaded, stop: &AtomicBool) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
+    remove_abandoned(path);
     static WRITES: AtomicUsize = AtomicUsize::new(0);
     let n = WRITES.fetch_add(1, Ordering::Relaxed);
     let tmp = path.with_extension(format!("tmp-{}-{n}", std::process::id()));
-    let result = parts::write_file(&tmp, key, loaded).and_then(|_| std::fs::rename(&tmp, path));
+    let result =
+        parts::write_file(&tmp, key, loaded, stop).and_then(|_| std::fs::rename(&tmp, path));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// New files of this cache left by a program that ended while writing (killed, or the
+/// machine stopped) are removed once they are clearly not being written any more.
+fn remove_abandoned(path: &Path) {
+    let (Some(dir), Some(stem)) = (path.parent(), path.file_stem()) else {
+        return;
+    };
+    let prefix = format!("{}.tmp-", stem.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let old = e
+            .metadata()
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > ABANDONED);
+        if old && e.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// A new file untouched for this long is no longer being written: a write takes seconds.
+const ABANDONED: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Writes put off by `defer_writes` until the records are shared (`write_later`).
+static DEFERRING: AtomicBool = AtomicBool::new(false);
+static PENDING: Mutex<Vec<(CacheSpot, Key)>> = Mutex::new(Vec::new());
+static WRITING: Mutex<Vec<(std::thread::JoinHandle<()>, Arc<AtomicBool>)>> = Mutex::new(Vec::new());
+
+/// From now on, a load that would write the cache leaves it to `write_later` (the console:
+/// the cache of a large snapshot takes seconds to write, and the console can be used
+/// meanwhile).
+pub fn defer_writes(on: bool) {
+    DEFERRING.store(on, Ordering::Relaxed);
+}
+
+/// Whether a load leaves the cache to `write_later`.
+pub(super) fn deferring() -> bool {
+    DEFERRING.load(Ordering::Relaxed)
+}
+
+/// Note the cache a load would have written, for `write_later`.
+pub(super) fn put_off(spot: &CacheSpot, key: Key) {
+    if let Ok(mut p) = PENDING.lock() {
+        p.retain(|(s, _)| s.primary != spot.primary);
+        p.push((spot.clone(), key));
+    }
+}
+
+/// Write, on a thread of its own at low priority, the cache a load put off for these records
+/// (found by where they were loaded from). Nothing when none was put off.
+pub fn write_later(loaded: &Arc<Loaded>) {
+    let Origin::Path(path) = &loaded.origin else {
+        return;
+    };
+    let Some(spot) = CacheSpot::for_path(path) else {
+        return;
+    };
+    let pending = PENDING.lock().ok().and_then(|mut p| {
+        let i = p.iter().position(|(s, _)| s.primary == spot.primary)?;
+        Some(p.remove(i))
+    });
+    let Some((spot, key)) = pending else {
+        return;
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    let (data, halt) = (Arc::clone(loaded), Arc::clone(&stop));
+    let spawned = std::thread::Builder::new()
+        .name("cache-write".into())
+        .spawn(move || {
+            lower_priority();
+            let _ = write_to(&spot.primary, &key, &data, &halt);
+        });
+    if let (Ok(h), Ok(mut w)) = (spawned, WRITING.lock()) {
+        w.push((h, stop));
+    }
+}
+
+/// Wait up to `patience` for the caches being written; a write not done by then is given up,
+/// its unfinished file removed (the next open parses the files and writes it again). True
+/// when every write finished.
+pub fn finish_writes(patience: std::time::Duration) -> bool {
+    let writing = WRITING
+        .lock()
+        .map(|mut w| std::mem::take(&mut *w))
+        .unwrap_or_default();
+    let until = std::time::Instant::now() + patience;
+    let mut all = true;
+    for (h, stop) in writing {
+        while !h.is_finished() && std::time::Instant::now() < until {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        if !h.is_finished() {
+            stop.store(true, Ordering::Relaxed);
+            all = false;
+        }
+        let _ = h.join();
+    }
+    all
+}
+
+/// Whether a cache is being written now.
+pub fn writing() -> bool {
+    WRITING
+        .lock()
+        .map(|w| w.iter().any(|(h, _)| !h.is_finished()))
+        .unwrap_or(false)
+}
+
+/// The writing thread gives way to the console's (Linux: a thread's own nice value).
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority changes only the nice value of the calling thread.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 10);
+    }
 }
 
 fn open(spot: &CacheSpot) -> Option<parts::Opened> {

@@ -349,9 +349,13 @@ pub fn load(
         origin: Origin::Embedded,
     };
     if let (Some(spot), Some(key)) = (spot, key) {
-        progress("cache", 0.0);
-        cache::write(spot, &key, &loaded);
-        phases.done("cache");
+        if cache::deferring() {
+            cache::put_off(spot, key);
+        } else {
+            progress("cache", 0.0);
+            cache::write(spot, &key, &loaded);
+            phases.done("cache");
+        }
     }
     progress("done", 1.0);
     Ok(loaded)

@@ -12,23 +12,23 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use chrono::NaiveDate;
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde::{Deserialize, Serialize};
 
-use super::Key;
+use super::{dec, enc, Key};
 use crate::domain::{
-    Assessment, Benefit, Blocker, Deadline, Indicator, Locality, Model, ModelGroup, Note, Report,
-    Status, Task, TodayProvince, Unit,
+    Assessment, Benefit, Blocker, Indicator, Locality, Model, ModelGroup, Note, Report, Task,
+    TodayProvince, Unit,
 };
 use crate::snapshot::{Contexts, Index, Snapshot, UnitIndex};
-use crate::store::{Diagnostic, Finding, Loaded, Origin};
+use crate::store::{Diagnostic, Loaded, Origin};
 
-const MAGIC: &[u8; 16] = b"giaoban-cache-2\n";
+const MAGIC: &[u8; 16] = b"giaoban-cache-3\n";
 /// The shape of the records and of the index, from build.rs.
 const SCHEMA: &str = env!("GIAOBAN_SCHEMA");
 const HEAD: u64 = 48;
@@ -36,6 +36,8 @@ const TRAILER: u64 = 20;
 /// Records a part: small enough to share out among the cores, large enough to cost nothing.
 const CHUNK: usize = 16_384;
 const NO_REPORT: u32 = u32::MAX;
+
+mod fill;
 
 fn schema() -> [u8; 32] {
     use sha2::Digest;
@@ -62,6 +64,8 @@ struct Part {
     offset: u64,
     len: u64,
     crc: u32,
+    /// The records it holds (of a record table or the findings; 0 for another part).
+    count: u64,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -125,26 +129,20 @@ struct Head {
     task_blockers: Vec<u32>,
 }
 
-/// A part of a record table: its records, the report of each (an index into the reports:
-/// the records do not carry it in their own serialised form) and their search texts.
+/// A part of a record table: the report of each record (an index into the reports: the
+/// records do not carry it in their own serialised form), the records and their search
+/// texts (read back by `fill`).
 #[derive(Serialize)]
 struct RowsOut<'a, T> {
+    report_of: Vec<u32>,
     records: &'a [T],
-    report_of: Vec<u32>,
     text: &'a [String],
-}
-
-#[derive(Deserialize)]
-struct Rows<T> {
-    records: Vec<T>,
-    report_of: Vec<u32>,
-    text: Vec<String>,
 }
 
 /// A record that belongs to a report.
 trait OfReport {
     fn report(&self) -> &str;
-    fn set_report(&mut self, r: String);
+    fn set_report(&mut self, r: &str);
 }
 
 macro_rules! of_report {
@@ -153,7 +151,7 @@ macro_rules! of_report {
             fn report(&self) -> &str {
                 &self.report
             }
-            fn set_report(&mut self, r: String) {
+            fn set_report(&mut self, r: &str) {
                 self.report = r.into();
             }
         }
@@ -161,45 +159,32 @@ macro_rules! of_report {
 }
 of_report!(Task, Blocker, Assessment, Indicator, Benefit, Note);
 
-/// A writer that counts and checksums what goes through it.
-struct Checked<W: Write> {
-    inner: W,
-    crc: crc32fast::Hasher,
-    len: u64,
-}
-
-impl<W: Write> Write for Checked<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.crc.update(&buf[..n]);
-        self.len += n as u64;
-        Ok(n)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
-}
-
-struct Out {
+struct Out<'s> {
     w: BufWriter<File>,
     pos: u64,
     parts: Vec<Part>,
+    stop: &'s AtomicBool,
 }
 
-impl Out {
-    fn part<T: Serialize + ?Sized>(&mut self, kind: Kind, v: &T) -> std::io::Result<()> {
-        let mut c = Checked {
-            inner: &mut self.w,
-            crc: crc32fast::Hasher::new(),
-            len: 0,
-        };
-        bincode::serialize_into(&mut c, v).map_err(std::io::Error::other)?;
-        let (len, crc) = (c.len, c.crc.finalize());
+impl Out<'_> {
+    fn part<T: Serialize + ?Sized>(
+        &mut self,
+        kind: Kind,
+        count: usize,
+        v: &T,
+    ) -> std::io::Result<()> {
+        if self.stop.load(Ordering::Relaxed) {
+            return Err(std::io::Error::other("the write was given up"));
+        }
+        let bytes = enc::to_part(v).map_err(std::io::Error::other)?;
+        self.w.write_all(&bytes)?;
+        let len = bytes.len() as u64;
         self.parts.push(Part {
             kind,
             offset: self.pos,
             len,
-            crc,
+            crc: crc32fast::hash(&bytes),
+            count: count as u64,
         });
         self.pos += len;
         Ok(())
@@ -226,6 +211,7 @@ impl Out {
                 .collect();
             self.part(
                 kind,
+                chunk.len(),
                 &RowsOut {
                     records: chunk,
                     report_of,
@@ -238,18 +224,26 @@ impl Out {
 }
 
 /// Write the cache of `loaded` made from the files `key` describes into `path` (a new file).
-pub(super) fn write_file(path: &Path, key: &Key, loaded: &Loaded) -> std::io::Result<()> {
+/// Stops between two parts when `stop` is set (an error: the file is not whole).
+pub(super) fn write_file(
+    path: &Path,
+    key: &Key,
+    loaded: &Loaded,
+    stop: &AtomicBool,
+) -> std::io::Result<()> {
     let s = &loaded.snapshot;
     let ix = &s.index;
     let mut out = Out {
         w: BufWriter::with_capacity(1 << 20, File::create(path)?),
         pos: HEAD,
         parts: Vec::new(),
+        stop,
     };
     out.w.write_all(MAGIC)?;
     out.w.write_all(&schema())?;
     out.part(
         Kind::Head,
+        0,
         &HeadOut {
             title: &s.title,
             as_of: s.as_of,
@@ -275,8 +269,8 @@ pub(super) fn write_file(path: &Path, key: &Key, loaded: &Loaded) -> std::io::Re
             task_blockers: &ix.task_blockers,
         },
     )?;
-    out.part(Kind::TaskIds, &ix.task)?;
-    out.part(Kind::BlockerIds, &ix.blocker)?;
+    out.part(Kind::TaskIds, 0, &ix.task)?;
+    out.part(Kind::BlockerIds, 0, &ix.blocker)?;
     out.rows(Kind::Tasks, &s.tasks, &ix.task_text, &ix.report)?;
     out.rows(Kind::Blockers, &s.blockers, &ix.blocker_text, &ix.report)?;
     out.rows(
@@ -294,10 +288,12 @@ pub(super) fn write_file(path: &Path, key: &Key, loaded: &Loaded) -> std::io::Re
     out.rows(Kind::Benefits, &s.benefits, &[], &ix.report)?;
     out.rows(Kind::Notes, &s.notes, &[], &ix.report)?;
     for chunk in loaded.findings.chunks(CHUNK) {
-        out.part(Kind::Findings, chunk)?;
+        out.part(Kind::Findings, chunk.len(), chunk)?;
     }
-    let Out { mut w, pos, parts } = out;
-    let table = bincode::serialize(&Table {
+    let Out {
+        mut w, pos, parts, ..
+    } = out;
+    let table = enc::to_part(&Table {
         key: key.clone(),
         parts,
     })
@@ -311,42 +307,75 @@ pub(super) fn write_file(path: &Path, key: &Key, loaded: &Loaded) -> std::io::Re
 
 /// A cache file opened, its header and table checked.
 pub(super) struct Opened {
-    file: Mutex<File>,
+    file: Reader,
     table: Table,
 }
 
-fn read_at(f: &mut File, offset: u64, len: u64) -> Option<Vec<u8>> {
-    let mut buf = Vec::with_capacity(usize::try_from(len).ok()?);
-    f.seek(SeekFrom::Start(offset)).ok()?;
-    f.take(len).read_to_end(&mut buf).ok()?;
-    (buf.len() as u64 == len).then_some(buf)
+/// The cache file, read at offsets: one call on Unix, so the cores read side by side;
+/// elsewhere a seek then a read, one at a time.
+struct Reader {
+    file: File,
+    #[cfg(not(unix))]
+    lock: std::sync::Mutex<()>,
+}
+
+impl Reader {
+    /// `len` bytes at `offset`, in `buf` (grown as needed and kept by the caller, so that each
+    /// core reads every part into the same memory: fresh memory for each part cost most).
+    fn read_at<'b>(&self, offset: u64, len: u64, buf: &'b mut Vec<u8>) -> Option<&'b [u8]> {
+        let len = usize::try_from(len).ok()?;
+        if buf.len() < len {
+            buf.resize(len, 0);
+        }
+        let out = &mut buf[..len];
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileExt;
+            self.file.read_exact_at(out, offset).ok()?;
+        }
+        #[cfg(not(unix))]
+        {
+            use std::io::{Read, Seek, SeekFrom};
+            let _one = self.lock.lock().ok()?;
+            let mut f = &self.file;
+            f.seek(SeekFrom::Start(offset)).ok()?;
+            f.read_exact(out).ok()?;
+        }
+        Some(out)
+    }
 }
 
 impl Opened {
     /// The cache at `path`, when it is one of this build's, whole as far as its table says.
     pub(super) fn open(path: &Path) -> Option<Opened> {
-        let mut f = File::open(path).ok()?;
-        let size = f.metadata().ok()?.len();
+        let file = File::open(path).ok()?;
+        let size = file.metadata().ok()?.len();
+        let file = Reader {
+            file,
+            #[cfg(not(unix))]
+            lock: std::sync::Mutex::new(()),
+        };
         if size < HEAD + TRAILER {
             return None;
         }
-        let head = read_at(&mut f, 0, HEAD)?;
+        let mut buf = Vec::new();
+        let head = file.read_at(0, HEAD, &mut buf)?;
         if head[..16] != MAGIC[..] || head[16..] != schema() {
             return None;
         }
         let end = size - TRAILER;
-        let trailer = read_at(&mut f, end, TRAILER)?;
+        let trailer = file.read_at(end, TRAILER, &mut buf)?;
         let at = u64::from_le_bytes(trailer[..8].try_into().ok()?);
         let len = u64::from_le_bytes(trailer[8..16].try_into().ok()?);
         let crc = u32::from_le_bytes(trailer[16..].try_into().ok()?);
         if at < HEAD || at.checked_add(len)? != end {
             return None;
         }
-        let bytes = read_at(&mut f, at, len)?;
-        if crc32fast::hash(&bytes) != crc {
+        let bytes = file.read_at(at, len, &mut buf)?;
+        if crc32fast::hash(bytes) != crc {
             return None;
         }
-        let table: Table = bincode::deserialize(&bytes).ok()?;
+        let table: Table = dec::from_part(bytes).ok()?;
         let inside =
             |p: &Part| p.offset >= HEAD && p.offset.checked_add(p.len).is_some_and(|e| e <= at);
         let heads = table.parts.iter().filter(|p| p.kind == Kind::Head).count();
@@ -354,10 +383,7 @@ impl Opened {
         {
             return None;
         }
-        Some(Opened {
-            file: Mutex::new(f),
-            table,
-        })
+        Some(Opened { file, table })
     }
 
     /// What the cache was made from.
@@ -365,21 +391,25 @@ impl Opened {
         &self.table.key
     }
 
-    /// A part's bytes, when they are those written (its CRC).
-    fn bytes(&self, p: &Part) -> Option<Vec<u8>> {
-        let buf = {
-            let mut f = self.file.lock().ok()?;
-            read_at(&mut f, p.offset, p.len)?
-        };
-        (crc32fast::hash(&buf) == p.crc).then_some(buf)
+    /// A part's bytes, read into `buf`, when they are those written (its CRC).
+    fn bytes<'b>(&self, p: &Part, buf: &'b mut Vec<u8>) -> Option<&'b [u8]> {
+        let bytes = self.file.read_at(p.offset, p.len, buf)?;
+        (crc32fast::hash(bytes) == p.crc).then_some(bytes)
     }
 
     /// The snapshot, warnings and findings, decoded on every core; `None` if any part is
     /// damaged or does not fit the others. `progress` is told the fraction done.
     pub(super) fn decode(self, progress: &(dyn Fn(f64) + Sync)) -> Option<Loaded> {
         let parts = &self.table.parts;
-        let head: Head = bincode::deserialize(&self.bytes(&parts[0])?).ok()?;
+        let head: Head = dec::from_part(self.bytes(&parts[0], &mut Vec::new())?).ok()?;
         let ids: Vec<String> = head.reports.iter().map(|r| r.id.to_string()).collect();
+        let mut tables = fill::Tables::with_room(parts)?;
+        // Each part's stretch of the tables, taken by the core that decodes it.
+        let sinks: Vec<Mutex<Option<fill::Sink>>> = tables
+            .sinks(parts)?
+            .into_iter()
+            .map(|s| Mutex::new(Some(s)))
+            .collect();
         // The largest parts first, so that the cores finish together.
         let mut order: Vec<usize> = (1..parts.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(parts[i].len));
@@ -392,111 +422,62 @@ impl Opened {
             .clamp(1, 8);
         let work = || {
             let mut got = Vec::new();
+            let mut buf = Vec::new();
             while !failed.load(Ordering::Relaxed) {
                 let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) else {
                     break;
                 };
-                match self
-                    .bytes(&parts[i])
-                    .and_then(|b| piece(parts[i].kind, &b, &ids))
-                {
-                    Some(p) => got.push((i, p)),
-                    None => failed.store(true, Ordering::Relaxed),
+                let sink = sinks[i].lock().ok().and_then(|mut s| s.take());
+                let ok = match (self.bytes(&parts[i], &mut buf), sink) {
+                    (Some(b), Some(fill::Sink::Other)) => {
+                        lookup(parts[i].kind, b).map(|m| got.push((parts[i].kind, m)))
+                    }
+                    (Some(b), Some(sink)) => fill::fill(sink, b, &ids),
+                    _ => None,
+                };
+                if ok.is_none() {
+                    failed.store(true, Ordering::Relaxed);
                 }
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                 progress(n as f64 / order.len().max(1) as f64);
             }
             got
         };
-        let mut pieces: Vec<Option<Piece>> = (0..parts.len()).map(|_| None).collect();
-        std::thread::scope(|s| {
+        let lookups: Vec<(Kind, Ids)> = std::thread::scope(|s| {
             let others: Vec<_> = (1..workers).map(|_| s.spawn(work)).collect();
-            let mine = work();
-            for (i, p) in others
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .chain(mine)
-            {
-                pieces[i] = Some(p);
+            let mut all = work();
+            for h in others {
+                match h.join() {
+                    Ok(got) => all.extend(got),
+                    Err(_) => failed.store(true, Ordering::Relaxed),
+                }
             }
+            all
         });
-        if failed.load(Ordering::Relaxed) || pieces.iter().skip(1).any(Option::is_none) {
+        // Every part taken and filled, or the cache is not used.
+        let untaken = sinks
+            .into_iter()
+            .skip(1)
+            .any(|s| s.into_inner().map_or(true, |s| s.is_some()));
+        if failed.load(Ordering::Relaxed) || untaken {
             return None;
         }
-        assemble(head, pieces.into_iter().flatten().collect())
+        // SAFETY: every part's sink was taken (none is left) and filled: no part failed.
+        unsafe { tables.filled() };
+        assemble(head, tables, lookups)
     }
 }
 
-/// A decoded part.
-enum Piece {
-    TaskIds(Ids),
-    BlockerIds(Ids),
-    Tasks(Vec<Task>, Vec<String>, Vec<Deadline>, Vec<Status>),
-    Blockers(Vec<Blocker>, Vec<String>),
-    Assessments(Vec<Assessment>, Vec<String>),
-    Indicators(Vec<Indicator>, Vec<String>),
-    Benefits(Vec<Benefit>),
-    Notes(Vec<Note>),
-    Findings(Vec<Finding>),
-}
-
-/// A part of a record table, each record given its report back.
-fn rows<T: DeserializeOwned + OfReport>(
-    bytes: &[u8],
-    ids: &[String],
-) -> Option<(Vec<T>, Vec<String>)> {
-    let mut r: Rows<T> = bincode::deserialize(bytes).ok()?;
-    if r.records.len() != r.report_of.len() {
-        return None;
+/// A part of the lookups by id.
+fn lookup(kind: Kind, bytes: &[u8]) -> Option<Ids> {
+    match kind {
+        Kind::TaskIds | Kind::BlockerIds => dec::from_part(bytes).ok(),
+        _ => None,
     }
-    for (x, &i) in r.records.iter_mut().zip(&r.report_of) {
-        let id = if i == NO_REPORT {
-            String::new()
-        } else {
-            ids.get(i as usize)?.clone()
-        };
-        x.set_report(id);
-    }
-    Some((r.records, r.text))
 }
 
-fn piece(kind: Kind, bytes: &[u8], ids: &[String]) -> Option<Piece> {
-    Some(match kind {
-        Kind::Head => return None,
-        Kind::TaskIds => Piece::TaskIds(bincode::deserialize(bytes).ok()?),
-        Kind::BlockerIds => Piece::BlockerIds(bincode::deserialize(bytes).ok()?),
-        Kind::Tasks => {
-            let (tasks, text) = rows::<Task>(bytes, ids)?;
-            let deadlines = tasks
-                .iter()
-                .map(|t| Deadline::parse(&t.deadline_raw))
-                .collect();
-            let statuses = tasks
-                .iter()
-                .map(|t| Status::from_raw(&t.status_raw))
-                .collect();
-            Piece::Tasks(tasks, text, deadlines, statuses)
-        }
-        Kind::Blockers => {
-            let (v, t) = rows(bytes, ids)?;
-            Piece::Blockers(v, t)
-        }
-        Kind::Assessments => {
-            let (v, t) = rows(bytes, ids)?;
-            Piece::Assessments(v, t)
-        }
-        Kind::Indicators => {
-            let (v, t) = rows(bytes, ids)?;
-            Piece::Indicators(v, t)
-        }
-        Kind::Benefits => Piece::Benefits(rows(bytes, ids)?.0),
-        Kind::Notes => Piece::Notes(rows(bytes, ids)?.0),
-        Kind::Findings => Piece::Findings(bincode::deserialize(bytes).ok()?),
-    })
-}
-
-/// The pieces put together, in the order they were written.
-fn assemble(head: Head, pieces: Vec<Piece>) -> Option<Loaded> {
+/// The head, the tables and the lookups put together.
+fn assemble(head: Head, t: fill::Tables, lookups: Vec<(Kind, Ids)>) -> Option<Loaded> {
     let mut s = Snapshot {
         title: head.title,
         as_of: head.as_of,
@@ -506,6 +487,12 @@ fn assemble(head: Head, pieces: Vec<Piece>) -> Option<Loaded> {
         units: head.units,
         model_groups: head.model_groups,
         models: head.models,
+        tasks: t.tasks.records,
+        blockers: t.blockers.records,
+        assessments: t.assessments.records,
+        indicators: t.indicators.records,
+        benefits: t.benefits.records,
+        notes: t.notes.records,
         ..Snapshot::default()
     };
     let mut ix = Index {
@@ -522,58 +509,21 @@ fn assemble(head: Head, pieces: Vec<Piece>) -> Option<Loaded> {
         units: head.unit_index,
         context: head.context,
         task_blockers: head.task_blockers,
+        task_text: t.tasks.text,
+        task_deadline: t.deadlines,
+        task_status: t.statuses,
+        blocker_text: t.blockers.text,
+        assessment_text: t.assessments.text,
+        indicator_text: t.indicators.text,
         ..Index::default()
     };
-    // Room for every record at once: no table is copied while it grows.
-    let (mut nt, mut nb, mut na, mut ni, mut nf) = (0, 0, 0, 0, 0);
-    for p in &pieces {
-        match p {
-            Piece::Tasks(v, ..) => nt += v.len(),
-            Piece::Blockers(v, _) => nb += v.len(),
-            Piece::Assessments(v, _) => na += v.len(),
-            Piece::Indicators(v, _) => ni += v.len(),
-            Piece::Findings(v) => nf += v.len(),
-            _ => {}
+    for (kind, m) in lookups {
+        match kind {
+            Kind::TaskIds => ix.task = m,
+            _ => ix.blocker = m,
         }
     }
-    s.tasks.reserve_exact(nt);
-    ix.task_text.reserve_exact(nt);
-    ix.task_deadline.reserve_exact(nt);
-    ix.task_status.reserve_exact(nt);
-    s.blockers.reserve_exact(nb);
-    ix.blocker_text.reserve_exact(nb);
-    s.assessments.reserve_exact(na);
-    ix.assessment_text.reserve_exact(na);
-    s.indicators.reserve_exact(ni);
-    ix.indicator_text.reserve_exact(ni);
-    let mut findings = Vec::with_capacity(nf);
-    for p in pieces {
-        match p {
-            Piece::TaskIds(m) => ix.task = m,
-            Piece::BlockerIds(m) => ix.blocker = m,
-            Piece::Tasks(v, t, d, st) => {
-                s.tasks.extend(v);
-                ix.task_text.extend(t);
-                ix.task_deadline.extend(d);
-                ix.task_status.extend(st);
-            }
-            Piece::Blockers(v, t) => {
-                s.blockers.extend(v);
-                ix.blocker_text.extend(t);
-            }
-            Piece::Assessments(v, t) => {
-                s.assessments.extend(v);
-                ix.assessment_text.extend(t);
-            }
-            Piece::Indicators(v, t) => {
-                s.indicators.extend(v);
-                ix.indicator_text.extend(t);
-            }
-            Piece::Benefits(v) => s.benefits.extend(v),
-            Piece::Notes(v) => s.notes.extend(v),
-            Piece::Findings(v) => findings.extend(v),
-        }
-    }
+    let findings = t.findings;
     s.index = ix;
     fits(&s).then_some(Loaded {
         snapshot: s,
@@ -632,3 +582,6 @@ fn fits(s: &Snapshot) -> bool {
             .iter()
             .all(|(&k, v)| k < n_units && all_below(v, n_units))
 }
+
+#[cfg(test)]
+mod tests;

@@ -105,6 +105,51 @@ fn words_match_at_the_start_of_words_with_or_without_diacritics() {
     assert!(joined.iter().all(|id| spaced.contains(id)), "{joined:?}");
 }
 
+#[test]
+fn words_that_spell_a_place_find_its_records_and_those_that_name_it_not_the_words_apart() {
+    let l = shipped();
+    let place = task_ids(&l, "binh dinh");
+    let province = task_ids(&l, "locality:binh-dinh");
+    // Not a place: each word anywhere ("Thái Bình" and "quyết định" in one record).
+    let apart = task_ids(&l, "dinh binh");
+    assert!(province.iter().all(|id| place.contains(id)), "{place:?}");
+    assert!(place.iter().all(|id| apart.contains(id)), "{place:?}");
+    let only_apart: Vec<&String> = apart.iter().filter(|id| !place.contains(id)).collect();
+    assert!(!only_apart.is_empty(), "{apart:?}");
+    for id in only_apart {
+        let i = l.snapshot.index.task[id.as_str()];
+        assert!(
+            !l.snapshot.index.task_text[i].contains("binh dinh"),
+            "{id} names Bình Định but was not found"
+        );
+    }
+    // The console narrows from a place only while the place is still typed whole: "binh
+    // dinhx" is two words again, not the place and more.
+    let key = |q: &str| Compiled::parse(q, &l.snapshot).unwrap().key().clone();
+    assert!(!key("binh dinhx").narrows(&key("binh dinh")));
+    assert!(key("binh dinh x").narrows(&key("binh dinh")));
+    assert!(key("binh dinh").narrows(&key("")));
+    // Typed letter by letter and deleted, the console shows what the query typed at once does.
+    let (mut c, _cfg) = console(120, 30);
+    c.keys("/");
+    let query = "binh dinhx";
+    let mut typed = String::new();
+    for ch in query.chars() {
+        typed.push(ch);
+        c.keys(if ch == ' ' {
+            "<Space>"
+        } else {
+            &typed[typed.len() - 1..]
+        });
+        assert_typing_agrees(&mut c, &l, &typed);
+    }
+    for _ in 0..query.len() {
+        typed.pop();
+        c.keys("<BS>");
+        assert_typing_agrees(&mut c, &l, &typed);
+    }
+}
+
 /// The count and rows shown after each key equal those of the query typed at once.
 fn assert_typing_agrees(c: &mut Console, l: &Loaded, typed: &str) {
     let list = c.app.current().unwrap();

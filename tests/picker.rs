@@ -119,13 +119,13 @@ fn the_filter_says_what_free_words_name() {
     let screen = c.screen();
     let status = screen.lines().last().unwrap();
     assert!(
-        status.contains("binh dinh = locality:binh-dinh"),
+        status.contains("binh dinh: locality:binh-dinh và nơi nhắc đến"),
         "{status}"
     );
     c.keys("<Enter>");
     let screen = c.screen();
     assert!(
-        screen.contains("/binh dinh (= locality:binh-dinh)"),
+        screen.contains("/binh dinh (locality:binh-dinh và nơi nhắc đến)"),
         "{screen}"
     );
 }

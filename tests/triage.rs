@@ -122,6 +122,27 @@ fn x_stops_at_resolved_and_u_goes_back() {
 }
 
 #[test]
+fn ctrl_or_alt_with_a_letter_is_not_the_letter_no_decision_is_recorded_or_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = with_journal(dir.path(), 120, 30);
+    c.keys("5");
+    let id = selected_id(&c);
+    // Ctrl-X and Alt-X are not x: nothing is recorded.
+    c.keys("<C-x> <A-x>");
+    assert!(!c.app.items.contains_key(&id), "{}", c.screen());
+    c.keys("x");
+    let recorded = c.app.items[&id].state.clone();
+    assert!(recorded.is_some(), "{}", c.screen());
+    // A kept filter, then Ctrl-U out of the filter bar (where it empties the filter): the
+    // decision stays, not undone as u would.
+    c.keys("/ a <Enter> <C-u>");
+    assert_eq!(c.app.items[&id].state, recorded, "{}", c.screen());
+    assert!(!c.screen().contains("Đã hoàn tác"), "{}", c.screen());
+    c.keys("u");
+    assert!(c.screen().contains("Đã hoàn tác"), "{}", c.screen());
+}
+
+#[test]
 fn a_console_that_cannot_record_refuses_at_the_key_before_any_prompt() {
     let dir = tempfile::tempdir().unwrap();
     let _first = with_journal(dir.path(), 100, 24);

@@ -2,7 +2,7 @@
 //! term ("binh dinh = locality:binh-dinh"), so that the chair knows what was counted: free
 //! words find every record of the place or unit, and also the records that merely mention it.
 
-use super::parse::TermKind;
+use super::parse::{Query, Term, TermKind};
 use super::Compiled;
 use crate::snapshot::Snapshot;
 
@@ -38,25 +38,79 @@ impl Compiled {
     /// The runs of free words that exactly spell a place or a unit, longest first from the
     /// left ("so tttt hue" is Huế's Sở TTTT, not "so tttt" and "hue").
     pub fn equivalents(&self, snap: &Snapshot) -> Vec<Equivalent> {
-        let mut out = Vec::new();
-        let mut run: Vec<(&str, (usize, usize))> = Vec::new();
-        for t in &self.query.terms {
-            match &t.kind {
-                TermKind::Word(w) if !t.negated => run.push((w, t.span)),
-                _ => {
-                    name_runs(snap, &run, &mut out);
-                    run.clear();
-                }
-            }
-        }
-        name_runs(snap, &run, &mut out);
-        for e in &mut out {
-            if let Some(typed) = self.query.text.get(e.span.0..e.span.1) {
-                e.words = typed.to_string();
-            }
-        }
-        out
+        equivalents_of(&self.query, snap)
     }
+}
+
+/// `query` with each run of free words that spells a place made one term, `TermKind::Place`:
+/// "binh dinh" finds the records of Bình Định and those that name it, not every record that
+/// has a word starting "binh" (Thái Bình) and another starting "dinh" (quyết định).
+pub(super) fn with_places(query: &Query, snap: &Snapshot) -> Query {
+    let places: Vec<(Equivalent, String)> = equivalents_of(query, snap)
+        .into_iter()
+        .filter_map(|e| {
+            let id = e.term.strip_prefix("locality:")?;
+            (!id.contains(' ')).then(|| (e.clone(), id.to_string()))
+        })
+        .collect();
+    if places.is_empty() {
+        return query.clone();
+    }
+    let mut terms = Vec::with_capacity(query.terms.len());
+    for t in &query.terms {
+        let inside = places
+            .iter()
+            .find(|(e, _)| t.span.0 >= e.span.0 && t.span.1 <= e.span.1);
+        match inside {
+            None => terms.push(t.clone()),
+            // The run's first word stands for the run; the others are in it.
+            Some((e, id)) if t.span.0 == e.span.0 => {
+                let words: Vec<&str> = query
+                    .terms
+                    .iter()
+                    .filter(|u| u.span.0 >= e.span.0 && u.span.1 <= e.span.1)
+                    .filter_map(|u| match &u.kind {
+                        TermKind::Word(w) => Some(w.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                terms.push(Term {
+                    kind: TermKind::Place {
+                        words: words.join(" "),
+                        id: id.clone(),
+                    },
+                    negated: false,
+                    span: e.span,
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    Query {
+        text: query.text.clone(),
+        terms,
+    }
+}
+
+fn equivalents_of(query: &Query, snap: &Snapshot) -> Vec<Equivalent> {
+    let mut out = Vec::new();
+    let mut run: Vec<(&str, (usize, usize))> = Vec::new();
+    for t in &query.terms {
+        match &t.kind {
+            TermKind::Word(w) if !t.negated => run.push((w, t.span)),
+            _ => {
+                name_runs(snap, &run, &mut out);
+                run.clear();
+            }
+        }
+    }
+    name_runs(snap, &run, &mut out);
+    for e in &mut out {
+        if let Some(typed) = query.text.get(e.span.0..e.span.1) {
+            e.words = typed.to_string();
+        }
+    }
+    out
 }
 
 fn name_runs(snap: &Snapshot, run: &[(&str, (usize, usize))], out: &mut Vec<Equivalent>) {

@@ -108,6 +108,12 @@ enum Pred {
         ids: HashSet<String>,
     },
     Localities(HashSet<String>),
+    /// Free words that spell a place: its records (the place, the places in it) and the
+    /// records that name it, the words side by side as typed.
+    Place {
+        phrase: Word,
+        ids: HashSet<String>,
+    },
     /// A national model, with the provinces the sources list it as deployed in (for
     /// provinces and provinces of today), worked out once when the query is compiled.
     Model {
@@ -126,15 +132,20 @@ enum Pred {
 /// A query with its names resolved against one snapshot.
 #[derive(Debug, Clone)]
 pub struct Compiled {
+    /// The query as typed.
     pub query: Query,
+    /// The query as matched: each run of free words that spells a place is one term
+    /// (`TermKind::Place`). What narrowing and the remembered results are keyed by.
+    key: Query,
     preds: Vec<(bool, Pred)>,
 }
 
 impl Compiled {
     /// Resolve the query's names (`unit:STTTT`, `locality:"Bình Định"`) against the snapshot.
     pub fn new(query: Query, snap: &Snapshot) -> Result<Compiled, QueryError> {
+        let key = super::equiv::with_places(&query, snap);
         let mut preds = Vec::new();
-        for t in &query.terms {
+        for t in &key.terms {
             let err = |en: String, vi: String| QueryError::new(t.span, en, vi);
             // " (did you mean 'x'?)" and its Vietnamese.
             let hints = |guess: Option<&str>| {
@@ -150,6 +161,10 @@ impl Compiled {
             let p = match &t.kind {
                 TermKind::Word(w) => Pred::Word(Word::new(w)),
                 TermKind::Phrase(p) => Pred::Phrase(Word::new(p)),
+                TermKind::Place { words, id } => Pred::Place {
+                    phrase: Word::new(words),
+                    ids: resolve_localities(snap, id),
+                },
                 TermKind::Status(s) => Pred::Status(*s),
                 TermKind::Unit(v) | TermKind::Lead(v) => {
                     let ids = resolve_units(snap, v);
@@ -249,10 +264,18 @@ impl Compiled {
         // The cheap tests first, then words and phrases, the longest (usually the rarest)
         // first: all must hold, so the order changes nothing but the time.
         preds.sort_by_key(|(_, p)| match p {
-            Pred::Word(w) | Pred::Phrase(w) => usize::MAX - w.as_str().len(),
+            Pred::Word(w) | Pred::Phrase(w) | Pred::Place { phrase: w, .. } => {
+                usize::MAX - w.as_str().len()
+            }
             _ => 0,
         });
-        Ok(Compiled { query, preds })
+        Ok(Compiled { query, key, preds })
+    }
+
+    /// The query as matched (see `key`): two queries with the same key find the same records,
+    /// and one whose key `narrows` another's finds only records that one finds.
+    pub fn key(&self) -> &Query {
+        &self.key
     }
 
     /// Parse and resolve in one step.
@@ -294,7 +317,7 @@ impl Compiled {
             .preds
             .iter()
             .map(|(_, p)| match p {
-                Pred::Word(_) | Pred::Phrase(_) => {
+                Pred::Word(_) | Pred::Phrase(_) | Pred::Place { .. } => {
                     (0..contexts).map(|_| AtomicU8::new(0)).collect()
                 }
                 _ => Vec::new(),
@@ -550,6 +573,12 @@ fn eval(ctx: &Ctx, rec: Rec, p: &Pred, memo: Option<&[AtomicU8]>) -> bool {
         Pred::Phrase(ph) => {
             let (all, k) = texts(ctx, rec);
             ph.starts_a_word_in(&all) || in_context(ctx, k, ph, memo)
+        }
+        Pred::Place { phrase, ids } => {
+            let (all, k) = texts(ctx, rec);
+            phrase.starts_a_word_in(&all)
+                || in_context(ctx, k, phrase, memo)
+                || record_localities(ctx, rec).iter().any(|l| ids.contains(l))
         }
         Pred::Status(st) => matches!(rec, Rec::Task(i) if s.task_status(i) == *st),
         Pred::Units { any, ids } => match rec {

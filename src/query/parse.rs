@@ -30,6 +30,12 @@ pub enum TermKind {
     Word(String),
     /// A quoted phrase, folded.
     Phrase(String),
+    /// Free words that spell a place (`words`, folded, one space apart) and the place's id:
+    /// never parsed, made by `Compiled` (`equiv::with_places`) from the words as typed.
+    Place {
+        words: String,
+        id: String,
+    },
     Status(Status),
     /// Any unit involved (lead, coordinating, deploying, responsible, addressee).
     Unit(String),

@@ -154,8 +154,13 @@ fn handle_key(app: &mut App, k: KeyEvent) -> Option<FilterJob> {
 /// The command the key map binds to a key.
 fn command_of(app: &App, k: KeyEvent) -> Option<Command> {
     app.keymap.command_for(Key::from_event(k)).or_else(|| {
-        // Shifted letters arrive with SHIFT; bindings name them by the letter itself.
-        if let KeyCode::Char(c) = k.code {
+        // Shifted letters arrive with SHIFT; bindings name them by the letter itself. A letter
+        // with Ctrl or Alt is another key: unbound, it does nothing (Ctrl-U out of the filter
+        // bar must not be taken for u, undo; nor Ctrl-X for x, a decision).
+        let other = k
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if let (KeyCode::Char(c), false) = (k.code, other) {
             app.keymap.command_for(Key {
                 code: KeyCode::Char(c),
                 mods: KeyModifiers::NONE,

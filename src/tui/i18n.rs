@@ -200,6 +200,14 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("frame.old", "63 tỉnh (2024)", "63 provinces (2024)"),
     ("frame.new", "34 tỉnh (nay)", "34 provinces (today)"),
     ("filter", "Lọc", "Filter"),
+    // Free words that spell a place find its records and those that name it; words that
+    // spell a unit find every record where each word begins a word: said so, never "=".
+    (
+        "filter.place",
+        "{term} và nơi nhắc đến",
+        "{term} and records naming it",
+    ),
+    ("filter.unit", "gần với {term}", "close to {term}"),
     (
         "filter.hint",
         "gõ để lọc · Enter giữ · Esc xoá",

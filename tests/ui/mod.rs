@@ -67,7 +67,7 @@ impl Console {
     }
 
     /// Type keys: words separated by spaces; named keys in angle brackets (<Enter>, <Esc>,
-    /// <Down>, <BS>, <Space>, <Tab>, <BackTab>, <C-c>).
+    /// <Down>, <BS>, <Space>, <Tab>, <BackTab>, <C-c>, <C-r>, <C-u>, <C-x>, <A-x>).
     pub fn keys(&mut self, keys: &str) -> &mut Self {
         for k in keys.split(' ').filter(|k| !k.is_empty()) {
             let codes: Vec<(KeyCode, KeyModifiers)> = match k {
@@ -82,6 +82,9 @@ impl Console {
                 "<PgDn>" => vec![(KeyCode::PageDown, KeyModifiers::NONE)],
                 "<C-c>" => vec![(KeyCode::Char('c'), KeyModifiers::CONTROL)],
                 "<C-r>" => vec![(KeyCode::Char('r'), KeyModifiers::CONTROL)],
+                "<C-u>" => vec![(KeyCode::Char('u'), KeyModifiers::CONTROL)],
+                "<C-x>" => vec![(KeyCode::Char('x'), KeyModifiers::CONTROL)],
+                "<A-x>" => vec![(KeyCode::Char('x'), KeyModifiers::ALT)],
                 word => word
                     .chars()
                     .map(|c| {

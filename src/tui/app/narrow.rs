@@ -65,7 +65,7 @@ impl Found {
         if let Some(i) = self
             .recent
             .iter()
-            .position(|(q, _)| q.terms == query.query.terms)
+            .position(|(q, _)| q.terms == query.key().terms)
         {
             let hit = self.recent.remove(i);
             let positions = hit.1.clone();
@@ -75,7 +75,7 @@ impl Found {
         let from = self
             .recent
             .iter()
-            .filter(|(q, _)| query.query.narrows(q))
+            .filter(|(q, _)| query.key().narrows(q))
             .map(|(_, p)| p)
             .min_by_key(|p| p.len())
             .unwrap_or(&self.all)
@@ -86,7 +86,7 @@ impl Found {
             _ => None,
         });
         let found = Arc::new(found);
-        self.remember(query.query.clone(), found.clone());
+        self.remember(query.key().clone(), found.clone());
         found
     }
 

@@ -28,17 +28,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
         count.push_str(" …");
     }
     if !list.filter.is_empty() {
-        // Free words that name a place or a unit: the term they stand for, so that the count
-        // read aloud is understood ("/binh dinh (= locality:binh-dinh)").
-        let terms: Vec<&str> = list
+        // Free words that name a place or a unit: what they found, so that the count read
+        // aloud is understood ("/binh dinh (locality:binh-dinh và nơi nhắc đến)").
+        let terms: Vec<String> = list
             .filter_equivalents
             .iter()
-            .map(|e| e.term.as_str())
+            .map(|e| super::equivalent_label(lang, e))
             .collect();
         count = if terms.is_empty() {
             format!("/{}  {count}", list.filter)
         } else {
-            format!("/{} (= {})  {count}", list.filter, terms.join(", "))
+            format!("/{} ({})  {count}", list.filter, terms.join(", "))
         };
     }
     let cw = unicode_width::UnicodeWidthStr::width(count.as_str());

@@ -244,7 +244,11 @@ fn draw_status(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) {
         }
         let equivalents = list
             .map(|l| {
-                let e: Vec<String> = l.filter_equivalents.iter().map(|e| e.to_string()).collect();
+                let e: Vec<String> = l
+                    .filter_equivalents
+                    .iter()
+                    .map(|e| format!("{}: {}", e.words, equivalent_label(app.lang, e)))
+                    .collect();
                 e.join("; ")
             })
             .unwrap_or_default();
@@ -405,4 +409,16 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
         out.push(line);
     }
     out
+}
+
+/// What free words that spell a place or a unit found, said for the count read aloud: a
+/// place's records and those naming it (`query::equiv::with_places`); for a unit, the records
+/// where each word begins a word, close to the unit's term but not the same.
+pub(crate) fn equivalent_label(lang: super::i18n::Lang, e: &crate::query::Equivalent) -> String {
+    let place = e
+        .term
+        .strip_prefix("locality:")
+        .is_some_and(|id| !id.contains(' '));
+    let key = if place { "filter.place" } else { "filter.unit" };
+    t(lang, key).replace("{term}", &e.term)
 }

@@ -269,8 +269,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "overview.overdue_by_unit",
-        "Quá hạn theo đơn vị chủ trì",
-        "Overdue by lead unit",
+        "Quá hạn theo đơn vị chủ trì (mỗi đơn vị đều tính)",
+        "Overdue by lead unit (each lead counted)",
     ),
     (
         "overview.blockers_by_cause",

@@ -158,3 +158,62 @@ fn a_console_that_cannot_record_refuses_at_the_key_before_any_prompt() {
         c.screen()
     );
 }
+
+/// The overview's "Quá hạn: N (" figure.
+fn overdue_total(screen: &str) -> usize {
+    let at = screen.find("Quá hạn: ").expect("the overview's totals") + "Quá hạn: ".len();
+    screen[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap()
+}
+
+/// A decision that changes no count (a flag for the agenda) shows at once on its row and leaves
+/// the counts as they were; a due date already passed makes the task overdue in the overview at
+/// once.
+#[test]
+fn a_flag_shows_at_once_and_a_passed_due_date_counts_as_overdue() {
+    use giaoban::query::Rec;
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = shipped(dir.path(), 160, 40);
+    let before = overdue_total(&c.screen());
+    let s = &c.app.data.snapshot;
+    let as_of = s.as_of.unwrap();
+    // A task reported open and not overdue.
+    let task = (0..s.tasks.len())
+        .find(|&i| {
+            giaoban::domain::groups::is_reported_open(s.task_status(i))
+                && s.task_days_overdue(i, as_of).is_none()
+        })
+        .expect("an open task not overdue");
+    c.keys("3");
+    let at = c
+        .app
+        .current()
+        .unwrap()
+        .rows
+        .iter()
+        .position(|r| *r == Row::Rec(Rec::Task(task)));
+    c.app.lists[2].selected = at.expect("listed in the tasks view");
+    c.keys("f");
+    let row = c
+        .screen()
+        .lines()
+        .find(|l| l.contains('★'))
+        .map(str::to_string);
+    assert!(
+        row.is_some(),
+        "the flag is on the row at once\n{}",
+        c.screen()
+    );
+    c.keys("1");
+    assert_eq!(
+        overdue_total(&c.screen()),
+        before,
+        "a flag changes no count"
+    );
+    c.keys("3 D 2000-01-01 <Enter> 1");
+    assert_eq!(overdue_total(&c.screen()), before + 1, "{}", c.screen());
+}

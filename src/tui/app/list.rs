@@ -231,7 +231,13 @@ impl List {
 impl App {
     /// The rows of every top-level view (the list for Localities exists in both frames).
     pub(super) fn rebuild_lists(&mut self) {
-        let old: Vec<ListMemory> = self.lists.iter().map(ListMemory::of).collect();
+        let made = self.made_lists();
+        self.put_lists(made);
+    }
+
+    /// The counts and every top-level view's rows, from the decisions in force (the state is
+    /// not changed: this can run beside the scorecard).
+    fn made_lists(&self) -> (Arc<Figures>, Vec<List>) {
         let ctx = self.ctx();
         // What no decision changes (the models, the provinces) is worked out once.
         let fixed = match &self.figures.fixed {
@@ -244,6 +250,12 @@ impl App {
             lists.push(view_list(&ctx, &figures, v, false));
         }
         lists.push(view_list(&ctx, &figures, ViewId::Localities, true));
+        (figures, lists)
+    }
+
+    /// Put new lists in place, each keeping its filter, its sort and its selection.
+    fn put_lists(&mut self, (figures, lists): (Arc<Figures>, Vec<List>)) {
+        let old: Vec<ListMemory> = self.lists.iter().map(ListMemory::of).collect();
         self.figures = figures;
         self.lists = lists;
         self.overview = Arc::new(super::super::views::overview::figures(self));
@@ -266,8 +278,21 @@ impl App {
     /// Replace the decisions shown over the snapshot, then recompute every list.
     pub fn set_decided(&mut self, decided: DecidedMap) {
         self.decided = Arc::new(decided);
-        self.refresh_scores();
-        self.rebuild_lists();
+        // The scorecard is worked out beside the counts and lists (on the other core); the
+        // lists are filtered and sorted once it is in place (a sort can be by score).
+        let conclusions = self.conclusions();
+        let (ctx, formula, previous) = (self.ctx(), &self.formula, self.previous_scores.as_ref());
+        let (scores, made) = std::thread::scope(|sc| {
+            let scores =
+                sc.spawn(|| super::scores::scorecard_of(&ctx, &conclusions, formula, previous));
+            let made = self.made_lists();
+            let scores = scores
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (scores, made)
+        });
+        Arc::make_mut(&mut self.decided).1 = Arc::new(scores);
+        self.put_lists(made);
         let height = self.table_height;
         for i in 0..self.pages.len() {
             let ctx = self.ctx();

@@ -26,12 +26,18 @@ impl App {
 
     /// Work the scorecard out again (with the decisions in force) and hand it to the lists.
     pub(super) fn refresh_scores(&mut self) {
-        let conclusions = self.conclusions();
-        let mut sc = scorecard::compute(&self.ctx(), &conclusions, &self.formula);
-        if let Some(p) = &self.previous_scores {
-            sc.compare_with(p);
-        }
+        let sc = self.scorecard();
         Arc::make_mut(&mut self.decided).1 = Arc::new(sc);
+    }
+
+    /// The scorecard with the decisions in force, beside the previous snapshot's.
+    pub(super) fn scorecard(&self) -> Scorecard {
+        scorecard_of(
+            &self.ctx(),
+            &self.conclusions(),
+            &self.formula,
+            self.previous_scores.as_ref(),
+        )
     }
 
     /// Use another formula (from `score.ron`).
@@ -51,6 +57,20 @@ impl App {
         self.refresh_scores();
         self.rebuild_lists();
     }
+}
+
+/// The scorecard of `ctx`, compared with the previous snapshot's when there is one.
+pub(super) fn scorecard_of(
+    ctx: &Ctx,
+    conclusions: &[Conclusion],
+    formula: &Formula,
+    previous: Option<&Scorecard>,
+) -> Scorecard {
+    let mut sc = scorecard::compute(ctx, conclusions, formula);
+    if let Some(p) = previous {
+        sc.compare_with(p);
+    }
+    sc
 }
 
 /// The previous snapshot's scorecard, at its own date, from its reports alone (the journal's

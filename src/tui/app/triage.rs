@@ -132,10 +132,18 @@ impl App {
         let Some(store) = self.store.as_ref() else {
             return;
         };
+        let conclusions = self.conclusions();
         self.items = store.items();
         let (map, text) =
             decisions::summarise(&self.data.snapshot, &self.items, self.lang == Lang::Vi);
         self.decision_text = text;
+        // The lists, counts and scores read of the decisions only who leads an item, its due
+        // date, whether it is closed and the meetings' conclusions: a decision that changes
+        // none of these (an agenda flag, a note, a triage step short of resolved, an empty
+        // journal opened) leaves them as they are, and is shown at once.
+        if same_effect(&map, &self.decided) && self.conclusions() == conclusions {
+            return;
+        }
         self.set_decided(map);
     }
 
@@ -161,4 +169,16 @@ impl App {
             Err(e) => self.message = Some((e, true)),
         }
     }
+}
+
+/// Whether two sets of decisions say the same of every record (an entry that decides nothing
+/// counts as none).
+fn same_effect(a: &crate::query::DecidedMap, b: &crate::query::DecidedMap) -> bool {
+    let none = crate::query::Decided::default();
+    let deciding = |m: &crate::query::DecidedMap| m.0.values().filter(|d| **d != none).count();
+    deciding(a) == deciding(b)
+        && a.0
+            .iter()
+            .filter(|(_, d)| **d != none)
+            .all(|(r, d)| b.0.get(r) == Some(d))
 }

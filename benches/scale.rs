@@ -13,9 +13,9 @@
 //!   the page opened (key handled and frame drawn), then a frame of it with the detail pane on
 //!   each kind of record the page lists;
 //! - decisions on the first task of the tasks view, recorded in a journal in a temporary
-//!   folder: a flag for the agenda (`f`, no count changes), a new due date (`D`, Enter timed:
-//!   the counts, scorecard and lists worked out again) and its undo (`u`), each until the next
-//!   frame is drawn;
+//!   folder: a flag for the agenda (`f`: nothing the counts read changes), a new due date (`D`,
+//!   Enter timed: the counts, scorecard and lists worked out again) and its undo (`u`), each
+//!   until the next frame is drawn;
 //! - quitting: how long dropping the console's state (and with it the snapshot) takes;
 //! - peak memory (VmHWM) from the start of the load, against the RON bytes.
 //!
@@ -306,8 +306,8 @@ fn run_one(dir: &Path) -> Value {
     key(&mut app, KeyCode::Char('3'));
     key(&mut app, KeyCode::Char('g'));
     draw(&mut app, &mut term);
-    // A flag for the agenda changes no count; a new due date (typed in the prompt, Enter
-    // timed) changes the overdue counts, the scorecard and the lists.
+    // A flag for the agenda changes nothing the counts read; a new due date (typed in the
+    // prompt, Enter timed) does: the counts, the scorecard and the lists are worked out again.
     let flag = key_drawn(&mut app, &mut term, KeyCode::Char('f'));
     key_drawn(&mut app, &mut term, KeyCode::Char('u'));
     key(&mut app, KeyCode::Char('D'));

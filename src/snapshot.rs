@@ -43,13 +43,14 @@ pub struct Snapshot {
 /// Lookups built once after loading.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    pub report: HashMap<String, usize>,
-    pub today: HashMap<String, usize>,
-    pub locality: HashMap<String, usize>,
-    pub unit: HashMap<String, usize>,
+    /// Records by id (most ids are short enough to be kept inline, without an allocation).
+    pub report: HashMap<CompactString, usize>,
+    pub today: HashMap<CompactString, usize>,
+    pub locality: HashMap<CompactString, usize>,
+    pub unit: HashMap<CompactString, usize>,
     pub model: HashMap<u32, usize>,
-    pub task: HashMap<String, usize>,
-    pub blocker: HashMap<String, usize>,
+    pub task: HashMap<CompactString, usize>,
+    pub blocker: HashMap<CompactString, usize>,
     pub task_deadline: Vec<Deadline>,
     /// How many blockers name each task.
     pub task_blockers: Vec<u32>,
@@ -148,10 +149,10 @@ impl Snapshot {
     pub fn build_lookups(&mut self) {
         let mut ix = Index::default();
         for (i, r) in self.reports.iter().enumerate() {
-            ix.report.insert(r.id.to_string(), i);
+            ix.report.insert(r.id.clone(), i);
         }
         for (i, t) in self.today.iter().enumerate() {
-            ix.today.insert(t.id.to_string(), i);
+            ix.today.insert(t.id.clone(), i);
             let mut parts: Vec<&str> = vec![&t.name, &t.id];
             for l in self.absorbed_by(&t.id) {
                 parts.push(&l.name);
@@ -160,7 +161,7 @@ impl Snapshot {
             ix.today_text.push(join_fold(&parts));
         }
         for (i, l) in self.localities.iter().enumerate() {
-            ix.locality.insert(l.id.to_string(), i);
+            ix.locality.insert(l.id.clone(), i);
             for s in std::iter::once(&l.id)
                 .chain(std::iter::once(&l.name))
                 .chain(l.aliases.iter())
@@ -174,7 +175,7 @@ impl Snapshot {
                 .push(join_fold(&[&l.name, &l.id, &l.aliases.join(", ")]));
         }
         for (i, u) in self.units.iter().enumerate() {
-            ix.unit.insert(u.id.to_string(), i);
+            ix.unit.insert(u.id.clone(), i);
             ix.unit_text
                 .push(join_fold(&[&u.name, &u.id, &u.aliases.join(", ")]));
         }
@@ -195,12 +196,12 @@ impl Snapshot {
             let read = sc.spawn(|| tasks.iter().map(read).unzip());
             ix.task.reserve(self.tasks.len());
             for (i, t) in self.tasks.iter().enumerate() {
-                ix.task.insert(t.id.to_string(), i);
+                ix.task.insert(t.id.clone(), i);
             }
             ix.blocker.reserve(self.blockers.len());
             ix.task_blockers = vec![0; self.tasks.len()];
             for (i, b) in self.blockers.iter().enumerate() {
-                ix.blocker.insert(b.id.to_string(), i);
+                ix.blocker.insert(b.id.clone(), i);
                 if let Some(&t) = b.task.as_deref().and_then(|t| ix.task.get(t)) {
                     ix.task_blockers[t] += 1;
                 }

@@ -184,10 +184,10 @@ fn reconciliation_lists_printed_against_computed() {
         .iter()
         .map(|f| {
             (
-                f.kind.clone(),
-                f.subject.clone(),
-                f.printed.clone(),
-                f.computed.clone(),
+                f.kind.to_string(),
+                f.subject.to_string(),
+                f.printed.as_deref().map(str::to_string),
+                f.computed.as_deref().map(str::to_string),
             )
         })
         .collect();

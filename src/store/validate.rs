@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use super::diagnostic::{position_at, position_of, Diagnostic};
 use super::files::DataFile;
 use super::FileSource;
+use crate::domain::CompactString;
 use crate::snapshot::Snapshot;
 use crate::text::did_you_mean;
 
@@ -344,10 +345,10 @@ impl Checker<'_> {
         id: &str,
         what: &str,
         target: &str,
-        known: &HashMap<String, usize>,
+        known: &HashMap<CompactString, usize>,
     ) {
         if !known.contains_key(target) {
-            let hint = did_you_mean(target, known.keys().map(String::as_str))
+            let hint = did_you_mean(target, known.keys().map(CompactString::as_str))
                 .map(|s| format!(" (did you mean \"{s}\"?)"))
                 .unwrap_or_default();
             self.error(
@@ -419,17 +420,17 @@ pub fn validate(s: &Snapshot, origins: &Origins) -> (Vec<Diagnostic>, Vec<Diagno
     c.duplicates("benefit", s.benefits.iter().map(|x| x.id.as_str()), None);
     c.duplicates("note", s.notes.iter().map(|x| x.id.as_str()), None);
 
-    let model_keys: HashMap<String, usize> = s
+    let model_keys: HashMap<CompactString, usize> = s
         .models
         .iter()
         .enumerate()
-        .map(|(i, m)| (m.number.to_string(), i))
+        .map(|(i, m)| (m.number.to_string().into(), i))
         .collect();
-    let group_keys: HashMap<String, usize> = s
+    let group_keys: HashMap<CompactString, usize> = s
         .model_groups
         .iter()
         .enumerate()
-        .map(|(i, g)| (g.id.to_string(), i))
+        .map(|(i, g)| (g.id.clone(), i))
         .collect();
 
     for l in &s.localities {

@@ -547,7 +547,7 @@ pub fn cells(
                     .clone()
                     .unwrap_or_default()
                     .to_string(),
-                Rec::Finding(i) => ctx.findings[i].kind.clone(),
+                Rec::Finding(i) => ctx.findings[i].kind.to_string(),
                 Rec::Report(i) => s.reports[i]
                     .date
                     .map(|d| d.format("%d/%m/%Y").to_string())

@@ -74,7 +74,7 @@ struct Table {
     parts: Vec<Part>,
 }
 
-type Ids = HashMap<String, usize>;
+type Ids = HashMap<crate::domain::CompactString, usize>;
 
 #[derive(Serialize)]
 struct HeadOut<'a> {

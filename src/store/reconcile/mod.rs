@@ -11,16 +11,16 @@ mod across;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
-    pub id: String,
-    pub report: Option<String>,
+    pub id: CompactString,
+    pub report: Option<CompactString>,
     /// count, list, headline, percent, group, numbering, deadline, deployment, conflict,
     /// extraction
-    pub kind: String,
+    pub kind: CompactString,
     /// The record the finding is about (an assessment, a task, a headline …).
-    pub subject: String,
+    pub subject: CompactString,
     pub message: String,
-    pub printed: Option<String>,
-    pub computed: Option<String>,
+    pub printed: Option<CompactString>,
+    pub computed: Option<CompactString>,
     pub source: Option<SourceRef>,
 }
 
@@ -114,13 +114,13 @@ impl Findings {
     ) {
         let id = format!("F{:03}", self.0.len() + 1);
         self.0.push(Finding {
-            id,
-            report: report.filter(|r| !r.is_empty()).map(str::to_string),
-            kind: kind.to_string(),
-            subject: subject.to_string(),
+            id: id.into(),
+            report: report.filter(|r| !r.is_empty()).map(CompactString::from),
+            kind: kind.into(),
+            subject: subject.into(),
             message,
-            printed,
-            computed,
+            printed: printed.map(CompactString::from),
+            computed: computed.map(CompactString::from),
             source: source.cloned(),
         });
     }

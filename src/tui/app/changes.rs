@@ -43,7 +43,7 @@ impl App {
                         .filter(|&i| s.indicators[i].report == *id)
                         .map(Rec::Indicator),
                 );
-                if let Some(i) = s.index.report.get(id) {
+                if let Some(i) = s.index.report.get(id.as_str()) {
                     marked.insert(Rec::Report(*i));
                 }
             }
@@ -89,12 +89,12 @@ impl App {
             }
         }
         for u in units {
-            if let Some(&i) = s.index.unit.get(&u) {
+            if let Some(&i) = s.index.unit.get(u.as_str()) {
                 marked.insert(Rec::Unit(i));
             }
         }
         for p in provinces {
-            if let Some(&i) = s.index.locality.get(&p) {
+            if let Some(&i) = s.index.locality.get(p.as_str()) {
                 marked.insert(Rec::Locality(i));
             }
             if let Some(&i) = s.today_of(&p).and_then(|t| s.index.today.get(t)) {

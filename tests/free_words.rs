@@ -132,21 +132,26 @@ fn words_that_spell_a_place_find_its_records_and_those_that_name_it_not_the_word
     // Typed letter by letter and deleted, the console shows what the query typed at once does.
     let (mut c, _cfg) = console(120, 30);
     c.keys("/");
-    let query = "binh dinhx";
+    type_and_delete(&mut c, &l, "binh dinhx");
+}
+
+/// `query` typed letter by letter, then deleted: after each key the console shows what the
+/// query typed so far finds when typed at once.
+fn type_and_delete(c: &mut Console, l: &Loaded, query: &str) {
     let mut typed = String::new();
     for ch in query.chars() {
         typed.push(ch);
         c.keys(if ch == ' ' {
             "<Space>"
         } else {
-            &typed[typed.len() - 1..]
+            &typed[typed.len() - ch.len_utf8()..]
         });
-        assert_typing_agrees(&mut c, &l, &typed);
+        assert_typing_agrees(c, l, &typed);
     }
-    for _ in 0..query.len() {
+    for _ in 0..query.chars().count() {
         typed.pop();
         c.keys("<BS>");
-        assert_typing_agrees(&mut c, &l, &typed);
+        assert_typing_agrees(c, l, &typed);
     }
 }
 
@@ -178,22 +183,7 @@ fn typing_a_query_on_and_deleting_it_shows_what_the_query_finds() {
     c.keys("/");
     // Words growing, a word of four letters (matched loosely on titles from there on), a
     // negated word, a field and a phrase.
-    let query = "dich vu cong -thue status:done \"truc tuyen\"";
-    let mut typed = String::new();
-    for ch in query.chars() {
-        typed.push(ch);
-        c.keys(if ch == ' ' {
-            "<Space>"
-        } else {
-            &typed[typed.len() - ch.len_utf8()..]
-        });
-        assert_typing_agrees(&mut c, &l, &typed);
-    }
-    for _ in 0..query.chars().count() {
-        typed.pop();
-        c.keys("<BS>");
-        assert_typing_agrees(&mut c, &l, &typed);
-    }
+    type_and_delete(&mut c, &l, "dich vu cong -thue status:done \"truc tuyen\"");
     assert_eq!(
         c.app.current().unwrap().record_count(),
         l.snapshot.tasks.len()

@@ -387,7 +387,7 @@ fn free_words_that_name_a_place_or_unit_are_said_as_the_term() {
     let said = |q: &str| -> Vec<String> {
         Compiled::parse(q, s)
             .unwrap()
-            .equivalents(s)
+            .equivalents()
             .iter()
             .map(|e| e.to_string())
             .collect()

@@ -24,8 +24,8 @@ pub fn notes(
         return Vec::new();
     };
     compiled
-        .equivalents(&loaded.snapshot)
-        .into_iter()
+        .equivalents()
+        .iter()
         .map(|e| {
             let by_term = super::export::rows(loaded, kind, Some(&e.replaced_in(text)), as_of)
                 .map(|r| r.len())

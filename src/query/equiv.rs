@@ -3,7 +3,6 @@
 //! words find every record of the place or unit, and also the records that merely mention it.
 
 use super::parse::{Query, Term, TermKind};
-use super::Compiled;
 use crate::snapshot::Snapshot;
 
 /// A run of free words and the term it names.
@@ -34,20 +33,12 @@ impl std::fmt::Display for Equivalent {
     }
 }
 
-impl Compiled {
-    /// The runs of free words that exactly spell a place or a unit, longest first from the
-    /// left ("so tttt hue" is Huế's Sở TTTT, not "so tttt" and "hue").
-    pub fn equivalents(&self, snap: &Snapshot) -> Vec<Equivalent> {
-        equivalents_of(&self.query, snap)
-    }
-}
-
 /// `query` with each run of free words that spells a place made one term, `TermKind::Place`:
 /// "binh dinh" finds the records of Bình Định and those that name it, not every record that
 /// has a word starting "binh" (Thái Bình) and another starting "dinh" (quyết định).
-pub(super) fn with_places(query: &Query, snap: &Snapshot) -> Query {
-    let places: Vec<(Equivalent, String)> = equivalents_of(query, snap)
-        .into_iter()
+pub(super) fn with_places(query: &Query, equivalents: &[Equivalent]) -> Query {
+    let places: Vec<(Equivalent, String)> = equivalents
+        .iter()
         .filter_map(|e| {
             let id = e.term.strip_prefix("locality:")?;
             (!id.contains(' ')).then(|| (e.clone(), id.to_string()))
@@ -92,7 +83,7 @@ pub(super) fn with_places(query: &Query, snap: &Snapshot) -> Query {
     }
 }
 
-fn equivalents_of(query: &Query, snap: &Snapshot) -> Vec<Equivalent> {
+pub(super) fn equivalents_of(query: &Query, snap: &Snapshot) -> Vec<Equivalent> {
     let mut out = Vec::new();
     let mut run: Vec<(&str, (usize, usize))> = Vec::new();
     for t in &query.terms {

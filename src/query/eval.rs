@@ -6,7 +6,9 @@ use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 
+use super::about::{record_localities, record_report};
 use super::parse::{Query, QueryError, TermKind};
+use super::resolve::{descendants, resolve_localities, resolve_units};
 use super::words::Word;
 use crate::domain::{Cause, Status};
 use crate::snapshot::Snapshot;
@@ -137,13 +139,16 @@ pub struct Compiled {
     /// The query as matched: each run of free words that spells a place is one term
     /// (`TermKind::Place`). What narrowing and the remembered results are keyed by.
     key: Query,
+    /// The runs of free words that spell a place or a unit (`equivalents`).
+    equivalents: Vec<super::Equivalent>,
     preds: Vec<(bool, Pred)>,
 }
 
 impl Compiled {
     /// Resolve the query's names (`unit:STTTT`, `locality:"Bình Định"`) against the snapshot.
     pub fn new(query: Query, snap: &Snapshot) -> Result<Compiled, QueryError> {
-        let key = super::equiv::with_places(&query, snap);
+        let equivalents = super::equiv::equivalents_of(&query, snap);
+        let key = super::equiv::with_places(&query, &equivalents);
         let mut preds = Vec::new();
         for t in &key.terms {
             let err = |en: String, vi: String| QueryError::new(t.span, en, vi);
@@ -269,7 +274,18 @@ impl Compiled {
             }
             _ => 0,
         });
-        Ok(Compiled { query, key, preds })
+        Ok(Compiled {
+            query,
+            key,
+            equivalents,
+            preds,
+        })
+    }
+
+    /// The runs of free words that exactly spell a place or a unit, longest first from the
+    /// left ("so tttt hue" is Huế's Sở TTTT, not "so tttt" and "hue").
+    pub fn equivalents(&self) -> &[super::Equivalent] {
+        &self.equivalents
     }
 
     /// The query as matched (see `key`): two queries with the same key find the same records,
@@ -377,53 +393,6 @@ fn workers() -> usize {
     })
 }
 
-fn descendants(snap: &Snapshot, id: &str) -> HashSet<String> {
-    let mut out: HashSet<String> = HashSet::new();
-    out.insert(id.to_string());
-    // Districts and communes (two levels below a province).
-    for _ in 0..2 {
-        for l in &snap.localities {
-            if l.parent.as_ref().is_some_and(|p| out.contains(p.as_str())) {
-                out.insert(l.id.to_string());
-            }
-        }
-    }
-    out
-}
-
-/// The units a `unit:` / `lead:` value names: every unit it spells (a role with every local
-/// unit that plays it, narrowed by a trailing place), else every unit one of whose spellings
-/// contains it.
-fn resolve_units(snap: &Snapshot, v: &str) -> HashSet<String> {
-    let idx = match snap.unit_spelling(v) {
-        Some(s) => s.units,
-        None => snap.units_containing(v),
-    };
-    idx.into_iter()
-        .map(|i| snap.units[i].id.to_string())
-        .collect()
-}
-
-fn resolve_localities(snap: &Snapshot, v: &str) -> HashSet<String> {
-    let mut idx = snap.localities_spelled(v);
-    if idx.is_empty() {
-        let f = fold_nfc(v);
-        idx = snap
-            .index
-            .locality_text
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.contains(&f))
-            .map(|(i, _)| i)
-            .collect();
-    }
-    let mut out = HashSet::new();
-    for i in idx {
-        out.extend(descendants(snap, &snap.localities[i].id));
-    }
-    out
-}
-
 /// A record's own folded text (its first line is its short title) and the shared context it
 /// has: the names and spellings of its places and units.
 fn texts<'a>(ctx: &Ctx<'a>, rec: Rec) -> (Cow<'a, str>, Option<u32>) {
@@ -493,77 +462,6 @@ fn in_context(ctx: &Ctx, k: Option<u32>, w: &Word, memo: Option<&[AtomicU8]>) ->
 fn word_matches(ctx: &Ctx, rec: Rec, w: &Word, memo: Option<&[AtomicU8]>) -> bool {
     let (all, k) = texts(ctx, rec);
     w.starts_a_word_in(&all) || in_context(ctx, k, w, memo) || w.loosely_in_title(title_of(&all))
-}
-
-fn record_report<'a>(ctx: &Ctx<'a>, rec: Rec) -> Option<&'a str> {
-    let s = ctx.snap;
-    Some(match rec {
-        Rec::Task(i) => &s.tasks[i].report,
-        Rec::Blocker(i) => &s.blockers[i].report,
-        Rec::Assessment(i) => &s.assessments[i].report,
-        Rec::Indicator(i) => &s.indicators[i].report,
-        Rec::Finding(i) => ctx.findings[i].report.as_deref()?,
-        Rec::Report(i) => &s.reports[i].id,
-        _ => return None,
-    })
-}
-
-fn record_localities(ctx: &Ctx, rec: Rec) -> Vec<String> {
-    let s = ctx.snap;
-    let report_loc = |r: &str| {
-        s.report(r)
-            .and_then(|r| r.locality.as_deref().map(str::to_string))
-    };
-    match rec {
-        Rec::Task(i) => s.tasks[i]
-            .locality
-            .as_deref()
-            .map(str::to_string)
-            .or_else(|| report_loc(&s.tasks[i].report))
-            .into_iter()
-            .collect(),
-        Rec::Blocker(i) => s.blockers[i]
-            .locality
-            .as_deref()
-            .map(str::to_string)
-            .or_else(|| report_loc(&s.blockers[i].report))
-            .into_iter()
-            .collect(),
-        Rec::Assessment(i) => {
-            let a = &s.assessments[i];
-            a.locality
-                .iter()
-                .chain(a.localities.iter())
-                .map(|l| l.to_string())
-                .collect()
-        }
-        Rec::Model(i) => s.model_localities(s.models[i].number),
-        Rec::Unit(i) => s.units[i].locality.iter().map(|l| l.to_string()).collect(),
-        Rec::Locality(i) => vec![s.localities[i].id.to_string()],
-        Rec::Indicator(i) => s.indicators[i]
-            .locality
-            .as_deref()
-            .map(str::to_string)
-            .or_else(|| report_loc(&s.indicators[i].report))
-            .into_iter()
-            .collect(),
-        Rec::Report(i) => s.reports[i]
-            .locality
-            .iter()
-            .map(|l| l.to_string())
-            .collect(),
-        Rec::Finding(i) => ctx.findings[i]
-            .report
-            .as_deref()
-            .and_then(report_loc)
-            .into_iter()
-            .collect(),
-        Rec::Today(i) => s
-            .absorbed_by(&s.today[i].id)
-            .into_iter()
-            .map(|l| l.id.to_string())
-            .collect(),
-    }
 }
 
 fn eval(ctx: &Ctx, rec: Rec, p: &Pred, memo: Option<&[AtomicU8]>) -> bool {

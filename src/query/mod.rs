@@ -2,11 +2,13 @@
 //! A compiled query is plain data (`Send + Sync`), so filtering can run on another thread,
 //! and narrowing a query only needs to re-test the previous matches.
 
+mod about;
 pub mod equiv;
 pub mod eval;
 pub mod groups;
 pub mod overlay;
 pub mod parse;
+mod resolve;
 pub mod scorecard;
 pub mod words;
 

@@ -60,7 +60,7 @@ impl App {
         let compiled = Compiled::parse(&list.filter, snap);
         let equivalents = compiled
             .as_ref()
-            .map(|q| q.equivalents(snap))
+            .map(|q| q.equivalents().to_vec())
             .unwrap_or_default();
         let lang = self.lang;
         let figures = self.figures.clone();

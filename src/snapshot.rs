@@ -10,12 +10,16 @@ use crate::domain::{
     Locality, LocalityLevel, Model, ModelGroup, Note, Report, Status, Task, TodayProvince, Unit,
     UnitLevel,
 };
-use crate::text::{fold_nfc, fold_nfc_into};
+use crate::text::fold_nfc;
+use fold::join_fold;
 
+mod fold;
 mod search;
+mod texts;
 mod units;
 
 pub use search::Contexts;
+pub use texts::Texts;
 pub use units::{unit_key, UnitIndex, UnitSpelling};
 
 #[derive(Debug, Clone, Default)]
@@ -56,16 +60,16 @@ pub struct Index {
     pub task_blockers: Vec<u32>,
     pub task_status: Vec<Status>,
     /// Folded search text of each record, by kind, in record order.
-    pub task_text: Vec<String>,
-    pub blocker_text: Vec<String>,
-    pub model_text: Vec<String>,
-    pub assessment_text: Vec<String>,
-    pub unit_text: Vec<String>,
-    pub locality_text: Vec<String>,
-    pub indicator_text: Vec<String>,
+    pub task_text: Texts,
+    pub blocker_text: Texts,
+    pub model_text: Texts,
+    pub assessment_text: Texts,
+    pub unit_text: Texts,
+    pub locality_text: Texts,
+    pub indicator_text: Texts,
     /// A province of today is searched with the names of the provinces it absorbed too
     /// ("binh dinh" finds Gia Lai).
-    pub today_text: Vec<String>,
+    pub today_text: Texts,
     pub locality_spelling: HashMap<String, Vec<usize>>,
     /// Units by spelling, roles and the local units that play them.
     pub units: UnitIndex,
@@ -73,65 +77,14 @@ pub struct Index {
     pub context: Contexts,
 }
 
-fn join_fold(parts: &[&str]) -> String {
-    exact(|s| {
-        for p in parts {
-            push_fold(s, p);
-        }
-    })
-}
-
-/// A text written by `write` into this thread's scratch buffer, then copied out at its exact
-/// size. A million search texts are made this way: one allocation each, of what it holds.
-/// Growing each text in place, or shrinking it after folding (which makes it shorter), would
-/// leave the allocator small holes that the next, longer texts cannot use: up to a fifth of
-/// the texts' memory, lost.
-pub(crate) fn exact(write: impl FnOnce(&mut String)) -> String {
-    thread_local! {
-        static SCRATCH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-    }
-    SCRATCH.with_borrow_mut(|s| {
-        s.clear();
-        write(s);
-        let out = s.as_str().to_owned();
-        // A rare very long text does not keep its buffer for the rest of the thread's life.
-        if s.capacity() > 1 << 16 {
-            *s = String::new();
-        }
-        out
-    })
-}
-
-/// A part of a search text: folded, then a line break (nothing for an empty part).
-fn push_fold(s: &mut String, part: &str) {
-    if !part.is_empty() {
-        fold_nfc_into(s, part);
-        s.push('\n');
-    }
-}
-
-/// A list as one part of a search text, as if joined with `sep` (nothing when that is empty).
-fn push_fold_joined(s: &mut String, items: &[CompactString], sep: &str) {
-    if items.len() <= 1 && items.iter().all(|i| i.is_empty()) {
-        return;
-    }
-    for (k, item) in items.iter().enumerate() {
-        if k > 0 {
-            s.push_str(sep);
-        }
-        fold_nfc_into(s, item);
-    }
-    s.push('\n');
-}
-
 /// The folded search text of every task, blocker, assessment and indicator, and the contexts:
 /// the part of the index that takes time, worked out from the records and the lookups.
 #[derive(Debug, Default)]
 pub struct Search {
-    task_text: Vec<String>,
-    blocker_text: Vec<String>,
-    assessment_text: Vec<String>,
-    indicator_text: Vec<String>,
+    task_text: Texts,
+    blocker_text: Texts,
+    assessment_text: Texts,
+    indicator_text: Texts,
     context: Contexts,
 }
 
@@ -158,7 +111,7 @@ impl Snapshot {
                 parts.push(&l.name);
                 parts.extend(l.aliases.iter().map(CompactString::as_str));
             }
-            ix.today_text.push(join_fold(&parts));
+            ix.today_text.push_with(|s| join_fold(s, &parts));
         }
         for (i, l) in self.localities.iter().enumerate() {
             ix.locality.insert(l.id.clone(), i);
@@ -172,17 +125,25 @@ impl Snapshot {
                 }
             }
             ix.locality_text
-                .push(join_fold(&[&l.name, &l.id, &l.aliases.join(", ")]));
+                .push_with(|s| join_fold(s, &[&l.name, &l.id, &l.aliases.join(", ")]));
         }
         for (i, u) in self.units.iter().enumerate() {
             ix.unit.insert(u.id.clone(), i);
             ix.unit_text
-                .push(join_fold(&[&u.name, &u.id, &u.aliases.join(", ")]));
+                .push_with(|s| join_fold(s, &[&u.name, &u.id, &u.aliases.join(", ")]));
         }
         for (i, m) in self.models.iter().enumerate() {
             ix.model.insert(m.number, i);
             ix.model_text
-                .push(join_fold(&[&m.title, &format!("mô hình {}", m.number)]));
+                .push_with(|s| join_fold(s, &[&m.title, &format!("mô hình {}", m.number)]));
+        }
+        for t in [
+            &mut ix.today_text,
+            &mut ix.locality_text,
+            &mut ix.unit_text,
+            &mut ix.model_text,
+        ] {
+            t.shrink_to_fit();
         }
         // The tasks' deadlines and statuses on one core, the lookups by id on another.
         let tasks = &self.tasks;
@@ -255,73 +216,6 @@ impl Snapshot {
                 .context;
             others
         })
-    }
-
-    /// The folded search text of every task.
-    fn task_texts(&self) -> Vec<String> {
-        self.tasks
-            .iter()
-            .map(|t| {
-                let parts = [
-                    &t.title,
-                    &t.id,
-                    &t.lead_raw,
-                    &t.coord_raw,
-                    &t.force_raw,
-                    &t.result,
-                    &t.deadline_raw,
-                    &t.status_raw,
-                    &t.note,
-                ];
-                exact(|s| {
-                    for p in parts {
-                        push_fold(s, p);
-                    }
-                    push_fold_joined(s, &t.steps, "\n");
-                })
-            })
-            .collect()
-    }
-
-    /// The folded search texts of the blockers, assessments and indicators.
-    fn other_texts(&self) -> Search {
-        let blocker_text = self
-            .blockers
-            .iter()
-            .map(|b| {
-                join_fold(&[
-                    &b.text,
-                    &b.id,
-                    &b.cause_raw,
-                    &b.responsible_raw,
-                    &b.solution,
-                ])
-            })
-            .collect();
-        let assessment_text = self
-            .assessments
-            .iter()
-            .map(|a| {
-                join_fold(&[
-                    &a.title_raw,
-                    &a.result,
-                    &a.localities_raw,
-                    &a.difficulties,
-                    &a.status_raw,
-                ])
-            })
-            .collect();
-        let indicator_text = self
-            .indicators
-            .iter()
-            .map(|ind| join_fold(&[&ind.name, &ind.raw, ind.group.as_deref().unwrap_or("")]))
-            .collect();
-        Search {
-            blocker_text,
-            assessment_text,
-            indicator_text,
-            ..Search::default()
-        }
     }
 
     /// Put the second part of the index in place.

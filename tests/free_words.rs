@@ -119,7 +119,12 @@ fn words_that_spell_a_place_find_its_records_and_those_that_name_it_not_the_word
     for id in only_apart {
         let i = l.snapshot.index.task[id.as_str()];
         assert!(
-            !l.snapshot.index.task_text[i].contains("binh dinh"),
+            !l.snapshot
+                .index
+                .task_text
+                .get(i)
+                .unwrap()
+                .contains("binh dinh"),
             "{id} names Bình Định but was not found"
         );
     }

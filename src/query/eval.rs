@@ -11,7 +11,7 @@ use super::parse::{Query, QueryError, TermKind};
 use super::resolve::{descendants, resolve_localities, resolve_units};
 use super::words::Word;
 use crate::domain::{Cause, Status};
-use crate::snapshot::Snapshot;
+use crate::snapshot::{Snapshot, Texts};
 use crate::store::Finding;
 use crate::text::{did_you_mean, fold_nfc};
 
@@ -399,7 +399,7 @@ fn texts<'a>(ctx: &Ctx<'a>, rec: Rec) -> (Cow<'a, str>, Option<u32>) {
     let ix = &ctx.snap.index;
     let c = &ix.context;
     let at = |v: &[u32], i: usize| v.get(i).copied();
-    let own = |v: &'a [String], i: usize| Cow::Borrowed(v.get(i).map_or("", String::as_str));
+    let own = |v: &'a Texts, i: usize| Cow::Borrowed(v.get(i).unwrap_or(""));
     match rec {
         Rec::Task(i) => (own(&ix.task_text, i), at(&c.task, i)),
         Rec::Blocker(i) => (own(&ix.blocker_text, i), at(&c.blocker, i)),

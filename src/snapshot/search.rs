@@ -72,7 +72,7 @@ impl<'a> Builder<'a> {
             self.unit_text(u);
         }
         let (place, unit) = (&self.place, &self.unit);
-        let text = super::exact(|s| {
+        let text = super::fold::exact(|s| {
             for p in &key.0 {
                 s.push_str(&place[p]);
             }

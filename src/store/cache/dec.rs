@@ -401,6 +401,25 @@ mod tests {
         assert_eq!(from_part::<Vec<String>>(&whole).unwrap(), vec!["ệ"]);
     }
 
+    /// Search texts go as one block and come back whole; lengths that do not add up to the
+    /// block, or that end a text inside a character, are refused.
+    #[test]
+    fn search_texts_come_back_whole_or_not_at_all() {
+        use crate::snapshot::Texts;
+        let texts: Texts = ["thừa thiên huế\n", "", "so tttt\n"].into_iter().collect();
+        let back: Texts = from_part(&to_part(&texts).unwrap()).unwrap();
+        assert_eq!(back, texts);
+        assert_eq!(back.get(0), Some("thừa thiên huế\n"));
+        let forged = |lengths: &[u64], block: &str| {
+            from_part::<Texts>(&to_part(&(lengths, block)).unwrap()).is_err()
+        };
+        assert!(!forged(&[2, 3], "abcde"), "a right one");
+        assert!(forged(&[2, 2], "abcde"), "a byte of the block left over");
+        assert!(forged(&[2, 4], "abcde"), "a text past the block");
+        assert!(forged(&[1, 2], "ệ"), "a text ending inside a character");
+        assert!(forged(&[u64::MAX, 1], "ab"), "a length that overflows");
+    }
+
     #[test]
     fn a_count_larger_than_the_part_is_refused_before_room_is_made() {
         let mut part = Vec::new();

@@ -4,8 +4,9 @@
 //! the table (the key, and each part's kind, place, length and CRC-32), then the table's
 //! place, length and CRC-32 (20 bytes). The first part holds the small tables, the warnings
 //! and the index's lookups; then the ids of the tasks and blockers; then the tasks,
-//! blockers, assessments, indicators, benefits, notes and findings, `CHUNK` records a part,
-//! each record table with its records' folded search texts. So a reopen reads the table,
+//! blockers, assessments, indicators, benefits, notes and findings, `CHUNK` records a part;
+//! then the folded search texts of the tasks, blockers, assessments and indicators, a part
+//! each (one block of text, read back with one copy). So a reopen reads the table,
 //! checks the key, and then decodes the parts on all cores, each read on its own and checked
 //! against its CRC (a damaged part, or an index that points outside its records, makes the
 //! whole cache ignored). Nothing is rebuilt but each task's deadline and status (cheap).
@@ -25,10 +26,10 @@ use crate::domain::{
     Assessment, Benefit, Blocker, Indicator, Locality, Model, ModelGroup, Note, Report, Task,
     TodayProvince, Unit,
 };
-use crate::snapshot::{Contexts, Index, Snapshot, UnitIndex};
+use crate::snapshot::{Contexts, Index, Snapshot, Texts, UnitIndex};
 use crate::store::{Diagnostic, Loaded, Origin};
 
-const MAGIC: &[u8; 16] = b"giaoban-cache-3\n";
+const MAGIC: &[u8; 16] = b"giaoban-cache-4\n";
 /// The shape of the records and of the index, from build.rs.
 const SCHEMA: &str = env!("GIAOBAN_SCHEMA");
 const HEAD: u64 = 48;
@@ -56,6 +57,10 @@ enum Kind {
     Benefits,
     Notes,
     Findings,
+    TaskTexts,
+    BlockerTexts,
+    AssessmentTexts,
+    IndicatorTexts,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -92,10 +97,10 @@ struct HeadOut<'a> {
     locality_ix: &'a Ids,
     unit_ix: &'a Ids,
     model_ix: &'a HashMap<u32, usize>,
-    model_text: &'a [String],
-    unit_text: &'a [String],
-    locality_text: &'a [String],
-    today_text: &'a [String],
+    model_text: &'a Texts,
+    unit_text: &'a Texts,
+    locality_text: &'a Texts,
+    today_text: &'a Texts,
     locality_spelling: &'a HashMap<String, Vec<usize>>,
     unit_index: &'a UnitIndex,
     context: &'a Contexts,
@@ -119,10 +124,10 @@ struct Head {
     locality_ix: Ids,
     unit_ix: Ids,
     model_ix: HashMap<u32, usize>,
-    model_text: Vec<String>,
-    unit_text: Vec<String>,
-    locality_text: Vec<String>,
-    today_text: Vec<String>,
+    model_text: Texts,
+    unit_text: Texts,
+    locality_text: Texts,
+    today_text: Texts,
     locality_spelling: HashMap<String, Vec<usize>>,
     unit_index: UnitIndex,
     context: Contexts,
@@ -130,13 +135,12 @@ struct Head {
 }
 
 /// A part of a record table: the report of each record (an index into the reports: the
-/// records do not carry it in their own serialised form), the records and their search
-/// texts (read back by `fill`).
+/// records do not carry it in their own serialised form) and the records (read back by
+/// `fill`).
 #[derive(Serialize)]
 struct RowsOut<'a, T> {
     report_of: Vec<u32>,
     records: &'a [T],
-    text: &'a [String],
 }
 
 /// A record that belongs to a report.
@@ -194,12 +198,9 @@ impl Out<'_> {
         &mut self,
         kind: Kind,
         records: &[T],
-        text: &[String],
         reports: &Ids,
     ) -> std::io::Result<()> {
-        for (i, chunk) in records.chunks(CHUNK).enumerate() {
-            let from = i * CHUNK;
-            let text = text.get(from..from + chunk.len()).unwrap_or(&[]);
+        for chunk in records.chunks(CHUNK) {
             let report_of = chunk
                 .iter()
                 .map(|x| {
@@ -215,7 +216,6 @@ impl Out<'_> {
                 &RowsOut {
                     records: chunk,
                     report_of,
-                    text,
                 },
             )?;
         }
@@ -271,25 +271,19 @@ pub(super) fn write_file(
     )?;
     out.part(Kind::TaskIds, 0, &ix.task)?;
     out.part(Kind::BlockerIds, 0, &ix.blocker)?;
-    out.rows(Kind::Tasks, &s.tasks, &ix.task_text, &ix.report)?;
-    out.rows(Kind::Blockers, &s.blockers, &ix.blocker_text, &ix.report)?;
-    out.rows(
-        Kind::Assessments,
-        &s.assessments,
-        &ix.assessment_text,
-        &ix.report,
-    )?;
-    out.rows(
-        Kind::Indicators,
-        &s.indicators,
-        &ix.indicator_text,
-        &ix.report,
-    )?;
-    out.rows(Kind::Benefits, &s.benefits, &[], &ix.report)?;
-    out.rows(Kind::Notes, &s.notes, &[], &ix.report)?;
+    out.rows(Kind::Tasks, &s.tasks, &ix.report)?;
+    out.rows(Kind::Blockers, &s.blockers, &ix.report)?;
+    out.rows(Kind::Assessments, &s.assessments, &ix.report)?;
+    out.rows(Kind::Indicators, &s.indicators, &ix.report)?;
+    out.rows(Kind::Benefits, &s.benefits, &ix.report)?;
+    out.rows(Kind::Notes, &s.notes, &ix.report)?;
     for chunk in loaded.findings.chunks(CHUNK) {
         out.part(Kind::Findings, chunk.len(), chunk)?;
     }
+    out.part(Kind::TaskTexts, 0, &ix.task_text)?;
+    out.part(Kind::BlockerTexts, 0, &ix.blocker_text)?;
+    out.part(Kind::AssessmentTexts, 0, &ix.assessment_text)?;
+    out.part(Kind::IndicatorTexts, 0, &ix.indicator_text)?;
     let Out {
         mut w, pos, parts, ..
     } = out;
@@ -430,11 +424,16 @@ impl Opened {
                 let sink = sinks[i].lock().ok().and_then(|mut s| s.take());
                 let ok = match (self.bytes(&parts[i], &mut buf), sink) {
                     (Some(b), Some(fill::Sink::Other)) => {
-                        lookup(parts[i].kind, b).map(|m| got.push((parts[i].kind, m)))
+                        other(parts[i].kind, b).map(|m| got.push((parts[i].kind, m)))
                     }
                     (Some(b), Some(sink)) => fill::fill(sink, b, &ids),
                     _ => None,
                 };
+                // A block of search texts is a part of hundreds of MB at national scale: its
+                // room is not kept for the rest of the reopen.
+                if buf.len() > BIG_PART {
+                    buf = Vec::new();
+                }
                 if ok.is_none() {
                     failed.store(true, Ordering::Relaxed);
                 }
@@ -443,7 +442,7 @@ impl Opened {
             }
             got
         };
-        let lookups: Vec<(Kind, Ids)> = std::thread::scope(|s| {
+        let others: Vec<(Kind, Other)> = std::thread::scope(|s| {
             let others: Vec<_> = (1..workers).map(|_| s.spawn(work)).collect();
             let mut all = work();
             for h in others {
@@ -464,20 +463,33 @@ impl Opened {
         }
         // SAFETY: every part's sink was taken (none is left) and filled: no part failed.
         unsafe { tables.filled() };
-        assemble(head, tables, lookups)
+        assemble(head, tables, others)
     }
 }
 
-/// A part of the lookups by id.
-fn lookup(kind: Kind, bytes: &[u8]) -> Option<Ids> {
+/// A part's room kept by the core that read it for the next part, at most.
+const BIG_PART: usize = 64 << 20;
+
+/// A part that is not of a record table, decoded.
+enum Other {
+    Ids(Ids),
+    Texts(Texts),
+}
+
+/// A part of the lookups by id, or of the search texts.
+fn other(kind: Kind, bytes: &[u8]) -> Option<Other> {
     match kind {
-        Kind::TaskIds | Kind::BlockerIds => dec::from_part(bytes).ok(),
+        Kind::TaskIds | Kind::BlockerIds => dec::from_part(bytes).ok().map(Other::Ids),
+        Kind::TaskTexts | Kind::BlockerTexts | Kind::AssessmentTexts | Kind::IndicatorTexts => {
+            dec::from_part(bytes).ok().map(Other::Texts)
+        }
         _ => None,
     }
 }
 
-/// The head, the tables and the lookups put together.
-fn assemble(head: Head, t: fill::Tables, lookups: Vec<(Kind, Ids)>) -> Option<Loaded> {
+/// The head, the tables, the lookups and the search texts put together; `None` when a part of
+/// the lookups or texts is there twice.
+fn assemble(head: Head, t: fill::Tables, others: Vec<(Kind, Other)>) -> Option<Loaded> {
     let mut s = Snapshot {
         title: head.title,
         as_of: head.as_of,
@@ -509,18 +521,24 @@ fn assemble(head: Head, t: fill::Tables, lookups: Vec<(Kind, Ids)>) -> Option<Lo
         units: head.unit_index,
         context: head.context,
         task_blockers: head.task_blockers,
-        task_text: t.tasks.text,
         task_deadline: t.deadlines,
         task_status: t.statuses,
-        blocker_text: t.blockers.text,
-        assessment_text: t.assessments.text,
-        indicator_text: t.indicators.text,
         ..Index::default()
     };
-    for (kind, m) in lookups {
-        match kind {
-            Kind::TaskIds => ix.task = m,
-            _ => ix.blocker = m,
+    let mut seen = Vec::new();
+    for (kind, part) in others {
+        if seen.contains(&kind) {
+            return None;
+        }
+        seen.push(kind);
+        match (kind, part) {
+            (Kind::TaskIds, Other::Ids(m)) => ix.task = m,
+            (Kind::BlockerIds, Other::Ids(m)) => ix.blocker = m,
+            (Kind::TaskTexts, Other::Texts(x)) => ix.task_text = x,
+            (Kind::BlockerTexts, Other::Texts(x)) => ix.blocker_text = x,
+            (Kind::AssessmentTexts, Other::Texts(x)) => ix.assessment_text = x,
+            (Kind::IndicatorTexts, Other::Texts(x)) => ix.indicator_text = x,
+            _ => return None,
         }
     }
     let findings = t.findings;

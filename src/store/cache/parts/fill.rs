@@ -20,10 +20,9 @@ use super::{dec, Kind, OfReport, Part, NO_REPORT};
 use crate::domain::{Assessment, Benefit, Blocker, Deadline, Indicator, Note, Status, Task};
 use crate::store::Finding;
 
-/// A record table with room for all its records, and their search texts.
+/// A record table with room for all its records.
 pub(super) struct Table<T> {
     pub records: Vec<T>,
-    pub text: Vec<String>,
 }
 
 /// Every record table of a cache, made with room for the records its parts count.
@@ -48,24 +47,18 @@ type Slots<'a, T> = &'a mut [MaybeUninit<T>];
 pub(super) enum Sink<'a> {
     /// A part that is not of a record table.
     Other,
-    Tasks(
-        Slots<'a, Task>,
-        Slots<'a, String>,
-        Slots<'a, Deadline>,
-        Slots<'a, Status>,
-    ),
-    Blockers(Slots<'a, Blocker>, Slots<'a, String>),
-    Assessments(Slots<'a, Assessment>, Slots<'a, String>),
-    Indicators(Slots<'a, Indicator>, Slots<'a, String>),
+    Tasks(Slots<'a, Task>, Slots<'a, Deadline>, Slots<'a, Status>),
+    Blockers(Slots<'a, Blocker>),
+    Assessments(Slots<'a, Assessment>),
+    Indicators(Slots<'a, Indicator>),
     Benefits(Slots<'a, Benefit>),
     Notes(Slots<'a, Note>),
     Findings(Slots<'a, Finding>),
 }
 
-fn table<T>(n: usize, with_text: bool) -> Table<T> {
+fn table<T>(n: usize) -> Table<T> {
     Table {
         records: Vec::with_capacity(n),
-        text: Vec::with_capacity(if with_text { n } else { 0 }),
     }
 }
 
@@ -96,14 +89,14 @@ impl Tables {
         }
         Some(Tables {
             n,
-            tasks: table(n[0], true),
+            tasks: table(n[0]),
             deadlines: Vec::with_capacity(n[0]),
             statuses: Vec::with_capacity(n[0]),
-            blockers: table(n[1], true),
-            assessments: table(n[2], true),
-            indicators: table(n[3], true),
-            benefits: table(n[4], false),
-            notes: table(n[5], false),
+            blockers: table(n[1]),
+            assessments: table(n[2]),
+            indicators: table(n[3]),
+            benefits: table(n[4]),
+            notes: table(n[5]),
             findings: Vec::with_capacity(n[6]),
         })
     }
@@ -111,15 +104,11 @@ impl Tables {
     /// Each part's stretch, in the order of the parts.
     pub fn sinks(&mut self, parts: &[Part]) -> Option<Vec<Sink<'_>>> {
         let mut tasks = self.tasks.records.spare_capacity_mut();
-        let mut task_text = self.tasks.text.spare_capacity_mut();
         let mut deadlines = self.deadlines.spare_capacity_mut();
         let mut statuses = self.statuses.spare_capacity_mut();
         let mut blockers = self.blockers.records.spare_capacity_mut();
-        let mut blocker_text = self.blockers.text.spare_capacity_mut();
         let mut assessments = self.assessments.records.spare_capacity_mut();
-        let mut assessment_text = self.assessments.text.spare_capacity_mut();
         let mut indicators = self.indicators.records.spare_capacity_mut();
-        let mut indicator_text = self.indicators.text.spare_capacity_mut();
         let mut benefits = self.benefits.records.spare_capacity_mut();
         let mut notes = self.notes.records.spare_capacity_mut();
         let mut findings = self.findings.spare_capacity_mut();
@@ -129,19 +118,12 @@ impl Tables {
             out.push(match p.kind {
                 Kind::Tasks => Sink::Tasks(
                     take(&mut tasks, n)?,
-                    take(&mut task_text, n)?,
                     take(&mut deadlines, n)?,
                     take(&mut statuses, n)?,
                 ),
-                Kind::Blockers => {
-                    Sink::Blockers(take(&mut blockers, n)?, take(&mut blocker_text, n)?)
-                }
-                Kind::Assessments => {
-                    Sink::Assessments(take(&mut assessments, n)?, take(&mut assessment_text, n)?)
-                }
-                Kind::Indicators => {
-                    Sink::Indicators(take(&mut indicators, n)?, take(&mut indicator_text, n)?)
-                }
+                Kind::Blockers => Sink::Blockers(take(&mut blockers, n)?),
+                Kind::Assessments => Sink::Assessments(take(&mut assessments, n)?),
+                Kind::Indicators => Sink::Indicators(take(&mut indicators, n)?),
                 Kind::Benefits => Sink::Benefits(take(&mut benefits, n)?),
                 Kind::Notes => Sink::Notes(take(&mut notes, n)?),
                 Kind::Findings => Sink::Findings(take(&mut findings, n)?),
@@ -159,19 +141,15 @@ impl Tables {
         let n = self.n;
         // SAFETY: `sinks` split the first `n[k]` places of each table, from its start, into
         // one stretch per part of that kind (`with_room` counted the same parts), and each
-        // stretch was filled in full (the caller's promise); a table's text, deadlines and
-        // statuses were split alongside its records.
+        // stretch was filled in full (the caller's promise); the tasks' deadlines and statuses
+        // were split alongside their records.
         unsafe {
             self.tasks.records.set_len(n[0]);
-            self.tasks.text.set_len(n[0]);
             self.deadlines.set_len(n[0]);
             self.statuses.set_len(n[0]);
             self.blockers.records.set_len(n[1]);
-            self.blockers.text.set_len(n[1]);
             self.assessments.records.set_len(n[2]);
-            self.assessments.text.set_len(n[2]);
             self.indicators.records.set_len(n[3]);
-            self.indicators.text.set_len(n[3]);
             self.benefits.records.set_len(n[4]);
             self.notes.records.set_len(n[5]);
             self.findings.set_len(n[6]);
@@ -197,13 +175,13 @@ fn slot(kind: Kind) -> Option<usize> {
 pub(super) fn fill(sink: Sink<'_>, bytes: &[u8], ids: &[String]) -> Option<()> {
     match sink {
         Sink::Other => None,
-        Sink::Tasks(rec, text, deadlines, statuses) => {
+        Sink::Tasks(rec, deadlines, statuses) => {
             // Reports repeat the same few deadlines and statuses ("Năm 2024", "Đang thực
             // hiện"): each distinct text is read once (both readings depend on the text
             // alone).
             let mut seen_deadline: HashMap<String, Deadline> = HashMap::new();
             let mut seen_status: HashMap<String, Status> = HashMap::new();
-            rows(bytes, ids, rec, text, |i, t: &Task| {
+            rows(bytes, ids, rec, |i, t: &Task| {
                 let (raw_deadline, raw_status): (&str, &str) = (&t.deadline_raw, &t.status_raw);
                 let d = match seen_deadline.get(raw_deadline) {
                     Some(d) => d.clone(),
@@ -231,11 +209,11 @@ pub(super) fn fill(sink: Sink<'_>, bytes: &[u8], ids: &[String]) -> Option<()> {
                 }
             })
         }
-        Sink::Blockers(rec, text) => rows(bytes, ids, rec, text, |_, _| true),
-        Sink::Assessments(rec, text) => rows(bytes, ids, rec, text, |_, _| true),
-        Sink::Indicators(rec, text) => rows(bytes, ids, rec, text, |_, _| true),
-        Sink::Benefits(rec) => rows(bytes, ids, rec, &mut [], |_, _| true),
-        Sink::Notes(rec) => rows(bytes, ids, rec, &mut [], |_, _| true),
+        Sink::Blockers(rec) => rows(bytes, ids, rec, |_, _| true),
+        Sink::Assessments(rec) => rows(bytes, ids, rec, |_, _| true),
+        Sink::Indicators(rec) => rows(bytes, ids, rec, |_, _| true),
+        Sink::Benefits(rec) => rows(bytes, ids, rec, |_, _| true),
+        Sink::Notes(rec) => rows(bytes, ids, rec, |_, _| true),
         Sink::Findings(rec) => dec::from_part_seed(
             bytes,
             Fill {
@@ -248,32 +226,20 @@ pub(super) fn fill(sink: Sink<'_>, bytes: &[u8], ids: &[String]) -> Option<()> {
 }
 
 /// A part of a record table: the report of each record (an index into the reports: the
-/// records do not carry it in their own serialised form), the records, their search texts
-/// (none for a kind that has none). `each` sees each record once it has its report; a
-/// `false` from it refuses the part.
+/// records do not carry it in their own serialised form), then the records. `each` sees each
+/// record once it has its report; a `false` from it refuses the part.
 fn rows<T: for<'de> Deserialize<'de> + OfReport>(
     bytes: &[u8],
     ids: &[String],
     rec: Slots<'_, T>,
-    text: Slots<'_, String>,
     each: impl FnMut(usize, &T) -> bool,
 ) -> Option<()> {
-    dec::from_part_seed(
-        bytes,
-        RowsSeed {
-            ids,
-            rec,
-            text,
-            each,
-        },
-    )
-    .ok()
+    dec::from_part_seed(bytes, RowsSeed { ids, rec, each }).ok()
 }
 
 struct RowsSeed<'a, 'i, T, F> {
     ids: &'i [String],
     rec: Slots<'a, T>,
-    text: Slots<'a, String>,
     each: F,
 }
 
@@ -284,7 +250,7 @@ where
 {
     type Value = ();
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_tuple(3, self)
+        d.deserialize_tuple(2, self)
     }
 }
 
@@ -319,12 +285,7 @@ where
                 each(i, x)
             },
         };
-        seq.next_element_seed(records)?.ok_or_else(missing)?;
-        let text = Fill {
-            slots: self.text,
-            each: |_, _: &mut String| true,
-        };
-        seq.next_element_seed(text)?.ok_or_else(missing)
+        seq.next_element_seed(records)?.ok_or_else(missing)
     }
 }
 

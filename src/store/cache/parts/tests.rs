@@ -119,6 +119,34 @@ fn a_forged_table_is_refused() {
             }),
         ),
         (
+            "the tasks' search texts twice",
+            Box::new(move |t| {
+                let i = first(t, Kind::TaskTexts);
+                let p = &t.parts[i];
+                let twin = Part {
+                    kind: p.kind,
+                    offset: p.offset,
+                    len: p.len,
+                    crc: p.crc,
+                    count: p.count,
+                };
+                t.parts.push(twin);
+            }),
+        ),
+        (
+            "the blockers' search texts left out",
+            Box::new(move |t| {
+                t.parts.remove(first(t, Kind::BlockerTexts));
+            }),
+        ),
+        (
+            "the indicators' search texts read as the tasks'",
+            Box::new(move |t| {
+                let i = first(t, Kind::IndicatorTexts);
+                t.parts[i].kind = Kind::TaskTexts;
+            }),
+        ),
+        (
             "a part's place moved",
             Box::new(move |t| {
                 let i = first(t, Kind::Notes);

@@ -18,8 +18,10 @@ pub use sort::{sort_key, sort_rows, SortKey};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Row {
-    /// A group heading inside a list ("Sở TTTT — 5").
-    Header(String),
+    /// A group heading inside a list: its label, and what the count of its records is out
+    /// of when that means something ("Mô hình đã triển khai (24/44)"). The list draws the
+    /// count, once (`views::list`).
+    Header(String, Option<usize>),
     Rec(Rec),
 }
 
@@ -106,9 +108,9 @@ pub fn columns(table: Table) -> Vec<Column> {
             col("col.printed", 7),
         ],
         // Narrow screens keep what the chair asks first: what, its deadline, its status, how
-        // late, what was decided (at 120 columns, beside the detail pane, exactly these); then
-        // who leads (also in the detail and in the overdue view's group headers), then the
-        // source.
+        // late, what was decided (at 120 columns, beside the detail pane, exactly these, once
+        // a task has a decision: `columns_shown`); then who leads (also in the detail and in
+        // the overdue view's group headers), then the source.
         Table::Tasks => vec![
             col_dropped_first("col.source", 12, 5),
             flex("col.title", 20),
@@ -168,6 +170,25 @@ pub fn columns(table: Table) -> Vec<Column> {
             col("col.status", 22),
         ],
     }
+}
+
+/// The columns of `table` as a list shows them. A column that no row fills gives way before
+/// every other when the screen is narrow: the decision column, when no record of the kind the
+/// table lists has a decision (`decided`: the records that have one; the kind is checked, not
+/// each row of the list, which would go over every row of a national list on every frame).
+pub fn columns_shown(table: Table, decided: impl IntoIterator<Item = Rec>) -> Vec<Column> {
+    let mut cols = columns(table);
+    let listed = |r: Rec| match table {
+        Table::Tasks => matches!(r, Rec::Task(_)),
+        Table::Blockers => matches!(r, Rec::Blocker(_)),
+        _ => false,
+    };
+    if !decided.into_iter().any(listed) {
+        for c in cols.iter_mut().filter(|c| c.title == "col.decision") {
+            c.drop_rank = u8::MAX;
+        }
+    }
+    cols
 }
 
 /// Figures per unit / locality, computed once per data change.

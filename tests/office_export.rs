@@ -110,7 +110,7 @@ fn csv_opens_in_excel_with_vietnamese_headers_names_and_no_formula() {
     assert_eq!(rows[0][col(&headers, "Lead units")], rows[0][lead]);
     let (code, _, err) = giaoban(&["export", "tasks", "--format", "csv", "--delimiter", "|"]);
     assert_eq!(code, 1);
-    assert!(err.contains("expected ',', ';' or 'tab'"), "{err}");
+    assert!(err.contains("dùng ',', ';' hoặc 'tab'"), "{err}");
 }
 
 #[test]

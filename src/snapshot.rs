@@ -443,13 +443,20 @@ impl Snapshot {
     /// still studying it) is not counted, whatever another source lists; where the sources
     /// disagree the reconciliation says so (`deployment` findings).
     pub fn model_localities(&self, number: u32) -> Vec<String> {
-        let of_model = || self.assessments.iter().filter(|a| a.model == Some(number));
-        let denied: Vec<&str> = of_model()
-            .filter(|a| a.says_not_deployed())
-            .filter_map(|a| a.locality.as_deref().and_then(|l| self.province_of(l)))
+        // Whether each says "not deployed" is read once (it folds the texts).
+        let of_model: Vec<(&Assessment, bool)> = self
+            .assessments
+            .iter()
+            .filter(|a| a.model == Some(number))
+            .map(|a| (a, a.says_not_deployed()))
+            .collect();
+        let denied: Vec<&str> = of_model
+            .iter()
+            .filter(|(_, not)| *not)
+            .filter_map(|(a, _)| a.locality.as_deref().and_then(|l| self.province_of(l)))
             .collect();
         let mut out: Vec<String> = Vec::new();
-        for a in of_model().filter(|a| !a.says_not_deployed()) {
+        for (a, _) in of_model.iter().filter(|(_, not)| !*not) {
             for l in a.localities.iter().chain(a.locality.iter()) {
                 if let Some(p) = self.province_of(l) {
                     if !denied.contains(&p) && !out.iter().any(|o| o == p) {

@@ -204,7 +204,11 @@ pub fn fold_nfc_into(out: &mut String, input: &str) {
         let ascii = rest.bytes().take_while(u8::is_ascii).count();
         if ascii > 0 {
             let (run, tail) = rest.split_at(ascii);
-            out.extend(run.chars().map(|c| c.to_ascii_lowercase()));
+            let from = out.len();
+            out.push_str(run);
+            if let Some(added) = out.get_mut(from..) {
+                added.make_ascii_lowercase();
+            }
             rest = tail;
             continue;
         }

@@ -19,26 +19,6 @@ fn parts_len<'a>(parts: impl IntoIterator<Item = &'a str>) -> usize {
     parts.into_iter().map(|p| p.len() + 1).sum()
 }
 
-/// A text written by `write` into this thread's scratch buffer, then copied out at its exact
-/// size (the contexts': one allocation each, of what it holds). Growing each text in place, or
-/// shrinking it after folding (which makes it shorter), would leave the allocator small holes
-/// that the next, longer texts cannot use.
-pub(super) fn exact(write: impl FnOnce(&mut String)) -> String {
-    thread_local! {
-        static SCRATCH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-    }
-    SCRATCH.with_borrow_mut(|s| {
-        s.clear();
-        write(s);
-        let out = s.as_str().to_owned();
-        // A rare very long text does not keep its buffer for the rest of the thread's life.
-        if s.capacity() > 1 << 16 {
-            *s = String::new();
-        }
-        out
-    })
-}
-
 /// A part of a search text: folded, then a line break (nothing for an empty part).
 fn push_fold(s: &mut String, part: &str) {
     if !part.is_empty() {

@@ -8,14 +8,14 @@
 
 use std::collections::HashMap;
 
-use super::Snapshot;
+use super::{Snapshot, Texts};
 use crate::domain::CompactString;
 use crate::text::fold_nfc;
 
 /// The folded context texts and which one each record has, by kind, in record order.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Contexts {
-    pub text: Vec<String>,
+    pub text: Texts,
     pub task: Vec<u32>,
     pub blocker: Vec<u32>,
     pub assessment: Vec<u32>,
@@ -29,7 +29,7 @@ pub struct Contexts {
 impl Contexts {
     /// The context text of context `c` ("" for one out of range).
     pub fn get(&self, c: u32) -> &str {
-        self.text.get(c as usize).map(String::as_str).unwrap_or("")
+        self.text.get(c as usize).unwrap_or("")
     }
 }
 
@@ -39,9 +39,11 @@ struct Builder<'a> {
     seen: HashMap<(Vec<&'a str>, Vec<&'a str>), u32>,
     place: HashMap<&'a str, String>,
     unit: HashMap<&'a str, String>,
-    /// The places and units asked for last, and their context: records come report by
-    /// report, and neighbours often share them.
-    last: Option<(Vec<&'a str>, Vec<&'a str>, u32)>,
+    /// The places and units asked for last (the same two lists from one record to the next:
+    /// nothing is allocated for a record whose context is not new) ...
+    asked: (Vec<&'a str>, Vec<&'a str>),
+    /// ... and their context: records come report by report, and neighbours often share them.
+    last: Option<u32>,
     /// The report asked for last and its locality.
     last_report: Option<(&'a str, Option<&'a str>)>,
 }
@@ -50,21 +52,25 @@ impl<'a> Builder<'a> {
     /// The context of a record about `places` naming `units`, shared with every record that
     /// has the same ones.
     fn context(&mut self, places: &[&'a str], units: &[&'a str]) -> u32 {
-        if let Some((p, u, c)) = &self.last {
-            if p == places && u == units {
-                return *c;
+        if let Some(c) = self.last {
+            if self.asked.0 == places && self.asked.1 == units {
+                return c;
             }
         }
-        let key = (places.to_vec(), units.to_vec());
-        let c = self.context_of(key);
-        self.last = Some((places.to_vec(), units.to_vec(), c));
+        self.asked.0.clear();
+        self.asked.0.extend_from_slice(places);
+        self.asked.1.clear();
+        self.asked.1.extend_from_slice(units);
+        let c = match self.seen.get(&self.asked) {
+            Some(&c) => c,
+            None => self.new_context(self.asked.clone()),
+        };
+        self.last = Some(c);
         c
     }
 
-    fn context_of(&mut self, key: (Vec<&'a str>, Vec<&'a str>)) -> u32 {
-        if let Some(&c) = self.seen.get(&key) {
-            return c;
-        }
+    /// A context not seen before: its text made and kept.
+    fn new_context(&mut self, key: (Vec<&'a str>, Vec<&'a str>)) -> u32 {
         for p in &key.0 {
             self.place_text(p);
         }
@@ -72,7 +78,8 @@ impl<'a> Builder<'a> {
             self.unit_text(u);
         }
         let (place, unit) = (&self.place, &self.unit);
-        let text = super::fold::exact(|s| {
+        let c = self.out.text.len() as u32;
+        self.out.text.push_with(|s| {
             for p in &key.0 {
                 s.push_str(&place[p]);
             }
@@ -80,8 +87,6 @@ impl<'a> Builder<'a> {
                 s.push_str(&unit[u]);
             }
         });
-        let c = self.out.text.len() as u32;
-        self.out.text.push(text);
         self.seen.insert(key, c);
         c
     }
@@ -125,8 +130,8 @@ impl<'a> Builder<'a> {
     }
 }
 
-fn strs(v: &[CompactString]) -> Vec<&str> {
-    v.iter().map(CompactString::as_str).collect()
+fn strs(v: &[CompactString]) -> impl Iterator<Item = &str> {
+    v.iter().map(CompactString::as_str)
 }
 
 impl<'a> Builder<'a> {
@@ -154,6 +159,7 @@ impl Snapshot {
             seen: HashMap::new(),
             place: HashMap::new(),
             unit: HashMap::new(),
+            asked: (Vec::new(), Vec::new()),
             last: None,
             last_report: None,
         };
@@ -219,6 +225,7 @@ impl Snapshot {
             let c = b.context(&places, &[]);
             b.out.report.push(c);
         }
+        b.out.text.shrink_to_fit();
         b.out
     }
 }

@@ -155,8 +155,28 @@ impl Origins<'_> {
     }
 }
 
-/// The records of a parsed file learn the report of their file (done on the core that parsed it).
+/// The records of a parsed file learn the report of their file (done on the core that parsed it),
+/// and their lists give back the room the parse left them: it grows a list four places at a
+/// time, and most hold one or two units (18 MB of empty places at 200k tasks).
 pub fn own_records(d: &mut DataFile) {
+    for x in &mut d.tasks {
+        for v in [
+            &mut x.lead_units,
+            &mut x.coord_units,
+            &mut x.force_units,
+            &mut x.steps,
+        ] {
+            v.shrink_to_fit();
+        }
+    }
+    for x in &mut d.blockers {
+        x.causes.shrink_to_fit();
+        x.responsible.shrink_to_fit();
+        x.addressees.shrink_to_fit();
+    }
+    for x in &mut d.assessments {
+        x.localities.shrink_to_fit();
+    }
     let Some(r) = &d.report else {
         return;
     };

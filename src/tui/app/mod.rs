@@ -14,6 +14,7 @@ mod meeting;
 mod narrow;
 mod nav;
 mod prompt;
+mod recount;
 mod scores;
 mod triage;
 mod update;
@@ -37,9 +38,10 @@ use super::theme::Theme;
 pub use changes::Changes;
 pub use filter::{FilterEdit, FilterJob, Filtered, ListRef};
 pub use help::HelpEdit;
-pub use list::{overdue_rows, List};
+pub use list::List;
 pub use meeting::{AgendaReason, Meeting, MeetingForm};
 pub use prompt::PromptEdit;
+pub use recount::FromScratch;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ViewId {
@@ -243,16 +245,8 @@ impl App {
             formula: Default::default(),
             previous_scores: None,
         };
-        // The figures no decision changes are worked out beside the scorecard (on the other
-        // core): the console is ready that much sooner after a national snapshot's load.
-        let data = app.data.clone();
-        let fixed = std::thread::scope(|sc| {
-            let fixed = sc.spawn(|| super::figures::Fixed::compute(&data.snapshot));
-            app.refresh_scores();
-            fixed
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e))
-        });
+        // The figures no decision changes, then every count, the scorecard and the lists.
+        let fixed = super::figures::Fixed::compute(&app.data.snapshot, &app.data.findings);
         app.figures = Arc::new(super::figures::Figures::with_fixed(fixed));
         app.rebuild_lists();
         app

@@ -65,29 +65,40 @@ impl App {
         let made = self.from_scratch();
         self.figures = made.figures;
         Arc::make_mut(&mut self.decided).1 = Arc::new(made.scores);
-        let old: Vec<ListMemory> = self.lists.iter().map(ListMemory::of).collect();
-        self.lists = made.lists;
-        for (i, m) in old.iter().enumerate() {
-            if let Some(l) = self.lists.get_mut(i) {
-                l.filter = m.filter.clone();
-                l.sort = m.sort;
+        for (i, list) in made.lists.into_iter().enumerate() {
+            if i < self.lists.len() {
+                self.put_list(i, list);
+            } else {
+                self.lists.push(list);
             }
-        }
-        for i in 0..self.lists.len() {
-            self.refilter_keeping(i, old.get(i));
         }
         self.overview = Arc::new(super::super::views::overview::figures(self));
         self.rebuild_pages();
     }
 
+    /// A top-level list made again in place of the one before, with its filter, its sort and
+    /// its selection (or the row that took its place).
+    fn put_list(&mut self, i: usize, mut new: List) {
+        let old = ListMemory::of(&self.lists[i]);
+        new.filter = old.filter.clone();
+        new.sort = old.sort;
+        // A filter job on the rows before is not taken.
+        new.generation = self.lists[i].generation + 1;
+        self.lists[i] = new;
+        self.refilter_keeping(i, &old);
+    }
+
     /// Filter and sort a top-level list again, keeping its selection (or the row that took
-    /// its place).
-    fn refilter_keeping(&mut self, i: usize, old: Option<&ListMemory>) {
+    /// its place). Unfiltered and unsorted, it shows its rows as they are: only the selection
+    /// is placed again.
+    fn refilter_keeping(&mut self, i: usize, old: &ListMemory) {
         let height = self.table_height;
         let r = self.list_ref_at(i);
-        self.refilter(r);
-        if let (Some(m), Some(l)) = (old, self.list_mut(r)) {
-            l.reselect(m, height);
+        if !old.filter.trim().is_empty() || old.sort.is_some() {
+            self.refilter(r);
+        }
+        if let Some(l) = self.list_mut(r) {
+            l.reselect(old, height);
         }
     }
 
@@ -130,29 +141,17 @@ impl App {
                 ListRef::View(ViewId::Units, _) => units.take(),
                 _ => None,
             };
-            let l = &mut self.lists[i];
+            let l = &self.lists[i];
             let filtered = !l.filter.trim().is_empty() || l.sort.is_some();
-            if remade.is_none() && !filtered {
-                continue;
-            }
-            let old = ListMemory::of(l);
             match remade {
-                Some(mut new) => {
-                    new.filter = old.filter.clone();
-                    new.sort = old.sort;
-                    // A filter job on the rows before is not taken.
-                    new.generation = l.generation + 1;
-                    *l = new;
+                Some(new) => self.put_list(i, new),
+                None if filtered => {
+                    // What the filter found before was found with the decisions before.
+                    self.lists[i].found = Arc::default();
+                    let old = ListMemory::of(&self.lists[i]);
+                    self.refilter_keeping(i, &old);
                 }
-                // What the filter found before was found with the decisions before.
-                None => l.found = Arc::default(),
-            }
-            if filtered {
-                self.refilter_keeping(i, Some(&old));
-            } else {
-                // Unfiltered, it shows its rows as made: only the selection is placed again.
-                let height = self.table_height;
-                self.lists[i].reselect(&old, height);
+                None => {}
             }
         }
         self.overview = Arc::new(super::super::views::overview::figures(self));

@@ -182,7 +182,9 @@ fn main() -> ExitCode {
     let mut out = cli::inert::InertWriter::new(stdout.lock());
     let mut err = cli::inert::InertWriter::new(std::io::stderr());
     let code = match args.command {
-        Some(Command::Check { path }) => cli::check::run(path.as_deref(), &mut out).unwrap_or(2),
+        Some(Command::Check { path }) => {
+            cli::check::run(path.as_deref(), args.lang != "en", &mut out).unwrap_or(2)
+        }
         Some(Command::Export {
             kind,
             format,
@@ -246,6 +248,7 @@ fn main() -> ExitCode {
             unit.as_deref(),
             &out_file,
             data.as_deref(),
+            args.lang != "en",
             &mut out,
             &mut err,
         ),
@@ -261,6 +264,7 @@ fn main() -> ExitCode {
                 as_of: args.as_of,
                 partial,
                 base,
+                vi: args.lang != "en",
             },
             &mut out,
             &mut err,

@@ -32,11 +32,21 @@ fn check_on_the_shipped_data_exits_0() {
             .to_string(),
     ]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("errors: 0"), "{out}");
-    assert!(out.contains("reconciliation findings:"), "{out}");
+    // In Vietnamese, as the rest of giaoban speaks by default; in English when asked.
+    assert!(out.contains("lỗi: 0"), "{out}");
+    assert!(out.contains("sai lệch khi đối chiếu:"), "{out}");
+    assert!(out.contains("số liệu đến ngày 31/12/2024"), "{out}");
     let (code, embedded, _) = giaoban(&["check"]);
     assert_eq!(code, 0);
-    assert!(embedded.contains("the shipped snapshot"), "{embedded}");
+    assert!(
+        embedded.starts_with("dữ liệu đi kèm chương trình: "),
+        "{embedded}"
+    );
+    let (code, english, _) = giaoban(&["--lang", "en", "check"]);
+    assert_eq!(code, 0);
+    assert!(english.starts_with("the shipped snapshot: "), "{english}");
+    assert!(english.contains("errors: 0"), "{english}");
+    assert!(english.contains("reconciliation findings:"), "{english}");
 }
 
 #[test]
@@ -48,13 +58,13 @@ fn each_dated_snapshot_of_the_shipped_history_checks_on_its_own() {
             .join(date);
         let (code, out, _) = giaoban(&["check", &dir.display().to_string()]);
         assert_eq!(code, 0, "{date}: {out}");
-        assert!(out.contains("errors: 0"), "{date}: {out}");
+        assert!(out.contains("lỗi: 0"), "{date}: {out}");
         let line = out
             .lines()
-            .find(|l| l.trim_start().starts_with("tasks "))
+            .find(|l| l.trim_start().starts_with("nhiệm vụ "))
             .unwrap_or("");
         assert_eq!(
-            line.split_whitespace().nth(1),
+            line.split_whitespace().last(),
             Some(tasks.to_string().as_str()),
             "{date}: {out}"
         );
@@ -83,16 +93,20 @@ fn check_on_a_broken_copy_names_file_line_and_column_and_exits_1() {
         first.contains("unknown name 'centrl' (did you mean 'central'?)"),
         "{out}"
     );
-    assert!(out.contains("1 error(s)"), "{out}");
+    assert!(out.contains("1 lỗi, 0 cảnh báo"), "{out}");
 }
 
 #[test]
 fn check_lists_counts_and_findings() {
     let (code, out, _) = giaoban(&["check", &mini()]);
     assert_eq!(code, 0);
-    assert!(out.contains("tasks                     4"), "{out}");
-    assert!(out.contains("reconciliation findings: 6"), "{out}");
-    assert!(out.contains("printed: Đã hoàn thành: 3 nhiệm vụ"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["nhiệm", "vụ", "4"]),
+        "{out}"
+    );
+    assert!(out.contains("sai lệch khi đối chiếu: 6"), "{out}");
+    assert!(out.contains("số in: Đã hoàn thành: 3 nhiệm vụ"), "{out}");
 }
 
 #[test]
@@ -170,7 +184,7 @@ fn export_filters_with_the_query_language_and_as_of() {
     ]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("^^^^^^^^^^^") && err.contains("did you mean 'status:'"),
+        err.contains("^^^^^^^^^^^") && err.contains("có phải 'status:'?"),
         "{err}"
     );
     let (_, out, _) = giaoban(&[
@@ -193,6 +207,9 @@ fn export_filters_with_the_query_language_and_as_of() {
         "{out}"
     );
     let (code, _, err) = giaoban(&["export", "taks", "--data", &mini()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("có phải 'tasks'?"), "{err}");
+    let (code, _, err) = giaoban(&["--lang", "en", "export", "taks", "--data", &mini()]);
     assert_eq!(code, 1);
     assert!(err.contains("did you mean 'tasks'"), "{err}");
 }
@@ -267,15 +284,15 @@ fn gen_writes_a_snapshot_that_check_accepts() {
     let (code, report, err) = giaoban(&["check", &out_s]);
     assert_eq!(code, 0, "{report}");
     assert!(err.is_empty(), "no progress bar when piped: {err}");
-    assert!(report.contains("errors: 0"), "{report}");
+    assert!(report.contains("lỗi: 0"), "{report}");
     assert!(report.contains("Dữ liệu mô phỏng"), "{report}");
     let tasks_line = report
         .lines()
-        .find(|l| l.trim_start().starts_with("tasks "))
+        .find(|l| l.trim_start().starts_with("nhiệm vụ "))
         .unwrap();
     let n: usize = tasks_line
         .split_whitespace()
-        .nth(1)
+        .last()
         .unwrap()
         .parse()
         .unwrap();

@@ -935,11 +935,18 @@ fn the_console_store_turns_keys_into_records() {
     assert_eq!(b1.unit.as_deref(), Some("c06"));
     assert_eq!(
         store.undo().unwrap().unwrap(),
-        "Đã hoàn tác #5 · b1 · Giao chủ trì: C06"
+        "Đã hoàn tác #5 (b1): đã bỏ giao chủ trì «C06»."
     );
     assert_eq!(
         store.redo().unwrap().unwrap(),
-        "Đã làm lại #5 · b1 · Giao chủ trì: C06"
+        "Đã làm lại #5 (b1): Giao chủ trì lại là «C06»."
+    );
+    // Undoing a step says what is in force again, apart from what was taken back.
+    let said = store.record("b1", &Request::TriageNext).unwrap();
+    assert_eq!(said, "Đã ghi #8 · b1 · Trạng thái: Đã giải quyết");
+    assert_eq!(
+        store.undo().unwrap().unwrap(),
+        "Đã hoàn tác #8 (b1): Trạng thái trở lại «Chuyển cấp trên», bỏ «Đã giải quyết»."
     );
     let e = store.record("zz", &Request::Defer).unwrap_err();
     assert!(e.starts_with("CHƯA GHI được quyết định: "), "{e}");

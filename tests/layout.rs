@@ -1,6 +1,7 @@
 //! Columns by importance and nothing cut without saying so: the tasks view at 120x40 keeps
-//! deadline, status, days late and decision; a unit's page starts with its most overdue tasks;
-//! the overview at 80x24 shows every chart's rows by scrolling, with a mark for what is below.
+//! deadline, status, days late, and the decision once a task has one; a unit's page starts
+//! with its most overdue tasks; the overview at 80x24 shows every chart's rows by scrolling,
+//! with a mark for what is below.
 
 mod ui;
 use ui::*;
@@ -25,15 +26,25 @@ fn the_tasks_view_at_120x40_keeps_deadline_status_days_late_and_decision() {
         c.keys(view);
         let screen = c.screen();
         let header = screen.lines().nth(2).unwrap();
-        for col in ["Nội dung", "Hạn", "Trạng thái", "Trễ ngày", "Quyết định"] {
+        for col in ["Nội dung", "Hạn", "Trạng thái", "Trễ ngày"] {
             assert!(header.contains(col), "{col} in view {view}: {header}");
         }
+        // No task has a decision yet: the empty column gives its room to the title.
+        assert!(!header.contains("Quyết định"), "{header}");
     }
-    // A decision shows in its column.
+    // A decision shows in its column, in both views of tasks.
     c.keys("z");
     let screen = c.screen();
     let row = screen.lines().nth(4).unwrap();
     assert!(row.contains("Tạm hoãn"), "{screen}");
+    for view in ["4", "3"] {
+        c.keys(view);
+        let screen = c.screen();
+        let header = screen.lines().nth(2).unwrap();
+        for col in ["Nội dung", "Hạn", "Trạng thái", "Trễ ngày", "Quyết định"] {
+            assert!(header.contains(col), "{col} in view {view}: {header}");
+        }
+    }
 }
 
 #[test]

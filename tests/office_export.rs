@@ -110,7 +110,7 @@ fn csv_opens_in_excel_with_vietnamese_headers_names_and_no_formula() {
     assert_eq!(rows[0][col(&headers, "Lead units")], rows[0][lead]);
     let (code, _, err) = giaoban(&["export", "tasks", "--format", "csv", "--delimiter", "|"]);
     assert_eq!(code, 1);
-    assert!(err.contains("expected ',', ';' or 'tab'"), "{err}");
+    assert!(err.contains("dùng ',', ';' hoặc 'tab'"), "{err}");
 }
 
 #[test]
@@ -181,7 +181,10 @@ fn xlsx_has_one_sheet_a_header_dates_as_dates_and_a_legend() {
         "export", "tasks", "--format", "xlsx", "--filter", "overdue", "--out", &f,
     ]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("rows written to"), "{err}");
+    assert!(
+        err.contains("giaoban export: đã ghi ") && err.contains(" dòng vào "),
+        "{err}"
+    );
     let mut wb = open_workbook_auto(&file).unwrap();
     assert_eq!(wb.sheet_names(), vec!["Nhiệm vụ".to_string()]);
     let range = wb.worksheet_range("Nhiệm vụ").unwrap();

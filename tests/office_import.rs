@@ -86,6 +86,10 @@ fn template(dir: &Path) -> (PathBuf, Sheets) {
     );
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Bình Định"), "{out}");
+    assert!(
+        out.contains(" nhiệm vụ chưa xong, "),
+        "said in Vietnamese: {out}"
+    );
     let path = dir.join("bd.xlsx");
     (path.clone(), read(&path))
 }
@@ -136,7 +140,7 @@ fn a_template_filled_in_and_imported_gives_a_snapshot_whose_changes_are_the_edit
         ],
     );
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("3 record(s) changed, 1 new task(s)"), "{out}");
+    assert!(out.contains("3 bản ghi thay đổi, 1 nhiệm vụ mới"), "{out}");
     let new = tmp.path().join("hist/2025-03-31");
     assert!(new.join("manifest.ron").is_file());
 
@@ -189,7 +193,7 @@ fn a_template_filled_in_and_imported_gives_a_snapshot_whose_changes_are_the_edit
         ],
     );
     assert_eq!(code, 1);
-    assert!(err.contains("dated after it"), "{err}");
+    assert!(err.contains("bộ mới phải đề ngày sau ngày đó"), "{err}");
 }
 
 #[test]
@@ -232,7 +236,7 @@ fn every_kind_of_bad_cell_is_named_and_nothing_is_written() {
         err.contains("is here a second time (first at bd.xlsx: Nhiệm vụ!A6)"),
         "{err}"
     );
-    assert!(err.contains("nothing was written"), "{err}");
+    assert!(err.contains("chưa ghi gì"), "{err}");
     assert!(!tmp.path().join("hist/2025-03-31").exists());
 
     // With --partial the good row is written and the others listed.
@@ -250,7 +254,7 @@ fn every_kind_of_bad_cell_is_named_and_nothing_is_written() {
     );
     assert_eq!(code, 1, "{err}");
     assert!(
-        out.contains("1 record(s) changed, 0 new task(s); 5 problem(s) left out"),
+        out.contains("1 bản ghi thay đổi, 0 nhiệm vụ mới; 5 lỗi bỏ qua"),
         "{out}"
     );
     let after = giaoban::history::load_any(&tmp.path().join("hist/2025-03-31")).unwrap();

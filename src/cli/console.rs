@@ -34,7 +34,8 @@ pub fn run(args: ConsoleArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         return match opened {
             Ok(cycle) => {
                 let label = super::data_label(args.path.as_ref());
-                match super::check::print_summary(&cycle.current, &label, out) {
+                let vi = args.lang != "en";
+                match super::check::print_summary(&cycle.current, &label, vi, out) {
                     Ok(()) => 0,
                     Err(_) => 2,
                 }

@@ -105,18 +105,22 @@ fn rows_told(
                 .collect())
         }
         other => {
-            let hint = crate::text::did_you_mean(other, KINDS)
-                .map(|k| format!(" (did you mean '{k}'?)"))
-                .unwrap_or_default();
-            return Err(format!(
-                "unknown kind '{other}'{hint}; expected one of: {}",
-                KINDS.join(", ")
-            ));
+            let guess = crate::text::did_you_mean(other, KINDS);
+            let kinds = KINDS.join(", ");
+            return Err(if lang == Lang::Vi {
+                let hint = guess.map(|k| format!(" (có phải '{k}'?)")).unwrap_or_default();
+                format!("không có loại '{other}'{hint}; dùng một trong: {kinds}")
+            } else {
+                let hint = guess
+                    .map(|k| format!(" (did you mean '{k}'?)"))
+                    .unwrap_or_default();
+                format!("unknown kind '{other}'{hint}; expected one of: {kinds}")
+            });
         }
     };
     let recs = match filter.filter(|f| !f.trim().is_empty()) {
         Some(q) => {
-            let compiled = Compiled::parse(q, s).map_err(|e| e.render(q))?;
+            let compiled = Compiled::parse(q, s).map_err(|e| e.render_in(q, lang == Lang::Vi))?;
             compiled.filter(&ctx, &recs)
         }
         None => recs,
@@ -363,14 +367,17 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
+    let vi = lang == Lang::Vi;
+    let say = |v: String, e: String| if vi { v } else { e };
     let result = (|| -> Result<(), String> {
         let fmt = match format {
             "json" => Format::Json,
             "csv" => Format::Csv,
             "xlsx" => Format::Xlsx,
             other => {
-                return Err(format!(
-                    "unknown format '{other}': expected json, csv or xlsx"
+                return Err(say(
+                    format!("không có định dạng '{other}': dùng json, csv hoặc xlsx"),
+                    format!("unknown format '{other}': expected json, csv or xlsx"),
                 ))
             }
         };
@@ -379,8 +386,9 @@ pub fn run(
             ";" => b';',
             "tab" | "\t" | "\\t" => b'\t',
             other => {
-                return Err(format!(
-                    "the delimiter '{other}' is not one a spreadsheet reads: expected ',', ';' or 'tab'"
+                return Err(say(
+                    format!("bảng tính không đọc được dấu phân cách '{other}': dùng ',', ';' hoặc 'tab'"),
+                    format!("the delimiter '{other}' is not one a spreadsheet reads: expected ',', ';' or 'tab'"),
                 ))
             }
         };
@@ -394,7 +402,11 @@ pub fn run(
                     crate::journal::Journal::open_read_only(&path, &loaded.snapshot)
                         .map_err(|e| e.to_string())?;
                 for w in &warnings {
-                    let _ = writeln!(err, "giaoban export: warning: {w}");
+                    let _ = writeln!(
+                        err,
+                        "giaoban export: {}: {w}",
+                        say("cảnh báo".into(), "warning".into())
+                    );
                 }
                 Some(j)
             }
@@ -427,12 +439,21 @@ pub fn run(
                 bar.finish();
                 let written = crate::office::files::write_new(p, &buf)
                     .map_err(|e| format!("{}: {e}", p.display()))?;
-                let _ = writeln!(err, "giaoban export: {} rows written to {}", rows.len(), written.display());
+                let (n, to) = (rows.len(), written.display());
+                let _ = writeln!(
+                    err,
+                    "giaoban export: {}",
+                    say(
+                        format!("đã ghi {n} dòng vào {to}"),
+                        format!("{n} rows written to {to}")
+                    )
+                );
                 Ok(())
             }
-            None if fmt == Format::Xlsx && std::io::IsTerminal::is_terminal(&std::io::stdout()) => Err(
+            None if fmt == Format::Xlsx && std::io::IsTerminal::is_terminal(&std::io::stdout()) => Err(say(
+                "tệp Excel không in ra màn hình được: thêm --out TỆP.xlsx (hoặc chuyển đầu ra vào một tệp)".into(),
                 "a workbook is not for the terminal: give --out FILE.xlsx (or redirect the output to a file)".into(),
-            ),
+            )),
             None => {
                 // Made whole first, so that a reader that stops early is a plain write error.
                 let mut buf = Vec::new();

@@ -1,5 +1,6 @@
 //! `giaoban template` and `giaoban import`: update templates out to the provinces, and their
-//! returns into a new dated snapshot of a history.
+//! returns into a new dated snapshot of a history. Messages in Vietnamese (the default
+//! `--lang`) or English.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -16,12 +17,18 @@ pub fn template(
     unit: Option<&str>,
     out_file: &Path,
     data: Option<&Path>,
+    vi: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
     let result = (|| -> Result<PathBuf, String> {
         if locality.is_some() == unit.is_some() {
-            return Err("give one of --locality ID or --unit ID".into());
+            return Err(if vi {
+                "cần đúng một trong --locality MÃ hoặc --unit MÃ"
+            } else {
+                "give one of --locality ID or --unit ID"
+            }
+            .into());
         }
         let loaded = newest(data)?;
         let s = &loaded.snapshot;
@@ -29,15 +36,17 @@ pub fn template(
         let bytes = template::template(s, &scope).map_err(|e| e.to_string())?;
         let written = crate::office::files::write_new(out_file, &bytes)
             .map_err(|e| format!("{}: {e}", out_file.display()))?;
-        let _ = writeln!(
-            out,
-            "{}: {} — {} open task(s), {} blocker(s), {} indicator(s)",
-            written.display(),
-            scope.label,
+        let (t, b, i) = (
             scope.tasks.len(),
             scope.blockers.len(),
-            scope.indicators.len()
+            scope.indicators.len(),
         );
+        let what = if vi {
+            format!("{t} nhiệm vụ chưa xong, {b} vướng mắc, {i} chỉ tiêu")
+        } else {
+            format!("{t} open task(s), {b} blocker(s), {i} indicator(s)")
+        };
+        let _ = writeln!(out, "{}: {} — {what}", written.display(), scope.label);
         Ok(written)
     })();
     match result {
@@ -62,10 +71,14 @@ pub struct ImportArgs {
     pub partial: bool,
     /// The snapshot to start from when the history has none yet (default: the shipped one).
     pub base: Option<PathBuf>,
+    /// Messages in Vietnamese (else English).
+    pub vi: bool,
 }
 
 /// `giaoban import FILE… --into HISTORY [--as-of DATE] [--partial] [--base PATH]`.
 pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let vi = args.vi;
+    let say = |v: String, e: String| if vi { v } else { e };
     let result = (|| -> Result<bool, String> {
         let history = History::open_dir(&args.into);
         let base = match (&history, &args.base) {
@@ -79,8 +92,9 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
         let newest = history.as_ref().map(|h| h.newest()).or(base.snapshot.as_of);
         if let Some(newest) = newest {
             if as_of <= newest {
-                return Err(format!(
-                    "--as-of {as_of}: the newest snapshot is of {newest}; a new one must be dated after it"
+                return Err(say(
+                    format!("--as-of {as_of}: bộ số liệu mới nhất là ngày {newest}; bộ mới phải đề ngày sau ngày đó"),
+                    format!("--as-of {as_of}: the newest snapshot is of {newest}; a new one must be dated after it"),
                 ));
             }
         }
@@ -103,13 +117,21 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
             let _ = writeln!(err, "{e}");
         }
         if !errors.is_empty() && !args.partial {
-            return Err(format!(
-                "{} problem(s); nothing was written (fix the cells above, or give --partial to write the rows that are right)",
-                errors.len()
+            let n = errors.len();
+            return Err(say(
+                format!("{n} lỗi; chưa ghi gì (sửa các ô nêu trên, hoặc thêm --partial để ghi các dòng đúng)"),
+                format!("{n} problem(s); nothing was written (fix the cells above, or give --partial to write the rows that are right)"),
             ));
         }
         if edits.is_empty() {
-            let _ = writeln!(out, "no cell differs from the snapshot: nothing to write");
+            let _ = writeln!(
+                out,
+                "{}",
+                say(
+                    "không ô nào khác bộ số liệu: không có gì để ghi".into(),
+                    "no cell differs from the snapshot: nothing to write".into()
+                )
+            );
             return Ok(errors.is_empty());
         }
         let (snap, added) = snapshot_out::apply(&base.snapshot, &edits, as_of);
@@ -132,8 +154,12 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
             bar.finish();
             let _ = writeln!(
                 out,
-                "{}: the snapshot the update starts from",
-                first.display()
+                "{}: {}",
+                first.display(),
+                say(
+                    "bộ số liệu gốc của lần cập nhật".into(),
+                    "the snapshot the update starts from".into()
+                )
             );
         }
         let names: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();
@@ -145,22 +171,23 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
         // What was written must load: if it does not, it is taken away again.
         if let Err(e) = crate::history::load_any(&target) {
             let _ = std::fs::remove_dir_all(&target);
-            return Err(format!(
-                "the new snapshot did not load, so it was not kept: {e}"
+            return Err(say(
+                format!("bộ số liệu mới không mở được nên không giữ lại: {e}"),
+                format!("the new snapshot did not load, so it was not kept: {e}"),
             ));
         }
         let changed = edits.iter().filter(|e| e.id.is_some()).count();
-        let _ = writeln!(
-            out,
-            "{}: {changed} record(s) changed, {} new task(s){}",
-            target.display(),
-            added.len(),
-            if errors.is_empty() {
-                String::new()
-            } else {
-                format!("; {} problem(s) left out (listed above)", errors.len())
-            }
+        let (new, left) = (added.len(), errors.len());
+        let left_out = match (left, vi) {
+            (0, _) => String::new(),
+            (_, true) => format!("; {left} lỗi bỏ qua (liệt kê ở trên)"),
+            (_, false) => format!("; {left} problem(s) left out (listed above)"),
+        };
+        let what = say(
+            format!("{changed} bản ghi thay đổi, {new} nhiệm vụ mới"),
+            format!("{changed} record(s) changed, {new} new task(s)"),
         );
+        let _ = writeln!(out, "{}: {what}{left_out}", target.display());
         Ok(errors.is_empty())
     })();
     match result {

@@ -106,6 +106,38 @@ impl Group {
         }
     }
 
+    /// What the group counts, in words a chair can read aloud (the help's legend).
+    pub fn meaning(self, vi: bool) -> &'static str {
+        match (self, vi) {
+            (Group::DoneOnTime, true) => "đã xong; một báo cáo ghi ngày trước hạn đã ghi là xong",
+            (Group::DoneOnTime, false) => "done; a report dated by the deadline already said so",
+            (Group::DoneLate, true) => "đã xong; một báo cáo ghi ngày sau hạn vẫn ghi đang làm",
+            (Group::DoneLate, false) => "done; a report dated after the deadline still said open",
+            (Group::DoneUndated, true) => {
+                "đã xong, không biết xong trước hay sau hạn (hoặc không đọc được hạn)"
+            }
+            (Group::DoneUndated, false) => {
+                "done, not known whether before or after the deadline (or no readable deadline)"
+            }
+            (Group::OpenOnTime, true) => "chưa xong, còn hơn 7 ngày nữa mới đến hạn",
+            (Group::OpenOnTime, false) => "open, more than 7 days before the deadline",
+            (Group::DueSoon, true) => "chưa xong, đến hạn trong 7 ngày (kể cả hôm nay)",
+            (Group::DueSoon, false) => "open, due within 7 days (today included)",
+            (Group::Overdue, true) => "chưa xong, đã qua hạn",
+            (Group::Overdue, false) => "open, past the deadline",
+            (Group::Recurring, true) => {
+                "việc thường xuyên, không có hạn cụ thể, kể cả khi báo cáo ghi đã xong"
+            }
+            (Group::Recurring, false) => {
+                "standing duty with no fixed deadline, even when reported done"
+            }
+            (Group::NoStatus, true) => "báo cáo không ghi tình trạng, hoặc ghi không rõ",
+            (Group::NoStatus, false) => "the report gives no status, or none that can be read",
+            (Group::NoDeadline, true) => "chưa xong, không đọc được hạn",
+            (Group::NoDeadline, false) => "open, no readable deadline",
+        }
+    }
+
     pub fn is_done(self) -> bool {
         matches!(
             self,

@@ -191,6 +191,31 @@ mod tests {
             .filter(|l| l.level == crate::domain::LocalityLevel::Commune)
             .count();
         assert!(communes >= places::COMMUNES, "{communes}");
+        // A provincial role's unit names its province once, in the place of the role's own
+        // "tỉnh" (a user read "Thanh tra tỉnh tỉnh Long An").
+        let name = |id: &str| snap.unit(id).map(|u| u.name.to_string());
+        assert_eq!(
+            name("long-an-thanh-tra-tinh").as_deref(),
+            Some("Thanh tra tỉnh Long An")
+        );
+        assert_eq!(
+            name("ha-noi-thanh-tra-tinh").as_deref(),
+            Some("Thanh tra thành phố Hà Nội")
+        );
+        assert_eq!(
+            name("ha-noi-tinh-doan").as_deref(),
+            Some("Thành đoàn Hà Nội")
+        );
+        let doubled: Vec<&str> = snap
+            .units
+            .iter()
+            .map(|u| u.name.as_str())
+            .filter(|n| {
+                let f = crate::text::fold(n);
+                f.contains("tinh tinh") || f.contains("tinh thanh pho")
+            })
+            .collect();
+        assert!(doubled.is_empty(), "{doubled:?}");
         // Every generated report names its province, and its tasks are found under it.
         let r = snap.reports.iter().find(|r| r.id.contains("-r")).unwrap();
         let p = r.locality.clone().unwrap();

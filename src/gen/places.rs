@@ -48,6 +48,22 @@ fn is_city(l: &Locality) -> bool {
         .any(|a| a.starts_with("TP") || a.starts_with("Thành phố"))
 }
 
+/// The name of a provincial role's unit in province `p`. The catalogue names a role with the
+/// word "tỉnh" in it ("Thanh tra tỉnh", "Tỉnh đoàn"); that word is the province's own, so the
+/// province is named in its place rather than after it ("Thanh tra tỉnh Long An", not "Thanh
+/// tra tỉnh tỉnh Long An"; "Thanh tra thành phố Hà Nội"; "Thành đoàn Hà Nội").
+fn provincial_name(role: &str, p: &Province) -> String {
+    let city = !p.styled.starts_with("tỉnh ");
+    if let Some(stem) = role.strip_suffix(" tỉnh") {
+        return format!("{stem} {}", p.styled);
+    }
+    if let Some(rest) = role.strip_prefix("Tỉnh ") {
+        let head = if city { "Thành" } else { "Tỉnh" };
+        return format!("{head} {rest} {}", p.name);
+    }
+    format!("{role} {}", p.styled)
+}
+
 /// Build the places from the shipped snapshot's localities and units.
 pub fn build(shipped: &Snapshot, rng: &mut Rng) -> Places {
     let mut localities = shipped.localities.clone();
@@ -104,7 +120,7 @@ pub fn build(shipped: &Snapshot, rng: &mut Rng) -> Places {
             // The role's spellings hold in every province: the unit adds none of its own.
             units.push(Unit {
                 id: id.clone().into(),
-                name: format!("{} {}", r.name, p.styled).into(),
+                name: provincial_name(&r.name, p).into(),
                 aliases: Vec::new(),
                 level: UnitLevel::Province,
                 locality: Some(p.id.clone().into()),

@@ -70,24 +70,56 @@ impl ConsoleStore {
                 new.field().label(self.lang),
                 self.value(new)
             ),
+            // One sentence that says what is in force now, apart from what was taken back:
+            // "Trạng thái: Chuyển cấp trên" alone after an undo read as the state in force.
             Record::Undo {
-                undoes, item, old, ..
-            } => format!(
-                "{} #{undoes} · {item}{}",
-                if vi { "Đã hoàn tác" } else { "Undone" },
-                old.as_ref()
-                    .map(|c| format!(" · {}: {}", c.field().label(self.lang), self.value(c)))
-                    .unwrap_or_default()
-            ),
+                undoes,
+                item,
+                old,
+                new,
+                ..
+            } => {
+                let head = if vi {
+                    format!("Đã hoàn tác #{undoes} ({item})")
+                } else {
+                    format!("Undid #{undoes} ({item})")
+                };
+                let Some(old) = old else { return head };
+                let field = old.field().label(self.lang);
+                let (was, now) = (self.value(old), new.as_ref().map(|c| self.value(c)));
+                match (now, vi) {
+                    (Some(now), true) => {
+                        format!("{head}: {field} trở lại «{now}», bỏ «{was}».")
+                    }
+                    (Some(now), false) => {
+                        format!("{head}: {field} is back to “{now}”, “{was}” withdrawn.")
+                    }
+                    (None, true) => format!("{head}: đã bỏ {} «{was}».", field.to_lowercase()),
+                    (None, false) => format!("{head}: {field} “{was}” withdrawn."),
+                }
+            }
             Record::Redo {
                 redoes, item, new, ..
-            } => format!(
-                "{} #{redoes} · {item}{}",
-                if vi { "Đã làm lại" } else { "Redone" },
-                new.as_ref()
-                    .map(|c| format!(" · {}: {}", c.field().label(self.lang), self.value(c)))
-                    .unwrap_or_default()
-            ),
+            } => {
+                let head = if vi {
+                    format!("Đã làm lại #{redoes} ({item})")
+                } else {
+                    format!("Redid #{redoes} ({item})")
+                };
+                match new {
+                    Some(c) if vi => format!(
+                        "{head}: {} lại là «{}».",
+                        c.field().label(self.lang),
+                        self.value(c)
+                    ),
+                    Some(c) => format!(
+                        "{head}: {} is “{}” again.",
+                        c.field().label(self.lang),
+                        self.value(c)
+                    ),
+                    None => head,
+                }
+            }
             _ => String::new(),
         }
     }

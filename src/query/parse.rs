@@ -88,6 +88,11 @@ impl QueryError {
 
     /// The message with the query and a caret line under the bad term, for the command line.
     pub fn render(&self, query: &str) -> String {
+        self.render_in(query, false)
+    }
+
+    /// As `render`, the message in Vietnamese or English.
+    pub fn render_in(&self, query: &str, vi: bool) -> String {
         let start = query[..self.span.0.min(query.len())].chars().count();
         let len = query
             .get(self.span.0..self.span.1)
@@ -98,7 +103,7 @@ impl QueryError {
             "{query}\n{}{}\n{}",
             " ".repeat(start),
             "^".repeat(len),
-            self.message
+            self.message_in(vi)
         )
     }
 }

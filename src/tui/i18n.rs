@@ -103,6 +103,9 @@ const LABELS: &[(&str, &str, &str)] = &[
         "extraction notes",
     ),
     ("help.clear", "xoá lọc", "clear the filter"),
+    ("count.related", "mục liên quan", "related records"),
+    ("help.close", "đóng trợ giúp", "close help"),
+    ("help.keep", "giữ bộ lọc", "keep the filter"),
     ("help.scroll", "cuộn", "scroll"),
     ("help.no_match", "Không có phím nào khớp", "No key matches"),
     (

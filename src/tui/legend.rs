@@ -31,21 +31,64 @@ pub fn group_span(theme: &Theme, g: Group, lang: Lang) -> Vec<Span<'static>> {
     ]
 }
 
-/// The legend as the help shows it: a title, then every group on its own line.
-pub fn legend_lines(theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
+/// The legend as the help shows it, wrapped to `width`: a title, every group on its own line
+/// with what it counts, then how the done groups differ from the `status:done` filter (the
+/// chair reads both aloud, and their sums differ).
+pub fn legend_lines(theme: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
     let vi = lang == Lang::Vi;
-    let mut out = vec![Line::from(Span::styled(
+    let wrap = super::views::wrap_words;
+    let mut out: Vec<Line<'static>> = wrap(
         if vi {
-            "Nhóm tình trạng (tính đến ngày số liệu; sắp đến hạn: trong 7 ngày; tỉ lệ quá hạn = quá hạn / số đã đến hạn)"
+            "Nhóm tình trạng (tính đến ngày số liệu; mỗi nhiệm vụ ở đúng một nhóm; tỉ lệ quá hạn = quá hạn / số đã đến hạn)"
         } else {
-            "Status groups (at the as-of date; due soon: within 7 days; overdue rate = overdue / tasks already due)"
+            "Status groups (at the as-of date; every task in exactly one group; overdue rate = overdue / tasks already due)"
         },
-        theme.title(),
-    ))];
+        width,
+    )
+    .into_iter()
+    .map(|l| Line::from(Span::styled(l, theme.title())))
+    .collect();
     for g in Group::ALL {
-        let mut spans = vec![Span::raw("  ")];
-        spans.extend(group_span(theme, g, lang));
-        out.push(Line::from(spans));
+        // "  ✓  Hoàn thành đúng hạn: đã xong; …", the meaning wrapped under the label.
+        let lead = format!("  {:<2} ", g.symbol());
+        let indent = lead.width();
+        let text = format!("{}: {}", g.label(vi), g.meaning(vi));
+        for (k, l) in wrap(&text, width.saturating_sub(indent))
+            .into_iter()
+            .enumerate()
+        {
+            let head = if k == 0 {
+                Span::styled(lead.clone(), group_style(theme, g))
+            } else {
+                Span::raw(" ".repeat(indent))
+            };
+            out.push(Line::from(vec![
+                head,
+                Span::styled(l, group_style(theme, g)),
+            ]));
+        }
     }
+    let done = Group::ALL
+        .iter()
+        .filter(|g| g.is_done())
+        .map(|g| g.symbol())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let recurring = Group::Recurring.symbol();
+    let note = if vi {
+        format!(
+            "Số đã xong: các nhóm {done} cộng lại là số nhiệm vụ đã xong, trừ việc thường xuyên đã xong (tính ở nhóm {recurring}). Bộ lọc status:done đếm mọi nhiệm vụ báo cáo ghi đã xong, kể cả việc thường xuyên, nên có thể lớn hơn; is:done đếm thêm nhiệm vụ được quyết định là xong (các nhóm {done} cũng tính những nhiệm vụ này)."
+        )
+    } else {
+        format!(
+            "Done counts: groups {done} add up to the tasks done, apart from standing duties reported done (counted in {recurring}). The filter status:done counts every task a report says is done, standing duties included, so it can be larger; is:done also counts tasks closed by a decision (which groups {done} count too)."
+        )
+    };
+    out.extend(
+        wrap(&note, width)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme.muted()))),
+    );
     out
 }

@@ -8,8 +8,13 @@ use super::i18n::{t, Lang};
 use super::rows::{Row, Table};
 
 fn group(out: &mut Vec<Row>, label: String, recs: Vec<Rec>) {
+    group_of(out, label, recs, None);
+}
+
+/// A group whose count is read against a whole (`of`: "24/44" models deployed).
+fn group_of(out: &mut Vec<Row>, label: String, recs: Vec<Rec>, of: Option<usize>) {
     if !recs.is_empty() {
-        out.push(Row::Header(label));
+        out.push(Row::Header(label, of));
         out.extend(recs.into_iter().map(Row::Rec));
     }
 }
@@ -37,6 +42,21 @@ fn overdue_first(ctx: &Ctx, tasks: &mut [Rec]) {
     tasks.sort_by_key(|r| match r {
         Rec::Task(i) => std::cmp::Reverse(ctx.task_days_overdue(*i).unwrap_or(0)),
         _ => std::cmp::Reverse(0),
+    });
+}
+
+/// Reports in the order they were issued: by date (undated last), then by number ("98/BC"
+/// before "258/BC"), then as listed.
+fn in_date_order(ctx: &Ctx, reports: &mut [usize]) {
+    let s = ctx.snap;
+    let number = |i: usize| {
+        let n = s.reports[i].number.as_deref().unwrap_or("");
+        let digits: String = n.chars().take_while(char::is_ascii_digit).collect();
+        (digits.parse::<u64>().unwrap_or(u64::MAX), n.to_string())
+    };
+    reports.sort_by_cached_key(|&i| {
+        let d = s.reports[i].date;
+        (d.is_none(), d, number(i), i)
     });
 }
 
@@ -74,10 +94,11 @@ fn province_rows(ctx: &Ctx, fig: &Figures, lang: Lang, provinces: &[&str], out: 
         .into_iter()
         .map(Rec::Indicator)
         .collect();
-    let reports: Vec<Rec> = (0..s.reports.len())
+    let mut report_idx: Vec<usize> = (0..s.reports.len())
         .filter(|&i| in_scope(s.reports[i].locality.as_deref()))
-        .map(Rec::Report)
         .collect();
+    in_date_order(ctx, &mut report_idx);
+    let reports: Vec<Rec> = report_idx.into_iter().map(Rec::Report).collect();
     let units: Vec<Rec> = (0..s.units.len())
         .filter(|&i| in_scope(s.units[i].locality.as_deref()))
         .map(Rec::Unit)
@@ -88,18 +109,14 @@ fn province_rows(ctx: &Ctx, fig: &Figures, lang: Lang, provinces: &[&str], out: 
         })
         .map(Rec::Locality)
         .collect();
-    let n_models = models.len();
     group(out, t(lang, "page.reports").into(), reports);
     group(out, t(lang, "page.tasks").into(), tasks_sorted);
     group(out, t(lang, "page.blockers").into(), blockers);
-    group(
+    group_of(
         out,
-        format!(
-            "{} ({n_models}/{})",
-            t(lang, "page.models_deployed"),
-            s.models.len()
-        ),
+        t(lang, "page.models_deployed").into(),
         models,
+        Some(s.models.len()),
     );
     group(out, t(lang, "page.indicators").into(), indicators);
     group(out, t(lang, "page.units").into(), units);
@@ -203,36 +220,37 @@ pub fn page_rows(ctx: &Ctx, fig: &Figures, lang: Lang, rec: Rec) -> (Table, Vec<
             group(&mut out, t(lang, "page.assessments").into(), assessments);
             group(&mut out, t(lang, "page.blockers").into(), blockers);
             group(&mut out, t(lang, "page.tasks").into(), tasks);
-            group(
+            group_of(
                 &mut out,
-                format!(
-                    "{} ({}/{total})",
-                    t(lang, "page.deployed"),
-                    deployed_recs.len()
-                ),
+                t(lang, "page.deployed").into(),
                 deployed_recs,
+                Some(total),
             );
             // Which provinces have not deployed it can be told only from a national list:
             // where the national assessment prints a count without naming the provinces,
             // say so rather than call every unnamed province "not deployed".
             let national = mf.national.and_then(|a| s.assessments.get(a));
             if national.is_some_and(|a| !a.localities.is_empty()) {
-                group(
+                group_of(
                     &mut out,
-                    format!("{} ({}/{total})", t(lang, "page.not_deployed"), not.len()),
+                    t(lang, "page.not_deployed").into(),
                     not,
+                    Some(total),
                 );
             } else {
                 let printed = national
                     .and_then(|a| a.printed_count.clone())
                     .map(|p| crate::text::one_line(&p))
                     .unwrap_or_else(|| "—".into());
-                out.push(Row::Header(format!(
-                    "{}: {} ({} {printed})",
-                    t(lang, "page.not_deployed"),
-                    t(lang, "page.no_national_list"),
-                    t(lang, "field.printed"),
-                )));
+                out.push(Row::Header(
+                    format!(
+                        "{}: {} ({} {printed})",
+                        t(lang, "page.not_deployed"),
+                        t(lang, "page.no_national_list"),
+                        t(lang, "field.printed"),
+                    ),
+                    None,
+                ));
             }
         }
         Rec::Task(i) => {
@@ -362,11 +380,7 @@ pub fn page_rows(ctx: &Ctx, fig: &Figures, lang: Lang, rec: Rec) -> (Table, Vec<
                 })
                 .filter_map(|l| locality_rec(ctx, l))
                 .collect();
-            group(
-                &mut out,
-                format!("{} ({})", t(lang, "field.localities"), locs.len()),
-                locs,
-            );
+            group(&mut out, t(lang, "field.localities").into(), locs);
             group(
                 &mut out,
                 t(lang, "page.reports").into(),

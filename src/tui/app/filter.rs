@@ -125,9 +125,10 @@ impl App {
 
     /// Accept rows computed for a job, unless a newer job has superseded it.
     pub fn accept_filtered(&mut self, target: ListRef, generation: u64, filtered: Filtered) {
+        let height = self.table_height;
         if let Some(list) = self.list_mut(target) {
             if list.generation == generation {
-                list.set_filtered(filtered);
+                list.set_filtered(filtered, height);
             }
         }
     }

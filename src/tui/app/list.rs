@@ -135,7 +135,7 @@ impl List {
         if self.selected < self.offset {
             self.offset = self.selected.saturating_sub(usize::from(
                 self.selected > 0
-                    && matches!(self.rows.get(self.selected - 1), Some(Row::Header(_))),
+                    && matches!(self.rows.get(self.selected - 1), Some(Row::Header(..))),
             ));
         } else if self.selected >= self.offset + h {
             self.offset = self.selected + 1 - h;
@@ -144,12 +144,25 @@ impl List {
         self.offset = self.offset.min(max_offset);
     }
 
-    /// Put filtered rows in place (from the filter thread or computed here), keeping the
-    /// selected record when it is still there.
-    /// Put the filter thread's rows in place: counted and searched there, nothing to go over
-    /// here.
-    pub fn set_filtered(&mut self, f: super::Filtered) {
+    /// The first row drawn in a window of `height` rows: the kept offset, moved as little as
+    /// needed to show the cursor (what the table draws).
+    pub fn shown_offset(&self, height: usize) -> usize {
+        let h = height.max(1);
+        let mut offset = self.offset;
+        if self.selected >= offset + h {
+            offset = self.selected + 1 - h;
+        }
+        offset.min(self.selected)
+    }
+
+    /// Put the filter thread's rows in place (counted and searched there, nothing to go over
+    /// here), in a window of `height` rows. The selected record stays selected and on the
+    /// line of the screen it was on, the rows around it sorted or filtered anew (a sort left
+    /// it at the window's edge, among rows the eye had not followed); when it is gone, the
+    /// list starts again at its first record.
+    pub fn set_filtered(&mut self, f: super::Filtered, height: usize) {
         let keep = self.selected_rec();
+        let line = self.selected - self.shown_offset(height);
         self.counts.0 = f.records;
         self.rows = f.rows;
         self.pending = false;
@@ -161,10 +174,16 @@ impl List {
             (None, _) => None,
         };
         match at {
-            Some(i) => self.selected = i,
-            None => self.select_first_record(),
+            Some(i) => {
+                self.selected = i;
+                let last_window = self.rows.len().saturating_sub(height.max(1));
+                self.offset = i.saturating_sub(line).min(last_window);
+            }
+            None => {
+                self.select_first_record();
+                self.offset = 0;
+            }
         }
-        self.offset = self.offset.min(self.rows.len().saturating_sub(1));
     }
 
     pub fn set_rows(&mut self, rows: Vec<Row>) {
@@ -220,7 +239,7 @@ impl List {
                 .chain(before)
                 .filter_map(|r| match r {
                     Row::Rec(rec) => position(rec),
-                    Row::Header(_) => None,
+                    Row::Header(..) => None,
                 })
                 .next()
         });
@@ -301,7 +320,7 @@ pub(super) fn view_list(ctx: &Ctx, fig: &Figures, v: ViewId, today_frame: bool) 
 
 fn distinct_records(rows: &[Row]) -> usize {
     // A record is listed twice only under two group headers.
-    if !rows.iter().any(|r| matches!(r, Row::Header(_))) {
+    if !rows.iter().any(|r| matches!(r, Row::Header(..))) {
         return rows.len();
     }
     let mut seen = std::collections::HashSet::new();

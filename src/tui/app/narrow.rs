@@ -111,7 +111,7 @@ impl Found {
                 .iter()
                 .filter(|&&p| match &base[p as usize] {
                     Row::Rec(r) => seen.insert(*r),
-                    Row::Header(_) => false,
+                    Row::Header(..) => false,
                 })
                 .count()
         } else {
@@ -133,7 +133,7 @@ impl Found {
         let mut header = NONE;
         for (i, row) in base.iter().enumerate() {
             match row {
-                Row::Header(_) => header = i as u32,
+                Row::Header(..) => header = i as u32,
                 Row::Rec(_) => all.push(i as u32),
             }
             header_before.push(header);
@@ -142,7 +142,7 @@ impl Found {
             base: Some(base.clone()),
             all: Arc::new(all),
             header_before,
-            has_headers: base.iter().any(|r| matches!(r, Row::Header(_))),
+            has_headers: base.iter().any(|r| matches!(r, Row::Header(..))),
             recent: Vec::new(),
         };
     }

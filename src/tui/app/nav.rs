@@ -49,7 +49,10 @@ impl App {
 
     /// Select the row at a screen line of the table (mouse click).
     pub fn click_row(&mut self, line: usize) {
+        let h = self.table_height;
         if let Some(l) = self.current_mut() {
+            // The rows as drawn: from the offset the table was drawn at.
+            l.offset = l.shown_offset(h);
             let idx = l.offset + line;
             if matches!(l.rows.get(idx), Some(Row::Rec(_))) {
                 l.selected = idx;

@@ -133,7 +133,7 @@ impl Overdue {
         let mut out =
             Vec::with_capacity(listed.len() + listed.iter().map(|g| g.1.len()).sum::<usize>());
         for (name, v) in listed {
-            out.push(Row::Header(name.clone()));
+            out.push(Row::Header(name.clone(), None));
             out.extend(v.iter().map(|&(_, i)| Row::Rec(Rec::Task(i))));
         }
         out

@@ -363,7 +363,7 @@ pub fn detail_lines(
             let u = &s.units[i];
             b.heading(u.name.to_string());
             b.field("col.level", rows::unit_level_label(lang, u.level));
-            b.field("field.aliases", &u.aliases.join(", "));
+            b.field("field.aliases", &spellings(&u.aliases));
             if let Some(l) = &u.locality {
                 b.field("field.locality", &s.locality_name(l));
             }
@@ -425,7 +425,7 @@ pub fn detail_lines(
         Rec::Locality(i) => {
             let l = &s.localities[i];
             b.heading(l.name.to_string());
-            b.field("field.aliases", &l.aliases.join(", "));
+            b.field("field.aliases", &spellings(&l.aliases));
             if let Some(today) = s.today_of(&l.id).and_then(|x| s.today_province(x)) {
                 b.field("field.today", &today.name);
             }
@@ -528,4 +528,14 @@ pub fn detail_lines(
         }
     }
     b.lines
+}
+
+/// Other spellings of a name on one line, apart by " · ": some hold a comma themselves
+/// ("Ủy ban nhân dân tỉnh, thành phố"), so a comma between them would split one in two.
+fn spellings<S: AsRef<str>>(names: &[S]) -> String {
+    names
+        .iter()
+        .map(|n| crate::text::one_line(n.as_ref()))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

@@ -59,26 +59,25 @@ pub fn body(app: &App, filter: &str, width: usize) -> Vec<Line<'static>> {
         ]));
     }
     body.push(Line::from(""));
+    // The fields are the parser's own list, so that a field added there is listed here.
+    let fields = crate::query::parse::FIELDS
+        .iter()
+        .filter(|f| **f != "is")
+        .map(|f| format!("{f}:"))
+        .collect::<Vec<_>>()
+        .join(" ");
     let ql = if app.lang == Lang::Vi {
-        "Lọc: từ khoá khớp ở đầu một từ, có dấu hay không (\"hue\": Huế, không phải thuế; \"dichvu\": dịch vụ), \"cụm từ\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, is:open, is:done, -phủ định"
+        format!("Lọc: từ khoá khớp ở đầu một từ, có dấu hay không (\"hue\": Huế, không phải thuế; \"dichvu\": dịch vụ), \"cụm từ\", {fields} (group: nhóm mô hình, ví dụ group:II), overdue, is:open, is:done, -phủ định")
     } else {
-        "Filter: words match at the start of a word, diacritics optional (\"hue\": Huế, not thuế; \"dichvu\": dịch vụ), \"phrases\", status: unit: lead: locality: today: model: cause: report: kind:, overdue, is:open, is:done, -negation"
+        format!("Filter: words match at the start of a word, diacritics optional (\"hue\": Huế, not thuế; \"dichvu\": dịch vụ), \"phrases\", {fields} (group: model group, e.g. group:II), overdue, is:open, is:done, -negation")
     };
-    for l in super::wrap_words(ql, width) {
+    for l in super::wrap_words(&ql, width) {
         body.push(Line::from(Span::styled(l, app.theme.muted())));
     }
     body.push(Line::from(""));
-    for line in super::super::legend::legend_lines(&app.theme, app.lang) {
-        // A line of one piece (the legend's title) is wrapped; the others are short.
-        if line.spans.len() == 1 && line.width() > width {
-            let style = line.spans[0].style;
-            for l in super::wrap_words(&line.spans[0].content, width) {
-                body.push(Line::from(Span::styled(l, style)));
-            }
-        } else {
-            body.push(line);
-        }
-    }
+    body.extend(super::super::legend::legend_lines(
+        &app.theme, app.lang, width,
+    ));
     // The unit scorecard's formula, as it is now (score.ron changes it).
     body.push(Line::from(""));
     let vi = app.lang == Lang::Vi;

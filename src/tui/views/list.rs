@@ -24,6 +24,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
     // Line 1: breadcrumb and count.
     let crumb = app.breadcrumb().join(" › ");
     let mut count = format!("{} / {}", list.record_count(), list.base_count());
+    // A record's page lists records of every kind: the count says so, not to be read as the
+    // page's tasks ("Nhiệm vụ: 3105" is in the page's header, beside it).
+    if !app.pages.is_empty() {
+        count = format!("{count} {}", t(lang, "count.related"));
+    }
     if list.pending {
         count.push_str(" …");
     }
@@ -125,7 +130,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
     };
 
     // Table.
-    let cols = rows::columns(list.table);
+    let cols = rows::columns_shown(list.table, app.decision_text.keys().copied());
     let titles: Vec<String> = cols.iter().map(|c| t(lang, c.title).to_string()).collect();
     let height = table_area.height.saturating_sub(1) as usize;
     // The first column on screen carries the change mark.
@@ -133,13 +138,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
         .first()
         .map(|(i, _)| *i)
         .unwrap_or(0);
-    let mut offset = list.offset;
-    if list.selected >= offset + height.max(1) {
-        offset = list.selected + 1 - height.max(1);
-    }
-    if list.selected < offset {
-        offset = list.selected;
-    }
+    let offset = list.shown_offset(height);
     let needles = crate::query::Query::parse(&list.filter)
         .map(|q| q.highlights())
         .unwrap_or_default();
@@ -150,14 +149,22 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
         .skip(offset)
         .take(height)
         .map(|(i, r)| match r {
-            Row::Header(label) => {
+            Row::Header(label, of) => {
                 let n = list.rows[i + 1..]
                     .iter()
                     .take_while(|r| matches!(r, Row::Rec(_)))
                     .count();
+                // The records under it; "of" the whole only when nothing is filtered out (under
+                // a filter, 3/44 would read as 3 deployed).
+                // A heading with nothing under it is a note (no national list): no count.
+                let cell = match of {
+                    _ if n == 0 => label.clone(),
+                    Some(of) if list.filter.is_empty() => format!("{label} ({n}/{of})"),
+                    _ => format!("{label} ({n})"),
+                };
                 TableRow {
                     header: true,
-                    cells: vec![format!("{label} ({n})")],
+                    cells: vec![cell],
                     class: rows::Class::Plain,
                     selected: false,
                 }

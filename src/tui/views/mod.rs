@@ -132,7 +132,15 @@ pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
     drawn
 }
 
-fn draw_tabs(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) -> Vec<(u16, u16, ViewId)> {
+/// What the tab line shows of the as-of date at `width` (the words "Số liệu đến ngày" when
+/// they fit beside the tabs), or None when even the bare date does not fit. The one place
+/// that decides it: the overview shows the date itself only when this is None.
+pub fn tab_date(app: &App, width: u16) -> Option<String> {
+    tab_layout(app, width).1
+}
+
+/// Whether every tab is named in full, and the date shown beside the tabs.
+fn tab_layout(app: &App, width: u16) -> (bool, Option<String>) {
     use unicode_width::UnicodeWidthStr;
     // A console that cannot record decisions says so at all times, beside the date.
     let read_only = if app.read_only_reason().is_some() {
@@ -147,23 +155,15 @@ fn draw_tabs(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) -> Vec<(u
     );
     // The date alone when the words would cost the tab names.
     let short_date = format!(" {read_only}{} ", app.as_of.format("%d/%m/%Y"));
-    let label = |v: ViewId, full: bool| {
-        let key = app.keymap.first_key(v.command()).unwrap_or_default();
-        if full {
-            format!(" {key} {} ", t(app.lang, v.label_key()))
-        } else {
-            format!(" {key} ")
-        }
-    };
     let width_of = |full_all: bool| -> usize {
         ViewId::ALL
             .iter()
-            .map(|v| label(*v, full_all || *v == app.view).width())
+            .map(|v| tab_label(app, *v, full_all || *v == app.view).width())
             .sum()
     };
     // Full labels when they fit; else the active one in full and the others by key; the date
     // goes first when even that is too wide.
-    let fits = |full: bool, d: &str| width_of(full) + d.width() <= area.width as usize;
+    let fits = |full: bool, d: &str| width_of(full) + d.width() <= width as usize;
     let (full_all, date) = if fits(true, &long_date) {
         (true, long_date)
     } else if fits(true, &short_date) {
@@ -173,7 +173,23 @@ fn draw_tabs(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) -> Vec<(u
     } else {
         (false, short_date)
     };
-    let show_date = fits(full_all, &date);
+    let shown = fits(full_all, &date).then_some(date);
+    (full_all, shown)
+}
+
+fn tab_label(app: &App, v: ViewId, full: bool) -> String {
+    let key = app.keymap.first_key(v.command()).unwrap_or_default();
+    if full {
+        format!(" {key} {} ", t(app.lang, v.label_key()))
+    } else {
+        format!(" {key} ")
+    }
+}
+
+fn draw_tabs(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) -> Vec<(u16, u16, ViewId)> {
+    use unicode_width::UnicodeWidthStr;
+    let (full_all, date) = tab_layout(app, area.width);
+    let label = |v: ViewId, full: bool| tab_label(app, v, full);
     let mut spans = Vec::new();
     let mut out = Vec::new();
     let mut x = area.x;
@@ -192,7 +208,7 @@ fn draw_tabs(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) -> Vec<(u
         spans.push(Span::styled(l, style));
         x += w;
     }
-    if show_date {
+    if let Some(date) = date {
         let pad = (area.x + area.width)
             .saturating_sub(x)
             .saturating_sub(date.width() as u16);
@@ -270,15 +286,28 @@ fn draw_status(app: &App, area: Rect, buf: &mut ratatui::buffer::Buffer) {
     } else {
         let k = |c| app.keymap.first_key(c).unwrap_or_default();
         use super::action::Command as C;
-        let hints = if let Mode::Help { typing: true, .. } = app.mode {
-            format!("Enter · Esc {}", t(app.lang, "help.clear"))
-        } else if matches!(app.mode, Mode::Help { .. }) {
-            format!(
-                "{} {} · j/k g/G {} · Esc",
-                k(C::Filter),
-                t(app.lang, "help.filter"),
-                t(app.lang, "help.scroll")
-            )
+        let hints = if let Mode::Help { typing, filter, .. } = &app.mode {
+            // Esc is read by the help itself (app::help): it clears a filter first, then
+            // closes; the footer says which it will do now.
+            let esc = if filter.is_empty() && !typing {
+                t(app.lang, "help.close")
+            } else {
+                t(app.lang, "help.clear")
+            };
+            if *typing {
+                format!("Enter {} · Esc {esc}", t(app.lang, "help.keep"))
+            } else {
+                format!(
+                    "{} {} · {}/{} {}/{} {} · Esc {esc}",
+                    k(C::Filter),
+                    t(app.lang, "help.filter"),
+                    k(C::Down),
+                    k(C::Up),
+                    k(C::Top),
+                    k(C::Bottom),
+                    t(app.lang, "help.scroll")
+                )
+            }
         } else if app.meeting.is_some() {
             [
                 (C::MeetingNext, "hint.next"),

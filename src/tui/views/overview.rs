@@ -217,12 +217,17 @@ fn section(app: &App, title: &str, items: &[(String, f64, String)], area: Rect, 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> (usize, usize) {
     let f = &*app.overview;
     let lang = app.lang;
-    // The totals, packed into two lines without breaking an item ("Vướng mắc: 160") apart.
+    // The totals, packed into lines without breaking an item ("Vướng mắc: 160") apart, on as
+    // many lines as they need: no total is left out at any width. The as-of date is on the
+    // tab line; here only when the tab line has no room for it.
     use unicode_width::UnicodeWidthStr;
-    let mut items: Vec<Vec<Span>> = vec![vec![Span::styled(
-        format!("{} {}", t(lang, "as_of"), app.as_of.format("%d/%m/%Y")),
-        app.theme.title(),
-    )]];
+    let mut items: Vec<Vec<Span>> = Vec::new();
+    if super::tab_date(app, area.width).is_none() {
+        items.push(vec![Span::styled(
+            format!("{} {}", t(lang, "as_of"), app.as_of.format("%d/%m/%Y")),
+            app.theme.title(),
+        )]);
+    }
     for (label, v) in &f.totals {
         items.push(vec![
             Span::styled(format!("{label}: "), app.theme.muted()),
@@ -247,16 +252,18 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> (usize, usize) {
         used += w;
     }
     lines.push(Line::from(current));
+    // A blank line under the totals when they take one line, as before the charts.
+    let head = (lines.len() as u16).max(2).min(area.height);
     Paragraph::new(lines).render(
         Rect {
-            height: 2.min(area.height),
+            height: head,
             ..area
         },
         buf,
     );
     let body = Rect {
-        y: area.y + 2,
-        height: area.height.saturating_sub(2),
+        y: area.y + head,
+        height: area.height.saturating_sub(head),
         ..area
     };
     let sections: [(&str, &Bars); 5] = [

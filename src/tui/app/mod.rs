@@ -13,6 +13,7 @@ mod list;
 mod meeting;
 mod narrow;
 mod nav;
+mod open;
 mod prompt;
 mod scores;
 mod triage;
@@ -39,6 +40,7 @@ pub use filter::{FilterEdit, FilterJob, Filtered, ListRef};
 pub use help::HelpEdit;
 pub use list::{overdue_rows, List};
 pub use meeting::{AgendaReason, Meeting, MeetingForm};
+pub use open::Opening;
 pub use prompt::PromptEdit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -194,6 +196,8 @@ pub struct App {
 }
 
 impl App {
+    /// The console's state for a snapshot, with no journal, formula or previous snapshot
+    /// (`opened` takes those).
     pub fn new(
         data: Arc<Loaded>,
         as_of: NaiveDate,
@@ -201,7 +205,12 @@ impl App {
         theme: Theme,
         keymap: KeyMap,
     ) -> App {
-        let mut app = App {
+        App::opened(data, as_of, lang, theme, keymap, Opening::default())
+    }
+
+    /// The state before anything is counted or listed (`opened` works that out).
+    fn blank(data: Arc<Loaded>, as_of: NaiveDate, lang: Lang, theme: Theme, keymap: KeyMap) -> App {
+        App {
             data,
             as_of,
             lang,
@@ -242,20 +251,7 @@ impl App {
             previous: None,
             formula: Default::default(),
             previous_scores: None,
-        };
-        // The figures no decision changes are worked out beside the scorecard (on the other
-        // core): the console is ready that much sooner after a national snapshot's load.
-        let data = app.data.clone();
-        let fixed = std::thread::scope(|sc| {
-            let fixed = sc.spawn(|| super::figures::Fixed::compute(&data.snapshot));
-            app.refresh_scores();
-            fixed
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e))
-        });
-        app.figures = Arc::new(super::figures::Figures::with_fixed(fixed));
-        app.rebuild_lists();
-        app
+        }
     }
 
     pub fn ctx(&self) -> Ctx<'_> {

@@ -238,3 +238,57 @@ fn a_flag_shows_at_once_and_a_passed_due_date_counts_as_overdue() {
     c.keys("3 D 2000-01-01 <Enter> 1");
     assert_eq!(overdue_total(&c.screen()), before + 1, "{}", c.screen());
 }
+
+/// A console opened on a journal that holds decisions shows them counted from the first frame,
+/// exactly as the console that recorded them shows them (the state is worked out once, with
+/// the decisions already in place).
+#[test]
+fn decisions_recorded_are_counted_when_the_console_opens_again() {
+    use giaoban::query::Rec;
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = shipped(dir.path(), 160, 40);
+    let before = overdue_total(&c.screen());
+    let s = &c.app.data.snapshot;
+    let as_of = s.as_of.unwrap();
+    let task = (0..s.tasks.len())
+        .find(|&i| {
+            giaoban::domain::groups::is_reported_open(s.task_status(i))
+                && s.task_days_overdue(i, as_of).is_none()
+        })
+        .expect("an open task not overdue");
+    c.keys("3");
+    let at = c
+        .app
+        .current()
+        .unwrap()
+        .rows
+        .iter()
+        .position(|r| *r == Row::Rec(Rec::Task(task)));
+    c.app.lists[2].selected = at.expect("listed in the tasks view");
+    c.keys("D 2000-01-01 <Enter> 1");
+    assert_eq!(overdue_total(&c.screen()), before + 1, "{}", c.screen());
+    // What each view counts and lists (the detail pane, which follows the cursor, left out).
+    let lists = |screen: String| -> String {
+        screen
+            .lines()
+            .map(|l| l.split('│').next().unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let recorded: Vec<String> = ["1", "4", "6"]
+        .iter()
+        .map(|v| lists(c.keys(v).screen()))
+        .collect();
+    drop(c);
+
+    let mut again = shipped(dir.path(), 160, 40);
+    assert_eq!(
+        overdue_total(&again.screen()),
+        before + 1,
+        "{}",
+        again.screen()
+    );
+    for (v, seen) in ["1", "4", "6"].iter().zip(&recorded) {
+        assert_eq!(&lists(again.keys(v).screen()), seen, "view {v} as recorded");
+    }
+}

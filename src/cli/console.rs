@@ -145,8 +145,9 @@ fn prepare(
     let loaded = Arc::new(cycle.current);
     crate::store::cache::write_later(&loaded);
     let as_of = super::as_of(&loaded, args.as_of);
-    let (store, notices) = open_journal(&loaded, args.journal.as_deref(), &args.lang);
-    tui::prepare(loaded, as_of, opts, config, store, notices, changes)
+    let for_journal = Arc::clone(&loaded);
+    let open_store = move || open_journal(&for_journal, args.journal.as_deref(), &args.lang);
+    tui::prepare(loaded, as_of, opts, config, open_store, changes)
 }
 
 /// The journal the console records decisions in, and what to tell the user about it. When it

@@ -109,37 +109,49 @@ fn spawn_input_thread(tx: mpsc::Sender<Input>) {
 }
 
 /// The console's state, made ready from a loaded snapshot: the key map and theme, the score
-/// formula, the comparison (C), the decision journal and its notices. Runs off the terminal
-/// thread while the loading screen is shown.
+/// formula, the comparison (C), and the decision journal `open_store` opens (with what to tell
+/// the user about it), all in place before anything is counted (`App::opened`). Runs off the
+/// terminal thread while the loading screen is shown.
 pub fn prepare(
     data: Arc<Loaded>,
     as_of: chrono::NaiveDate,
     opts: &Options,
     config: (keymap::KeyMap, theme::Theme, Vec<String>),
-    store: Option<Box<dyn decisions::DecisionStore>>,
-    notices: Vec<String>,
+    open_store: impl FnOnce() -> (Option<Box<dyn decisions::DecisionStore>>, Vec<String>),
     changes: Option<(crate::history::diff::Diff, String, Arc<Loaded>)>,
 ) -> App {
     let (keymap, theme, mut warnings) = config;
-    let mut app = App::new(data, as_of, opts.lang, theme, keymap);
     // The score formula the secretariat set, if any (score.ron beside keys.ron).
     let score_file = opts
         .config_dir
         .clone()
         .or_else(config::config_dir)
         .map(|d| d.join("score.ron"));
+    let mut formula = None;
     if let Some(f) = score_file.filter(|f| f.is_file()) {
         match crate::query::scorecard::Formula::load(&f) {
-            Ok(formula) => app.set_formula(formula),
+            Ok(f) => formula = Some(f),
             Err(e) => warnings.push(e),
         }
     }
-    if let Some((diff, since, previous)) = changes {
+    let (diff, previous) = match changes {
+        Some((diff, since, previous)) => (Some((diff, since)), Some(previous)),
+        None => (None, None),
+    };
+    // Everything the state is made with is given at once: it is worked out once.
+    let mut notices = Vec::new();
+    let opening = app::Opening {
+        formula,
+        previous,
+        store: Some(Box::new(|| {
+            let (store, said) = open_store();
+            notices = said;
+            store
+        })),
+    };
+    let mut app = App::opened(data, as_of, opts.lang, theme, keymap, opening);
+    if let Some((diff, since)) = diff {
         app.attach_changes(diff, since);
-        app.attach_previous(previous);
-    }
-    if let Some(store) = store {
-        app.attach_store(store);
     }
     warnings.extend(notices);
     if !warnings.is_empty() {

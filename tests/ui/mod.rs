@@ -36,21 +36,26 @@ impl Console {
 
     pub fn with(loaded: giaoban::store::Loaded, opts: Options, w: u16, h: u16) -> Console {
         let as_of = loaded.snapshot.as_of.unwrap();
-        let (keymap, theme, warnings) = config::load(&opts);
+        let data = Arc::new(loaded);
         // The console records decisions in a journal, as `giaoban` opens it: here in the
-        // test's own folder.
-        let store = opts.config_dir.as_ref().map(|dir| {
-            use giaoban::journal::{console::ConsoleStore, Journal, Lang as JLang};
-            let (journal, _) = Journal::open(&dir.join("journal.ron"), &loaded.snapshot).unwrap();
-            ConsoleStore::new(journal, &loaded.snapshot, JLang::Vi)
-        });
-        let mut app = App::new(Arc::new(loaded), as_of, opts.lang, theme, keymap);
-        if let Some(store) = store {
-            app.attach_store(Box::new(store));
-        }
-        if !warnings.is_empty() {
-            app.message = Some((warnings.join(" · "), true));
-        }
+        // test's own folder. The state is made as the console makes it (`tui::prepare`).
+        let open_store = || {
+            let store = opts.config_dir.as_ref().map(|dir| {
+                use giaoban::journal::{console::ConsoleStore, Journal, Lang as JLang};
+                let (journal, _) = Journal::open(&dir.join("journal.ron"), &data.snapshot).unwrap();
+                Box::new(ConsoleStore::new(journal, &data.snapshot, JLang::Vi))
+                    as Box<dyn giaoban::tui::decisions::DecisionStore>
+            });
+            (store, Vec::new())
+        };
+        let app = giaoban::tui::prepare(
+            Arc::clone(&data),
+            as_of,
+            &opts,
+            config::load(&opts),
+            open_store,
+            None,
+        );
         let mut c = Console {
             app,
             terminal: Terminal::new(TestBackend::new(w, h)).unwrap(),

@@ -13,6 +13,7 @@ mod list;
 mod meeting;
 mod narrow;
 mod nav;
+mod open;
 mod prompt;
 mod recount;
 mod scores;
@@ -40,6 +41,7 @@ pub use filter::{FilterEdit, FilterJob, Filtered, ListRef};
 pub use help::HelpEdit;
 pub use list::List;
 pub use meeting::{AgendaReason, Meeting, MeetingForm};
+pub use open::Opening;
 pub use prompt::PromptEdit;
 pub use recount::FromScratch;
 
@@ -196,6 +198,8 @@ pub struct App {
 }
 
 impl App {
+    /// The console's state for a snapshot, with no journal, formula or previous snapshot
+    /// (`opened` takes those).
     pub fn new(
         data: Arc<Loaded>,
         as_of: NaiveDate,
@@ -203,7 +207,12 @@ impl App {
         theme: Theme,
         keymap: KeyMap,
     ) -> App {
-        let mut app = App {
+        App::opened(data, as_of, lang, theme, keymap, Opening::default())
+    }
+
+    /// The state before anything is counted or listed (`opened` works that out).
+    fn blank(data: Arc<Loaded>, as_of: NaiveDate, lang: Lang, theme: Theme, keymap: KeyMap) -> App {
+        App {
             data,
             as_of,
             lang,
@@ -244,12 +253,7 @@ impl App {
             previous: None,
             formula: Default::default(),
             previous_scores: None,
-        };
-        // The figures no decision changes, then every count, the scorecard and the lists.
-        let fixed = super::figures::Fixed::compute(&app.data.snapshot, &app.data.findings);
-        app.figures = Arc::new(super::figures::Figures::with_fixed(fixed));
-        app.rebuild_lists();
-        app
+        }
     }
 
     pub fn ctx(&self) -> Ctx<'_> {

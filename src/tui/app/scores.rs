@@ -67,7 +67,7 @@ impl App {
 
 /// The previous snapshot's scorecard, at its own date, from its reports alone (the journal's
 /// decisions are about this snapshot's records).
-fn previous_scorecard(prev: &Loaded, formula: &Formula) -> Scorecard {
+pub(super) fn previous_scorecard(prev: &Loaded, formula: &Formula) -> Scorecard {
     let ctx = Ctx {
         snap: &prev.snapshot,
         findings: &prev.findings,

@@ -129,14 +129,10 @@ impl App {
 
     /// Read the decisions from the store again and refresh every list.
     pub fn reload_decisions(&mut self) {
-        let Some(store) = self.store.as_ref() else {
+        let conclusions = self.conclusions();
+        let Some(map) = self.read_decisions() else {
             return;
         };
-        let conclusions = self.conclusions();
-        self.items = store.items();
-        let (map, text) =
-            decisions::summarise(&self.data.snapshot, &self.items, self.lang == Lang::Vi);
-        self.decision_text = text;
         // The lists, counts and scores read of the decisions only who leads an item, its due
         // date, whether it is closed and the meetings' conclusions: a decision that changes
         // none of these (an agenda flag, a note, a triage step short of resolved, an empty
@@ -145,6 +141,17 @@ impl App {
             return;
         }
         self.set_decided(map);
+    }
+
+    /// The decisions the store holds now, read into `items` and their words: what each
+    /// record has decided (nothing is counted or listed again here). `None` without a store.
+    pub(super) fn read_decisions(&mut self) -> Option<crate::query::DecidedMap> {
+        let store = self.store.as_ref()?;
+        self.items = store.items();
+        let (map, text) =
+            decisions::summarise(&self.data.snapshot, &self.items, self.lang == Lang::Vi);
+        self.decision_text = text;
+        Some(map)
     }
 
     /// Take back the latest decision, or restore the one taken back last.

@@ -344,15 +344,27 @@ fn scrolled(app: &App, sections: &[(&str, &Bars)], body: Rect, buf: &mut Buffer)
     }
     let mark = if below > 0 {
         if vi {
-            format!("▼ còn {below} dòng biểu đồ nữa (j/↓, PgDn, G)")
+            format!(
+                "▼ còn {below} dòng biểu đồ nữa ({})",
+                super::scroll_keys(app, true)
+            )
         } else {
-            format!("▼ {below} more chart lines below (j/↓, PgDn, G)")
+            format!(
+                "▼ {below} more chart lines below ({})",
+                super::scroll_keys(app, true)
+            )
         }
     } else if scroll > 0 {
         if vi {
-            format!("▲ {scroll} dòng ở trên (k/↑, g)")
+            format!(
+                "▲ {scroll} dòng ở trên ({})",
+                super::scroll_keys(app, false)
+            )
         } else {
-            format!("▲ {scroll} lines above (k/↑, g)")
+            format!(
+                "▲ {scroll} lines above ({})",
+                super::scroll_keys(app, false)
+            )
         }
     } else {
         String::new()

@@ -15,8 +15,9 @@
 //!   each kind of record the page lists;
 //! - decisions on the first task of the tasks view, recorded in a journal in a temporary
 //!   folder: a flag for the agenda (`f`: nothing the counts read changes), a new due date (`D`,
-//!   Enter timed: the counts, scorecard and lists worked out again) and its undo (`u`), each
-//!   until the next frame is drawn;
+//!   Enter timed: the records it changes counted again in the counts, scorecard and lists), its
+//!   undo (`u`) and its redo (`Ctrl-r`), each until the next frame is drawn (each is written
+//!   to the journal and fsynced first);
 //! - quitting: how long dropping the console's state (and with it the snapshot) takes;
 //! - peak memory (VmHWM) from the start of the load, against the RON bytes.
 //!
@@ -318,6 +319,17 @@ fn run_one(dir: &Path) -> Value {
     let decide = key_drawn(&mut app, &mut term, KeyCode::Enter);
     let decided = app.items.values().filter(|d| d.due.is_some()).count();
     let undo = key_drawn(&mut app, &mut term, KeyCode::Char('u'));
+    let redo = {
+        let t = Instant::now();
+        let ctrl_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
+        if let Some(job) = handle_event(&mut app, Event::Key(ctrl_r)) {
+            let rows = App::run_filter(&app.ctx(), &job);
+            app.accept_filtered(job.target, job.generation, rows);
+        }
+        draw(&mut app, &mut term);
+        ms(t.elapsed())
+    };
+    let redone = app.items.values().filter(|d| d.due.is_some()).count();
 
     // Quitting: the console's state dropped, with the snapshot it holds.
     let t = Instant::now();
@@ -361,6 +373,8 @@ fn run_one(dir: &Path) -> Value {
         "decide_flag_ms": flag,
         "decisions_after": decided,
         "undo_ms": undo,
+        "redo_ms": redo,
+        "decisions_after_redo": redone,
         "drop_ms": drop_ms,
         "page_open_ms": opened.iter().map(|(v, t)| (v.clone(), json!(t))).collect::<serde_json::Map<_, _>>(),
         "page_frames_ms": pages.iter().map(|(v, t)| (v.clone(), json!(t))).collect::<serde_json::Map<_, _>>(),
@@ -433,7 +447,7 @@ fn main() {
         }
         eprintln!("{n}: done");
     }
-    let cols: [(&str, &str); 21] = [
+    let cols: [(&str, &str); 24] = [
         ("tasks", "tasks"),
         ("RON MB", "ron_mb"),
         ("parse ms", "parse_ms"),
@@ -443,6 +457,9 @@ fn main() {
         ("1st frame", "first_frame_ms"),
         ("+journal", "first_frame_journal_ms"),
         ("decide ms", "decide_ms"),
+        ("undo ms", "undo_ms"),
+        ("redo ms", "redo_ms"),
+        ("flag ms", "decide_flag_ms"),
         ("page open", "page_open_max_ms"),
         ("quit/drop", "drop_ms"),
         ("key p50", "key_p50_ms"),

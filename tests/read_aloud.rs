@@ -292,3 +292,33 @@ fn a_provinces_reports_are_listed_by_date() {
         "{dates:?}\n{screen}"
     );
 }
+
+#[test]
+fn the_helps_scroll_keys_are_the_live_key_maps() {
+    // A secretariat that moves with n/p: the help says n and p, never j/k.
+    let cfg = no_config();
+    std::fs::write(
+        cfg.path().join("keys.ron"),
+        "{\"down\": [\"Down\"], \"up\": [\"Up\"], \"bottom\": [\"End\"], \"top\": [\"Home\"], \
+         \"page_down\": [\"PageDown\"], \"page_up\": [\"PageUp\"]}",
+    )
+    .unwrap();
+    let mut c = Console::open(&fixture("mini"), cfg.path(), 80, 24);
+    c.keys("?");
+    let screen = c.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    let footer = lines[lines.len() - 1];
+    assert!(footer.contains("↓/↑ Home/End cuộn"), "{footer}");
+    let mark = lines[lines.len() - 2];
+    assert!(mark.contains("(↓, PgDn, End)"), "{mark}");
+    assert!(!screen.contains("j/k"), "{screen}");
+    for _ in 0..10 {
+        c.keys("<PgDn>");
+    }
+    let screen = c.screen();
+    let mark = screen.lines().rev().nth(1).unwrap();
+    assert!(
+        mark.contains("▲") && mark.contains("(↑, PgUp, Home)"),
+        "{mark}"
+    );
+}

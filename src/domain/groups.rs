@@ -239,6 +239,16 @@ impl Tally {
         }
     }
 
+    /// Take out a task `add` put in (a decision changed its group).
+    pub fn remove(&mut self, g: Group, due_passed: bool) {
+        let mut one = Tally::default();
+        one.add(g, due_passed);
+        for (c, o) in self.counts.iter_mut().zip(one.counts) {
+            *c = c.saturating_sub(o);
+        }
+        self.already_due = self.already_due.saturating_sub(one.already_due);
+    }
+
     pub fn count(&self, g: Group) -> usize {
         self.counts[g.index()]
     }

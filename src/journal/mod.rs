@@ -154,7 +154,7 @@ impl Journal {
             Arc::new(snapshot.blockers.iter().map(|b| b.id.to_string()).collect());
         let known_items = task_ids.iter().chain(blocker_ids.iter()).cloned().collect();
         let log = Log::default();
-        let decisions = log.build(&task_ids, &blocker_ids);
+        let decisions = log.build(&task_ids, &blocker_ids, &known_items);
         Journal {
             path: path.to_path_buf(),
             file: None,
@@ -186,7 +186,9 @@ impl Journal {
     }
 
     fn rebuild(&mut self) {
-        self.decisions = self.log.build(&self.task_ids, &self.blocker_ids);
+        self.decisions = self
+            .log
+            .build(&self.task_ids, &self.blocker_ids, &self.known_items);
     }
 
     /// Another process is recording decisions in this journal (it holds the lock).

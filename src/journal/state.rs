@@ -304,12 +304,14 @@ impl Log {
 
     /// The decisions in force on the snapshot's items (decisions on items it does not have are
     /// left out: the journal reports them).
-    pub fn build(&self, task_ids: &Arc<Vec<String>>, blocker_ids: &Arc<Vec<String>>) -> Decisions {
-        let known: HashSet<&str> = task_ids
-            .iter()
-            .chain(blocker_ids.iter())
-            .map(String::as_str)
-            .collect();
+    /// `known` is the snapshot's task and blocker ids, made once when the journal opens (not
+    /// again at every decision: a national snapshot has hundreds of thousands).
+    pub fn build(
+        &self,
+        task_ids: &Arc<Vec<String>>,
+        blocker_ids: &Arc<Vec<String>>,
+        known: &HashSet<String>,
+    ) -> Decisions {
         let mut items = self.fold();
         items.retain(|id, _| known.contains(id.as_str()));
         Decisions {

@@ -208,43 +208,132 @@ pub struct Conclusion {
     pub done: bool,
 }
 
+/// The counts of the tasks and blockers per unit id as the records spell it (decisions
+/// included), before the conclusions: what a decision changes a record at a time.
+pub type UnitCounts = BTreeMap<String, Counts>;
+
+impl Counts {
+    /// Put another's counts in, or take them out.
+    fn add(&mut self, o: &Counts, add: bool) {
+        let f = |x: &mut usize, y: usize| {
+            *x = if add { *x + y } else { x.saturating_sub(y) };
+        };
+        f(&mut self.led, o.led);
+        f(&mut self.due, o.due);
+        f(&mut self.done_on_time, o.done_on_time);
+        f(&mut self.done_late, o.done_late);
+        f(&mut self.done_undated, o.done_undated);
+        f(&mut self.overdue, o.overdue);
+        f(&mut self.blockers_open, o.blockers_open);
+        f(&mut self.conclusions, o.conclusions);
+        f(&mut self.conclusions_done, o.conclusions_done);
+        self.days_late += if add { o.days_late } else { -o.days_late };
+    }
+
+    /// Nothing to answer for: no task led, no blocker open, no conclusion (a unit counted
+    /// from scratch always has one of these).
+    fn is_empty(&self) -> bool {
+        self.led == 0 && self.blockers_open == 0 && self.conclusions == 0
+    }
+}
+
+/// What one task adds to the counts of each unit that leads it, from its status group, whether
+/// its due date has passed and its days late.
+pub fn task_counts(g: Group, due_passed: bool, days_late: i64) -> Counts {
+    let mut c = Counts {
+        led: 1,
+        ..Counts::default()
+    };
+    if due_passed && (g.is_done() || g == Group::Overdue) {
+        c.due = 1;
+    }
+    match g {
+        Group::DoneOnTime => c.done_on_time = 1,
+        Group::DoneLate => c.done_late = 1,
+        Group::DoneUndated => c.done_undated = 1,
+        Group::Overdue => {
+            c.overdue = 1;
+            c.days_late = days_late;
+        }
+        _ => {}
+    }
+    c
+}
+
+/// Put `c` into (or take it out of) the counts of each of `units`; a unit left with nothing
+/// to answer for leaves the scorecard, as it would counted from scratch.
+pub fn count_for(counts: &mut UnitCounts, units: &[&str], c: &Counts, add: bool) {
+    for &u in units {
+        match counts.get_mut(u) {
+            Some(e) => {
+                e.add(c, add);
+                if e.is_empty() {
+                    counts.remove(u);
+                }
+            }
+            None if add => {
+                counts.insert(u.to_string(), *c);
+            }
+            None => {}
+        }
+    }
+}
+
+/// Put task `i` into the counts (or take it out), as `ctx` sees it.
+pub fn count_task(ctx: &Ctx, i: usize, counts: &mut UnitCounts, add: bool) {
+    let facts = task_facts(ctx, i);
+    let g = classify(&facts, ctx.as_of, DEFAULT_SOON_DAYS);
+    let due_passed = facts.due().is_some_and(|d| d < ctx.as_of);
+    let late = ctx.task_days_overdue(i).unwrap_or(0);
+    count_for(
+        counts,
+        &ctx.task_lead_units(i),
+        &task_counts(g, due_passed, late),
+        add,
+    );
+}
+
+/// Put blocker `i` into the counts (or take it out): open, it counts for each unit that must
+/// act on it; closed by a decision, for none.
+pub fn count_blocker(ctx: &Ctx, i: usize, counts: &mut UnitCounts, add: bool) {
+    if ctx.overlay.is_some_and(|o| o.decided_done(Rec::Blocker(i))) {
+        return;
+    }
+    let c = Counts {
+        blockers_open: 1,
+        ..Counts::default()
+    };
+    count_for(counts, &ctx.blocker_units(i), &c, add);
+}
+
+/// The counts of every task and blocker of `ctx`.
+pub fn unit_counts(ctx: &Ctx) -> UnitCounts {
+    let mut counts = UnitCounts::new();
+    for i in 0..ctx.snap.tasks.len() {
+        count_task(ctx, i, &mut counts, true);
+    }
+    for i in 0..ctx.snap.blockers.len() {
+        count_blocker(ctx, i, &mut counts, true);
+    }
+    counts
+}
+
 /// The scorecard of the snapshot in `ctx` (decisions included), with the meetings'
 /// conclusions counted for the unit responsible for their item.
 pub fn compute(ctx: &Ctx, conclusions: &[Conclusion], formula: &Formula) -> Scorecard {
+    finish(ctx, &unit_counts(ctx), conclusions, formula)
+}
+
+/// The scorecard from the counts of the tasks and blockers (`unit_counts`, or kept since), with
+/// the meetings' conclusions counted for the unit responsible for their item: scores and ranks.
+pub fn finish(
+    ctx: &Ctx,
+    counts: &UnitCounts,
+    conclusions: &[Conclusion],
+    formula: &Formula,
+) -> Scorecard {
     let s = ctx.snap;
-    // By unit id as the records spell it (no copy of it per task).
-    let mut counts: BTreeMap<&str, Counts> = BTreeMap::new();
-    for i in 0..s.tasks.len() {
-        let facts = task_facts(ctx, i);
-        let g = classify(&facts, ctx.as_of, DEFAULT_SOON_DAYS);
-        let due_passed = facts.due().is_some_and(|d| d < ctx.as_of);
-        let late = ctx.task_days_overdue(i).unwrap_or(0);
-        for u in ctx.task_lead_units(i) {
-            let c = counts.entry(u).or_default();
-            c.led += 1;
-            if due_passed && (g.is_done() || g == Group::Overdue) {
-                c.due += 1;
-            }
-            match g {
-                Group::DoneOnTime => c.done_on_time += 1,
-                Group::DoneLate => c.done_late += 1,
-                Group::DoneUndated => c.done_undated += 1,
-                Group::Overdue => {
-                    c.overdue += 1;
-                    c.days_late += late;
-                }
-                _ => {}
-            }
-        }
-    }
-    for i in 0..s.blockers.len() {
-        if ctx.overlay.is_some_and(|o| o.decided_done(Rec::Blocker(i))) {
-            continue;
-        }
-        for u in ctx.blocker_units(i) {
-            counts.entry(u).or_default().blockers_open += 1;
-        }
-    }
+    let mut counts = counts.clone();
     for c in conclusions {
         let units = if let Some(i) = s.task_index(&c.item) {
             ctx.task_lead_units(i)
@@ -253,19 +342,18 @@ pub fn compute(ctx: &Ctx, conclusions: &[Conclusion], formula: &Formula) -> Scor
         } else {
             Vec::new()
         };
-        for u in units {
-            let e = counts.entry(u).or_default();
-            e.conclusions += 1;
-            if c.done {
-                e.conclusions_done += 1;
-            }
-        }
+        let one = Counts {
+            conclusions: 1,
+            conclusions_done: usize::from(c.done),
+            ..Counts::default()
+        };
+        count_for(&mut counts, &units, &one, true);
     }
     let mut rows: Vec<UnitScore> = counts
         .into_iter()
         .map(|(unit, counts)| UnitScore {
             score: formula.score(&counts),
-            unit: unit.to_string(),
+            unit,
             counts,
             rank: 0,
             previous_score: None,

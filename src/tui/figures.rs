@@ -11,8 +11,14 @@ use crate::domain::LocalityLevel;
 use crate::query::Ctx;
 
 use super::rows::LocalityFigures;
+use crate::domain::groups::Tally;
+use crate::query::scorecard::UnitCounts;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+mod count;
+mod overdue;
+pub use overdue::Overdue;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Place {
     tasks: usize,
     overdue: usize,
@@ -59,6 +65,8 @@ pub struct Fixed {
     latest: Vec<Option<usize>>,
     /// By model index.
     pub models: Vec<Model>,
+    /// How many of the findings are notes on how a source was read (not disagreements).
+    pub extraction_notes: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -67,6 +75,18 @@ pub struct Figures {
     unit: Vec<(usize, usize, usize)>,
     /// By locality index (provinces only are filled).
     place: Vec<Place>,
+    /// Every task in its status group (the overview's counts).
+    tally: Tally,
+    /// Blockers no decision closed, and of those how many give each cause (`Cause::ALL`'s
+    /// order, then those that give none).
+    blockers_open: usize,
+    causes: Vec<usize>,
+    /// The scorecard's counts of tasks and blockers, by unit id.
+    scores: UnitCounts,
+    /// The overdue view's groups.
+    overdue: Overdue,
+    /// The counts above are counted (the default is not, before the console has its figures).
+    counted: bool,
     pub fixed: Arc<Fixed>,
 }
 
@@ -78,7 +98,7 @@ impl Fixed {
         range(&self.blocker_units, &self.blocker_unit_at, i)
     }
 
-    pub fn compute(s: &crate::snapshot::Snapshot) -> Fixed {
+    pub fn compute(s: &crate::snapshot::Snapshot, findings: &[crate::store::Finding]) -> Fixed {
         let ix = &s.index;
         // The province (locality index) of each locality, once per locality.
         let province: Vec<Option<usize>> = s
@@ -153,6 +173,7 @@ impl Fixed {
             absorbed,
             latest,
             models,
+            extraction_notes: findings.iter().filter(|f| f.kind == "extraction").count(),
         }
     }
 }
@@ -293,7 +314,7 @@ fn models(s: &crate::snapshot::Snapshot, province: &[Option<usize>]) -> Vec<Mode
 impl Figures {
     /// All the figures, the fixed ones included.
     pub fn compute(ctx: &Ctx) -> Figures {
-        Figures::recount(ctx, Arc::new(Fixed::compute(ctx.snap)))
+        Figures::recount(ctx, Arc::new(Fixed::compute(ctx.snap, ctx.findings)))
     }
 
     /// The fixed figures alone, before anything is counted.
@@ -302,57 +323,6 @@ impl Figures {
             fixed: Arc::new(fixed),
             ..Figures::default()
         }
-    }
-
-    /// The counts decisions change, with the fixed figures worked out before.
-    pub fn recount(ctx: &Ctx, fixed: Arc<Fixed>) -> Figures {
-        let s = ctx.snap;
-        let ix = &s.index;
-        let mut f = Figures {
-            unit: vec![(0, 0, 0); s.units.len()],
-            place: vec![Place::default(); s.localities.len()],
-            fixed,
-        };
-        let fx = &*f.fixed;
-        let assigned = |rec| ctx.overlay.and_then(|o| o.assigned_unit(rec));
-        let mut units: Vec<u32> = Vec::new();
-        for i in 0..s.tasks.len() {
-            let late = ctx.task_days_overdue(i);
-            // A unit the meeting assigned the task to leads it instead.
-            let lead = match assigned(crate::query::Rec::Task(i)) {
-                Some(u) => {
-                    units.clear();
-                    units.extend(ix.unit.get(u).map(|&u| u as u32));
-                    &units[..]
-                }
-                None => fx.units_of_task(i),
-            };
-            for &u in lead {
-                f.unit[u as usize].0 += 1;
-                f.unit[u as usize].1 += usize::from(late.is_some());
-            }
-            if let Some(p) = fx.task_place.get(i).copied().flatten() {
-                f.place[p as usize].tasks += 1;
-                f.place[p as usize].overdue += usize::from(late.is_some());
-            }
-        }
-        for i in 0..s.blockers.len() {
-            let acts = match assigned(crate::query::Rec::Blocker(i)) {
-                Some(u) => {
-                    units.clear();
-                    units.extend(ix.unit.get(u).map(|&u| u as u32));
-                    &units[..]
-                }
-                None => fx.units_of_blocker(i),
-            };
-            for &u in acts {
-                f.unit[u as usize].2 += 1;
-            }
-            if let Some(p) = fx.blocker_place.get(i).copied().flatten() {
-                f.place[p as usize].blockers += 1;
-            }
-        }
-        f
     }
 
     /// A model's coverage (provinces, whether the national report's printed count) and the

@@ -5,11 +5,10 @@ use crate::tui::figures::Figures;
 use std::sync::{Arc, Mutex};
 
 use crate::domain::LocalityLevel;
-use crate::query::{Ctx, DecidedMap, Rec};
+use crate::query::{Ctx, Rec};
 
-use super::super::pages;
 use super::super::rows::{Row, Table};
-use super::{App, ListRef, ViewId};
+use super::ViewId;
 
 /// A list on screen: the rows it can show, the filtered and sorted rows it shows, and where the
 /// cursor is.
@@ -40,8 +39,13 @@ pub struct List {
 
 impl List {
     pub fn new(table: Table, base: Vec<Row>) -> List {
-        let rows = base.clone();
         let n = distinct_records(&base);
+        List::counted(table, base, n)
+    }
+
+    /// A list of rows whose distinct records are already counted.
+    fn counted(table: Table, base: Vec<Row>, n: usize) -> List {
+        let rows = base.clone();
         let mut l = List {
             table,
             base: Arc::new(base),
@@ -197,16 +201,16 @@ impl List {
 
 /// What a list remembers across a rebuild: its filter, its sort, and the rows shown with the
 /// cursor's place in them (to follow the selection, or the row that takes its place).
-struct ListMemory {
-    filter: String,
-    sort: Option<(usize, bool)>,
+pub(super) struct ListMemory {
+    pub(super) filter: String,
+    pub(super) sort: Option<(usize, bool)>,
     rows: Vec<Row>,
     selected: usize,
     offset: usize,
 }
 
 impl ListMemory {
-    fn of(l: &List) -> ListMemory {
+    pub(super) fn of(l: &List) -> ListMemory {
         ListMemory {
             filter: l.filter.clone(),
             sort: l.sort,
@@ -221,7 +225,7 @@ impl List {
     /// After the rows changed under the cursor: keep the record that was selected; when it
     /// has left the list, select the row that took its place (the next one still listed, or
     /// the previous one when it was the last), never a row elsewhere in the list.
-    fn reselect(&mut self, old: &ListMemory, height: usize) {
+    pub(super) fn reselect(&mut self, old: &ListMemory, height: usize) {
         let (old_rows, old_selected) = (&old.rows, old.selected);
         let Some(Row::Rec(was)) = old_rows.get(old_selected) else {
             return;
@@ -247,88 +251,14 @@ impl List {
     }
 }
 
-impl App {
-    /// The rows of every top-level view (the list for Localities exists in both frames).
-    pub(super) fn rebuild_lists(&mut self) {
-        let made = self.made_lists();
-        self.put_lists(made);
-    }
-
-    /// The counts and every top-level view's rows, from the decisions in force (the state is
-    /// not changed: this can run beside the scorecard).
-    fn made_lists(&self) -> (Arc<Figures>, Vec<List>) {
-        let ctx = self.ctx();
-        // What no decision changes (the models, the provinces) is worked out once.
-        let fixed = match &self.figures.fixed {
-            f if f.ready => f.clone(),
-            _ => Arc::new(super::super::figures::Fixed::compute(ctx.snap)),
-        };
-        let figures = Arc::new(Figures::recount(&ctx, fixed));
-        let mut lists = Vec::new();
-        for v in ViewId::ALL {
-            lists.push(view_list(&ctx, &figures, v, false));
-        }
-        lists.push(view_list(&ctx, &figures, ViewId::Localities, true));
-        (figures, lists)
-    }
-
-    /// Put new lists in place, each keeping its filter, its sort and its selection.
-    fn put_lists(&mut self, (figures, lists): (Arc<Figures>, Vec<List>)) {
-        let old: Vec<ListMemory> = self.lists.iter().map(ListMemory::of).collect();
-        self.figures = figures;
-        self.lists = lists;
-        self.overview = Arc::new(super::super::views::overview::figures(self));
-        for (i, m) in old.iter().enumerate() {
-            if let Some(l) = self.lists.get_mut(i) {
-                l.filter = m.filter.clone();
-                l.sort = m.sort;
-            }
-        }
-        let height = self.table_height;
-        for i in 0..self.lists.len() {
-            let r = self.list_ref_at(i);
-            self.refilter(r);
-            if let (Some(m), Some(l)) = (old.get(i), self.list_mut(r)) {
-                l.reselect(m, height);
-            }
-        }
-    }
-
-    /// Replace the decisions shown over the snapshot, then recompute every list.
-    pub fn set_decided(&mut self, decided: DecidedMap) {
-        self.decided = Arc::new(decided);
-        // The scorecard is worked out beside the counts and lists (on the other core); the
-        // lists are filtered and sorted once it is in place (a sort can be by score).
-        let conclusions = self.conclusions();
-        let (ctx, formula, previous) = (self.ctx(), &self.formula, self.previous_scores.as_ref());
-        let (scores, made) = std::thread::scope(|sc| {
-            let scores =
-                sc.spawn(|| super::scores::scorecard_of(&ctx, &conclusions, formula, previous));
-            let made = self.made_lists();
-            let scores = scores
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (scores, made)
-        });
-        Arc::make_mut(&mut self.decided).1 = Arc::new(scores);
-        self.put_lists(made);
-        let height = self.table_height;
-        for i in 0..self.pages.len() {
-            let ctx = self.ctx();
-            let (table, rows) = pages::page_rows(&ctx, &self.figures, self.lang, self.pages[i].rec);
-            let m = ListMemory::of(&self.pages[i].list);
-            let mut list = List::new(table, rows);
-            list.filter = m.filter.clone();
-            list.sort = m.sort;
-            self.pages[i].list = list;
-            self.refilter(ListRef::Page(i));
-            self.pages[i].list.reselect(&m, height);
-        }
-    }
+/// The overdue view's list, from the overdue groups.
+pub(super) fn overdue_list(fig: &Figures) -> List {
+    // Each overdue task is listed at least once: no need to count the rows again.
+    List::counted(Table::Tasks, fig.overdue().rows(), fig.overdue().tasks())
 }
 
 /// The base rows of a top-level view.
-fn view_list(ctx: &Ctx, fig: &Figures, v: ViewId, today_frame: bool) -> List {
+pub(super) fn view_list(ctx: &Ctx, fig: &Figures, v: ViewId, today_frame: bool) -> List {
     let s = ctx.snap;
     match v {
         ViewId::Overview => List::new(Table::Mixed, Vec::new()),
@@ -342,7 +272,7 @@ fn view_list(ctx: &Ctx, fig: &Figures, v: ViewId, today_frame: bool) -> List {
             Table::Tasks,
             (0..s.tasks.len()).map(|i| Row::Rec(Rec::Task(i))).collect(),
         ),
-        ViewId::Overdue => List::new(Table::Tasks, overdue_rows(ctx)),
+        ViewId::Overdue => overdue_list(fig),
         ViewId::Blockers => List::new(
             Table::Blockers,
             (0..s.blockers.len())
@@ -397,66 +327,4 @@ fn distinct_records(rows: &[Row]) -> usize {
     rows.iter()
         .filter(|r| matches!(r, Row::Rec(rec) if seen.insert(*rec)))
         .count()
-}
-
-/// Overdue tasks grouped by lead unit, each group sorted by days late (most first); groups
-/// ordered by their most late task.
-pub fn overdue_rows(ctx: &Ctx) -> Vec<Row> {
-    let s = ctx.snap;
-    let mut groups: Vec<(String, Vec<(i64, usize)>)> = Vec::new();
-    let mut group_of: std::collections::HashMap<String, usize> = Default::default();
-    let mut unit_group: std::collections::HashMap<&str, usize> = Default::default();
-    type Groups = Vec<(String, Vec<(i64, usize)>)>;
-    let group = |groups: &mut Groups,
-                 group_of: &mut std::collections::HashMap<String, usize>,
-                 name: String| {
-        *group_of.entry(name).or_insert_with_key(|name| {
-            groups.push((name.clone(), Vec::new()));
-            groups.len() - 1
-        })
-    };
-    for i in 0..s.tasks.len() {
-        let Some(late) = ctx.task_days_overdue(i) else {
-            continue;
-        };
-        let leads = ctx.task_lead_units(i);
-        if leads.is_empty() {
-            let raw = crate::text::one_line(&s.tasks[i].lead_raw);
-            let name = if raw.is_empty() {
-                "(không ghi đơn vị chủ trì)".to_string()
-            } else {
-                raw
-            };
-            let g = group(&mut groups, &mut group_of, name);
-            groups[g].1.push((late, i));
-        }
-        for u in leads {
-            // Each unit's label is made once (units of the same label share a group).
-            let g = match unit_group.get(u) {
-                Some(&g) => g,
-                None => {
-                    let g = group(&mut groups, &mut group_of, s.unit_label(u));
-                    unit_group.insert(u, g);
-                    g
-                }
-            };
-            groups[g].1.push((late, i));
-        }
-    }
-    for (_, v) in &mut groups {
-        v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    }
-    groups.sort_by(|a, b| {
-        b.1[0]
-            .0
-            .cmp(&a.1[0].0)
-            .then(b.1.len().cmp(&a.1.len()))
-            .then(a.0.cmp(&b.0))
-    });
-    let mut out = Vec::new();
-    for (name, v) in groups {
-        out.push(Row::Header(name, None));
-        out.extend(v.into_iter().map(|(_, i)| Row::Rec(Rec::Task(i))));
-    }
-    out
 }

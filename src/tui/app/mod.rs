@@ -15,6 +15,7 @@ mod narrow;
 mod nav;
 mod open;
 mod prompt;
+mod recount;
 mod scores;
 mod triage;
 mod update;
@@ -38,10 +39,11 @@ use super::theme::Theme;
 pub use changes::Changes;
 pub use filter::{FilterEdit, FilterJob, Filtered, ListRef};
 pub use help::HelpEdit;
-pub use list::{overdue_rows, List};
+pub use list::List;
 pub use meeting::{AgendaReason, Meeting, MeetingForm};
 pub use open::Opening;
 pub use prompt::PromptEdit;
+pub use recount::FromScratch;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ViewId {

@@ -53,7 +53,7 @@ impl App {
         // The figures no decision changes are worked out on the other core, beside the
         // journal, the previous snapshot's scorecard and this one's.
         let fixed = std::thread::scope(|sc| {
-            let fixed = sc.spawn(|| Fixed::compute(&data.snapshot));
+            let fixed = sc.spawn(|| Fixed::compute(&data.snapshot, &data.findings));
             if let Some(previous) = opening.previous {
                 app.previous_scores =
                     Some(super::scores::previous_scorecard(&previous, &app.formula));
@@ -65,12 +65,12 @@ impl App {
                     app.decided = Arc::new(map);
                 }
             }
-            app.refresh_scores();
             fixed
                 .join()
                 .unwrap_or_else(|e| std::panic::resume_unwind(e))
         });
         app.figures = Arc::new(Figures::with_fixed(fixed));
+        // Every count, the scorecard (from the counts) and the lists.
         app.rebuild_lists();
         app
     }

@@ -7,6 +7,7 @@ use super::App;
 use crate::query::scorecard::{self, Conclusion, Formula, Scorecard};
 use crate::query::Ctx;
 use crate::store::Loaded;
+use crate::tui::figures::Figures;
 
 impl App {
     /// The meetings' conclusions, each with whether its item was carried out (resolved).
@@ -24,20 +25,27 @@ impl App {
         out
     }
 
-    /// Work the scorecard out again (with the decisions in force) and hand it to the lists.
+    /// Work the scorecard out again (with the decisions in force) from the counts kept, and
+    /// hand it to the lists.
     pub(super) fn refresh_scores(&mut self) {
-        let sc = self.scorecard();
+        let sc = self.scorecard_with(&self.figures);
         Arc::make_mut(&mut self.decided).1 = Arc::new(sc);
     }
 
-    /// The scorecard with the decisions in force, beside the previous snapshot's.
-    pub(super) fn scorecard(&self) -> Scorecard {
-        scorecard_of(
-            &self.ctx(),
-            &self.conclusions(),
-            &self.formula,
-            self.previous_scores.as_ref(),
-        )
+    /// The scorecard with the decisions in force, from these counts (from scratch when they
+    /// are not counted yet), beside the previous snapshot's.
+    pub(super) fn scorecard_with(&self, figures: &Figures) -> Scorecard {
+        let ctx = self.ctx();
+        let conclusions = self.conclusions();
+        let mut sc = if figures.counted() {
+            scorecard::finish(&ctx, figures.score_counts(), &conclusions, &self.formula)
+        } else {
+            scorecard::compute(&ctx, &conclusions, &self.formula)
+        };
+        if let Some(p) = &self.previous_scores {
+            sc.compare_with(p);
+        }
+        sc
     }
 
     /// Use another formula (from `score.ron`).
@@ -46,7 +54,6 @@ impl App {
         if let Some(prev) = self.previous.clone() {
             self.previous_scores = Some(previous_scorecard(&prev, &self.formula));
         }
-        self.refresh_scores();
         self.rebuild_lists();
     }
 
@@ -54,23 +61,8 @@ impl App {
     pub fn attach_previous(&mut self, previous: Arc<Loaded>) {
         self.previous_scores = Some(previous_scorecard(&previous, &self.formula));
         self.previous = Some(previous);
-        self.refresh_scores();
         self.rebuild_lists();
     }
-}
-
-/// The scorecard of `ctx`, compared with the previous snapshot's when there is one.
-pub(super) fn scorecard_of(
-    ctx: &Ctx,
-    conclusions: &[Conclusion],
-    formula: &Formula,
-    previous: Option<&Scorecard>,
-) -> Scorecard {
-    let mut sc = scorecard::compute(ctx, conclusions, formula);
-    if let Some(p) = previous {
-        sc.compare_with(p);
-    }
-    sc
 }
 
 /// The previous snapshot's scorecard, at its own date, from its reports alone (the journal's

@@ -133,15 +133,21 @@ pub fn draw(
     }
     let mark = if below > 0 {
         Some(if vi {
-            format!("  ▼ còn {below} dòng nữa (j/↓, PgDn, G)")
+            format!(
+                "  ▼ còn {below} dòng nữa ({})",
+                super::scroll_keys(app, true)
+            )
         } else {
-            format!("  ▼ {below} more below (j/↓, PgDn, G)")
+            format!("  ▼ {below} more below ({})", super::scroll_keys(app, true))
         })
     } else if scroll > 0 {
         Some(if vi {
-            format!("  ▲ {scroll} dòng ở trên (k/↑, g)")
+            format!(
+                "  ▲ {scroll} dòng ở trên ({})",
+                super::scroll_keys(app, false)
+            )
         } else {
-            format!("  ▲ {scroll} above (k/↑, g)")
+            format!("  ▲ {scroll} above ({})", super::scroll_keys(app, false))
         })
     } else {
         None

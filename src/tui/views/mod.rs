@@ -414,6 +414,22 @@ fn draw_prompt(
     }
 }
 
+/// The keys that scroll down ("j/↓, PgDn, G") or up ("k/↑, PgUp, g"), from the live key map,
+/// for the marks that say more is below or above.
+pub(crate) fn scroll_keys(app: &App, down: bool) -> String {
+    use super::action::Command as C;
+    let (line, page, end) = if down {
+        (C::Down, C::PageDown, C::Bottom)
+    } else {
+        (C::Up, C::PageUp, C::Top)
+    };
+    let mut keys = vec![app.keymap.keys_for(line).replace(' ', "/")];
+    keys.extend(app.keymap.first_key(page));
+    keys.extend(app.keymap.first_key(end));
+    keys.retain(|k| !k.is_empty());
+    keys.join(", ")
+}
+
 /// Wrap text at word boundaries to `width` cells (words longer than a line are cut).
 pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);

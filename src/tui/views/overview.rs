@@ -5,12 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use super::super::app::{App, ViewId};
+use super::super::app::App;
 use super::super::i18n::t;
-use super::super::rows::Row;
 use super::super::widgets::bars::bar_lines;
 use crate::domain::Cause;
-use crate::query::Rec;
 
 /// Bars of a chart: (label, value, value as shown).
 pub type Bars = Vec<(String, f64, String)>;
@@ -32,7 +30,9 @@ pub fn figures(app: &App) -> Figures {
     // The status groups (domain::groups): every task in one, overdue rated over the tasks
     // already due, as the Government Office rates it.
     let vi = lang == super::super::i18n::Lang::Vi;
-    let all = crate::query::groups::tally_all(&ctx, crate::domain::groups::DEFAULT_SOON_DAYS);
+    // Counted when the console opened and kept as decisions change (`figures::count`).
+    let fig = &app.figures;
+    let all = *fig.tally();
     let rate = crate::domain::groups::format_rate(all.overdue_rate(), vi);
     let overdue = format!(
         "{} ({rate} / {} {})",
@@ -40,9 +40,6 @@ pub fn figures(app: &App) -> Figures {
         all.already_due,
         t(lang, "overview.of_due")
     );
-    let open_blockers: Vec<usize> = (0..s.blockers.len())
-        .filter(|&i| !ctx.overlay.is_some_and(|o| o.decided_done(Rec::Blocker(i))))
-        .collect();
     let totals = vec![
         (
             t(lang, "page.reports").to_string(),
@@ -56,15 +53,11 @@ pub fn figures(app: &App) -> Figures {
         (t(lang, "view.overdue").to_string(), overdue),
         (
             t(lang, "view.blockers").to_string(),
-            open_blockers.len().to_string(),
+            fig.blockers_open().to_string(),
         ),
         (t(lang, "view.findings").to_string(), {
             // Disagreements apart from the notes on how a source was read.
-            let notes = ctx
-                .findings
-                .iter()
-                .filter(|f| f.kind == "extraction")
-                .count();
+            let notes = fig.fixed.extraction_notes;
             if notes > 0 {
                 format!(
                     "{} (+{notes} {})",
@@ -76,7 +69,6 @@ pub fn figures(app: &App) -> Figures {
             }
         }),
     ];
-    let fig = &app.figures;
     let total = fig.province_count().max(1);
     let coverage = s
         .model_groups
@@ -122,21 +114,9 @@ pub fn figures(app: &App) -> Figures {
     .filter(|(_, n, _)| *n > 0.0)
     .collect();
     let mut overdue_by_unit = Vec::new();
-    // The overdue view's rows, made just before (grouped by lead unit).
-    let rows: &[Row] = app
-        .lists
-        .get(ViewId::Overdue.index())
-        .map_or(&[], |l| l.base.as_slice());
-    let mut i = 0;
-    while i < rows.len() {
-        if let Row::Header(name, _) = &rows[i] {
-            let n = rows[i + 1..]
-                .iter()
-                .take_while(|r| matches!(r, Row::Rec(_)))
-                .count();
-            overdue_by_unit.push((name.clone(), n as f64, n.to_string()));
-        }
-        i += 1;
+    // The overdue view's groups, in its order.
+    for (name, n) in fig.overdue().sizes() {
+        overdue_by_unit.push((name.to_string(), n as f64, n.to_string()));
     }
     overdue_by_unit.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
     // The eight most behind; the rest are counted in one line, never silently left out. It
@@ -158,13 +138,13 @@ pub fn figures(app: &App) -> Figures {
             },
         ));
     }
+    let by_cause = fig.blockers_by_cause();
+    let count = |k: usize| by_cause.get(k).copied().unwrap_or(0);
     let mut blockers_by_cause: Vec<(String, f64, String)> = Cause::ALL
         .iter()
-        .map(|c| {
-            let n = open_blockers
-                .iter()
-                .filter(|&&b| s.blockers[b].causes.contains(c))
-                .count();
+        .enumerate()
+        .map(|(k, c)| {
+            let n = count(k);
             (
                 if lang == super::super::i18n::Lang::Vi {
                     c.label_vi()
@@ -177,10 +157,7 @@ pub fn figures(app: &App) -> Figures {
             )
         })
         .collect();
-    let unknown = open_blockers
-        .iter()
-        .filter(|&&b| s.blockers[b].causes.is_empty())
-        .count();
+    let unknown = count(Cause::ALL.len());
     blockers_by_cause.push((
         t(lang, "unknown_cause").to_string(),
         unknown as f64,
@@ -367,15 +344,27 @@ fn scrolled(app: &App, sections: &[(&str, &Bars)], body: Rect, buf: &mut Buffer)
     }
     let mark = if below > 0 {
         if vi {
-            format!("▼ còn {below} dòng biểu đồ nữa (j/↓, PgDn, G)")
+            format!(
+                "▼ còn {below} dòng biểu đồ nữa ({})",
+                super::scroll_keys(app, true)
+            )
         } else {
-            format!("▼ {below} more chart lines below (j/↓, PgDn, G)")
+            format!(
+                "▼ {below} more chart lines below ({})",
+                super::scroll_keys(app, true)
+            )
         }
     } else if scroll > 0 {
         if vi {
-            format!("▲ {scroll} dòng ở trên (k/↑, g)")
+            format!(
+                "▲ {scroll} dòng ở trên ({})",
+                super::scroll_keys(app, false)
+            )
         } else {
-            format!("▲ {scroll} lines above (k/↑, g)")
+            format!(
+                "▲ {scroll} lines above ({})",
+                super::scroll_keys(app, false)
+            )
         }
     } else {
         String::new()

@@ -234,3 +234,45 @@ fn a_cache_planted_in_the_snapshot_folder_is_not_read() {
     let again = store::load_path(&data).expect("loads from the files");
     assert_eq!(again.snapshot.title, first.snapshot.title);
 }
+
+/// Settled files are not read again on a reopen: the cache's records are decoded while their
+/// stamps are read, and used when every stamp is the one recorded. A file whose stamp changed
+/// stops that decoding: it is read and hashed, and the cache is used only if its content is
+/// still the one the cache was made from (a file written again with the same bytes), never
+/// when it changed.
+#[test]
+fn records_decoded_while_the_stamps_are_read_are_used_only_for_the_same_files() {
+    let (_tmp, data) = snapshot_copy();
+    std::thread::sleep(cache::SETTLE + std::time::Duration::from_millis(200));
+    store::load_path(&data).expect("loads");
+    let spot = CacheSpot::for_path(&data).expect("a user cache folder");
+    // A cache that says something the files do not: seen only when the cache is used.
+    let (key, mut cached) = cache::read(&spot).expect("the cache reads back");
+    assert!(key.files.iter().all(|f| f.stamp.is_some()), "{key:?}");
+    cached.snapshot.title = "from the cache".into();
+    cache::write(&spot, &key, &cached);
+    let title = || store::load_path(&data).expect("loads").snapshot.title;
+    assert_eq!(title(), "from the cache", "every stamp the same");
+
+    // The same bytes written again: a new stamp, the same content.
+    let report = data.join("report-a.ron");
+    let text = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(&report, &text).unwrap();
+    assert_eq!(
+        title(),
+        "from the cache",
+        "a stamp changed, the content the same"
+    );
+
+    // Other bytes: the cache is not used, whatever was decoded meanwhile.
+    let edited = text.replacen("Số hoá hộ tịch", "Số hoá hộ tịch mới", 1);
+    assert_ne!(text, edited);
+    std::fs::write(&report, edited).unwrap();
+    let again = store::load_path(&data).expect("loads");
+    assert_ne!(again.snapshot.title, "from the cache");
+    assert!(again
+        .snapshot
+        .tasks
+        .iter()
+        .any(|t| t.title == "Số hoá hộ tịch mới"));
+}

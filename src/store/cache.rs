@@ -276,13 +276,18 @@ fn open(spot: &CacheSpot) -> Option<parts::Opened> {
 pub fn read(spot: &CacheSpot) -> Option<(Key, Loaded)> {
     let opened = open(spot)?;
     let key = opened.key().clone();
-    Some((key, opened.decode(&|_| {})?))
+    Some((key, opened.decode(&|_| {}, &AtomicBool::new(false))?))
 }
 
 /// The records of the cache, when it was made from the files as they are now: `entry` and its
 /// text (already read), and the `files` it names. A file whose stamp is the one recorded is
-/// not read; the others are read and hashed on every core. The records are decoded only once
-/// the key is known to match.
+/// not read; the others are read and hashed on every core.
+///
+/// The records are decoded while the stamps are read (thousands of files at national scale):
+/// nearly always the files are those the cache was made from. A stamp that differs stops that
+/// decoding at once, and the records are then decoded only once every file's content is known
+/// to be the one the cache was made from. Records decoded from a cache whose key turns out not
+/// to match are dropped, never returned.
 pub fn reopen(
     source: &(dyn FileSource + Sync),
     entry: &str,
@@ -301,7 +306,22 @@ pub fn reopen(
         let s = &stored.files[i];
         s.name == files[i] && s.stamp.is_some() && source.stamp(&files[i]) == s.stamp
     };
-    let to_hash: Vec<usize> = (0..files.len()).filter(|&i| !unchanged(i)).collect();
+    let changed = AtomicBool::new(false);
+    let (to_hash, decoded) = std::thread::scope(|s| {
+        let check = s.spawn(|| {
+            let stale = |i: &usize| {
+                let c = !unchanged(*i);
+                if c {
+                    changed.store(true, Ordering::Relaxed);
+                }
+                c
+            };
+            (0..files.len()).filter(stale).collect::<Vec<usize>>()
+        });
+        let decoded = opened.decode(&|f| progress("cache", f), &changed);
+        (check.join(), decoded)
+    });
+    let to_hash = to_hash.ok()?;
     let next = AtomicUsize::new(0);
     let hashed: Vec<(usize, Option<[u8; 32]>)> = std::thread::scope(|s| {
         let work = || {
@@ -317,7 +337,8 @@ pub fn reopen(
         };
         let workers = std::thread::available_parallelism()
             .map(|n| n.get())
-            .unwrap_or(1);
+            .unwrap_or(1)
+            .min(to_hash.len());
         let others: Vec<_> = (1..workers.clamp(1, 8)).map(|_| s.spawn(work)).collect();
         let mut all = work();
         for h in others {
@@ -338,5 +359,11 @@ pub fn reopen(
     if Key::new(entry, entry_text, now).digest != stored.digest {
         return None;
     }
-    opened.decode(&|f| progress("cache", f))
+    if to_hash.is_empty() {
+        // Nothing stopped the decoding: what it made is of these very files (or `None`, a
+        // damaged cache).
+        return decoded;
+    }
+    drop(decoded);
+    opened.decode(&|f| progress("cache", f), &AtomicBool::new(false))
 }

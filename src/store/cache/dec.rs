@@ -37,8 +37,25 @@ pub fn from_part<'de, T: Deserialize<'de>>(part: &'de [u8]) -> R<T> {
     from_part_seed(part, std::marker::PhantomData::<T>)
 }
 
+/// The first fields of a part written by `enc::to_part`, as `T` has them (a struct whose
+/// fields are the first of the part's, in the same order); the rest is not read.
+pub fn from_part_start<'de, T: Deserialize<'de>>(part: &'de [u8]) -> R<T> {
+    let mut d = decoder(part)?;
+    T::deserialize(&mut d)
+}
+
 /// As `from_part`, with a seed (one that decodes into a place made for it).
 pub fn from_part_seed<'de, S: DeserializeSeed<'de>>(part: &'de [u8], seed: S) -> R<S::Value> {
+    let mut d = decoder(part)?;
+    let v = seed.deserialize(&mut d)?;
+    if !d.shape.is_empty() || !d.text.is_empty() {
+        return Err(bad("bytes left over"));
+    }
+    Ok(v)
+}
+
+/// A reader of a part: its shape and its text, the text checked to be UTF-8.
+fn decoder(part: &[u8]) -> R<Decoder<'_>> {
     let mut head = Decoder {
         shape: part,
         text: "",
@@ -50,12 +67,7 @@ pub fn from_part_seed<'de, S: DeserializeSeed<'de>>(part: &'de [u8], seed: S) ->
     }
     let (shape, text) = rest.split_at(shape_len);
     let text = simdutf8::basic::from_utf8(text).map_err(|_| bad("text not UTF-8"))?;
-    let mut d = Decoder { shape, text };
-    let v = seed.deserialize(&mut d)?;
-    if !d.shape.is_empty() || !d.text.is_empty() {
-        return Err(bad("bytes left over"));
-    }
-    Ok(v)
+    Ok(Decoder { shape, text })
 }
 
 pub struct Decoder<'de> {
@@ -387,6 +399,22 @@ mod tests {
         let mut longer = part.clone();
         longer.push(0);
         assert!(from_part::<Sample>(&longer).is_err(), "a byte left over");
+    }
+
+    /// The first fields of a part read alone (what a reopen needs before the rest); a part cut
+    /// short is still refused.
+    #[test]
+    fn the_first_fields_of_a_part_read_alone() {
+        #[derive(Deserialize)]
+        struct Start {
+            words: Vec<String>,
+            shapes: Vec<Shape>,
+        }
+        let part = to_part(&sample()).unwrap();
+        let start: Start = from_part_start(&part).unwrap();
+        assert_eq!(start.words, sample().words);
+        assert_eq!(start.shapes, sample().shapes);
+        assert!(from_part_start::<Start>(&part[..part.len() / 2]).is_err());
     }
 
     #[test]

@@ -102,6 +102,17 @@ struct HeadOut<'a> {
     task_blockers: &'a [u32],
 }
 
+/// The first fields of `HeadOut`: what the records' parts need before they can be filled (the
+/// reports, whose ids the records' report indexes point into).
+#[derive(Deserialize)]
+struct HeadStart {
+    #[allow(dead_code)]
+    title: String,
+    #[allow(dead_code)]
+    as_of: Option<NaiveDate>,
+    reports: Vec<Report>,
+}
+
 /// `HeadOut` read back: the same fields in the same order.
 #[derive(Deserialize)]
 struct Head {
@@ -398,11 +409,21 @@ impl Opened {
     }
 
     /// The snapshot, warnings and findings, decoded on every core; `None` if any part is
-    /// damaged or does not fit the others. `progress` is told the fraction done.
-    pub(super) fn decode(self, progress: &(dyn Fn(f64) + Sync)) -> Option<Loaded> {
+    /// damaged or does not fit the others, or once `stop` is set. `progress` is told the
+    /// fraction done.
+    pub(super) fn decode(
+        &self,
+        progress: &(dyn Fn(f64) + Sync),
+        stop: &AtomicBool,
+    ) -> Option<Loaded> {
         let parts = &self.table.parts;
-        let head: Head = dec::from_part(self.bytes(&parts[0], &mut Vec::new())?).ok()?;
-        let ids: Vec<String> = head.reports.iter().map(|r| r.id.to_string()).collect();
+        // Only the reports' ids are needed before the records: the rest of the first part is
+        // decoded beside them, as one more part.
+        let start: HeadStart =
+            dec::from_part_start(self.bytes(&parts[0], &mut Vec::new())?).ok()?;
+        let ids: Vec<String> = start.reports.iter().map(|r| r.id.to_string()).collect();
+        drop(start);
+        let head: Mutex<Option<Head>> = Mutex::new(None);
         let mut tables = fill::Tables::with_room(parts)?;
         // Each part's stretch of the tables, taken by the core that decodes it.
         let sinks: Vec<Mutex<Option<fill::Sink>>> = tables
@@ -411,7 +432,7 @@ impl Opened {
             .map(|s| Mutex::new(Some(s)))
             .collect();
         // The largest parts first, so that the cores finish together.
-        let mut order: Vec<usize> = (1..parts.len()).collect();
+        let mut order: Vec<usize> = (0..parts.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(parts[i].len));
         let next = AtomicUsize::new(0);
         let failed = AtomicBool::new(false);
@@ -423,12 +444,16 @@ impl Opened {
         let work = || {
             let mut got = Vec::new();
             let mut buf = Vec::new();
-            while !failed.load(Ordering::Relaxed) {
+            while !failed.load(Ordering::Relaxed) && !stop.load(Ordering::Relaxed) {
                 let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) else {
                     break;
                 };
                 let sink = sinks[i].lock().ok().and_then(|mut s| s.take());
                 let ok = match (self.bytes(&parts[i], &mut buf), sink) {
+                    (Some(b), Some(fill::Sink::Other)) if parts[i].kind == Kind::Head => {
+                        let h = dec::from_part(b).ok();
+                        h.and_then(|h| head.lock().ok().map(|mut slot| *slot = Some(h)))
+                    }
                     (Some(b), Some(fill::Sink::Other)) => {
                         lookup(parts[i].kind, b).map(|m| got.push((parts[i].kind, m)))
                     }
@@ -457,13 +482,23 @@ impl Opened {
         // Every part taken and filled, or the cache is not used.
         let untaken = sinks
             .into_iter()
-            .skip(1)
             .any(|s| s.into_inner().map_or(true, |s| s.is_some()));
-        if failed.load(Ordering::Relaxed) || untaken {
+        if failed.load(Ordering::Relaxed) || stop.load(Ordering::Relaxed) || untaken {
             return None;
         }
         // SAFETY: every part's sink was taken (none is left) and filled: no part failed.
         unsafe { tables.filled() };
+        let head = head.into_inner().ok().flatten()?;
+        // The reports the records were filled against are the head's own.
+        let same = head.reports.len() == ids.len()
+            && head
+                .reports
+                .iter()
+                .zip(&ids)
+                .all(|(r, id)| r.id == id.as_str());
+        if !same {
+            return None;
+        }
         assemble(head, tables, lookups)
     }
 }

@@ -34,7 +34,7 @@ fn with_table(bytes: &[u8], table: &Table) -> Vec<u8> {
 
 fn decodes(path: &Path, bytes: &[u8]) -> Option<Loaded> {
     std::fs::write(path, bytes).unwrap();
-    Opened::open(path)?.decode(&|_| {})
+    Opened::open(path)?.decode(&|_| {}, &AtomicBool::new(false))
 }
 
 #[test]
@@ -42,7 +42,10 @@ fn a_whole_cache_decodes_to_what_was_written() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.cache");
     let loaded = written(&path);
-    let back = Opened::open(&path).unwrap().decode(&|_| {}).unwrap();
+    let back = Opened::open(&path)
+        .unwrap()
+        .decode(&|_| {}, &AtomicBool::new(false))
+        .unwrap();
     let (a, b) = (&loaded.snapshot, &back.snapshot);
     assert_eq!(a.tasks, b.tasks);
     assert_eq!(a.blockers, b.blockers);

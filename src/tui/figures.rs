@@ -109,6 +109,26 @@ impl Fixed {
                     .and_then(|p| ix.locality.get(p).copied())
             })
             .collect();
+        // The models (which read every assessment's text) are worked out beside the records'
+        // places and units, rather than after them.
+        std::thread::scope(|sc| {
+            let models = sc.spawn(|| models(s, &province));
+            let mut fixed = Fixed::records(s, &province, findings);
+            fixed.models = models
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            fixed
+        })
+    }
+
+    /// All but the models: each task's and blocker's province and units, the provinces, what
+    /// each province of today absorbed, the newest report of each province.
+    fn records(
+        s: &crate::snapshot::Snapshot,
+        province: &[Option<usize>],
+        findings: &[crate::store::Finding],
+    ) -> Fixed {
+        let ix = &s.index;
         let province_of = |id: &str| ix.locality.get(id).and_then(|&i| province[i]);
         let report_place: Vec<Option<usize>> = s
             .reports
@@ -160,7 +180,6 @@ impl Fixed {
                     .collect()
             })
             .collect();
-        let models = models(s, &province);
         Fixed {
             ready: true,
             task_place,
@@ -172,7 +191,7 @@ impl Fixed {
             provinces,
             absorbed,
             latest,
-            models,
+            models: Vec::new(),
             extraction_notes: findings.iter().filter(|f| f.kind == "extraction").count(),
         }
     }

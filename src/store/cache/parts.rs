@@ -449,8 +449,14 @@ impl Opened {
                     break;
                 };
                 let sink = sinks[i].lock().ok().and_then(|mut s| s.take());
-                let ok = match (self.bytes(&parts[i], &mut buf), sink) {
-                    (Some(b), Some(fill::Sink::Other)) if parts[i].kind == Kind::Head => {
+                // The first part, larger than the records' at national scale, is read into
+                // memory of its own, given back once decoded: the core's buffer, kept to the
+                // end, stays the size of the records' parts.
+                let is_head = parts[i].kind == Kind::Head;
+                let mut own = Vec::new();
+                let into = if is_head { &mut own } else { &mut buf };
+                let ok = match (self.bytes(&parts[i], into), sink) {
+                    (Some(b), Some(fill::Sink::Other)) if is_head => {
                         let h = dec::from_part(b).ok();
                         h.and_then(|h| head.lock().ok().map(|mut slot| *slot = Some(h)))
                     }
